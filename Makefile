@@ -1,0 +1,56 @@
+# Cổng Phường — the two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: install, migrate the SQLite database under var/, load the demo wards, serve.
+run: install
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	@echo ""
+	@echo "  Cổng Phường đang chạy / is serving at:  http://$(HOST):$(PORT)/"
+	@echo "  Phường thứ hai / second ward:            http://phuong-tan-son-hoa.localhost:$(PORT)/"
+	@echo "  Trang quản trị / admin:                  http://$(HOST):$(PORT)/admin/"
+	@echo "  Biên tập viên / editor:    bientap / CongPhuong@2025"
+	@echo "  Lãnh đạo duyệt / approver: lanhdao / CongPhuong@2025"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## make test: the whole suite on SQLite, then on PostgreSQL when DATABASE_URL points at one.
+test: install
+	DATABASE_URL= $(BIN)/pytest -p no:cacheprovider
+	@case "$$DATABASE_URL" in \
+	  postgres*) echo "== PostgreSQL: $$DATABASE_URL"; $(BIN)/pytest -p no:cacheprovider ;; \
+	  *) echo "DATABASE_URL does not point at PostgreSQL: PostgreSQL run skipped." ;; \
+	esac
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-migrations: install
+	DJANGO_SETTINGS_MODULE=congphuong.settings.test $(MANAGE) makemigrations --check --dry-run
+
+translations: install
+	$(MANAGE) check_translations
+
+clean:
+	rm -rf $(VENV) var

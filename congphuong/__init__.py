@@ -1,0 +1,1 @@
+"""Cổng Phường: e-portals for Vietnam's commune-level People's Committees."""

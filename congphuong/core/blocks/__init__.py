@@ -1,0 +1,4 @@
+from .body import BodyStreamBlock
+from .media import DocumentsBlock, ImageWithCaptionBlock, VideoBlock
+
+__all__ = ["BodyStreamBlock", "DocumentsBlock", "ImageWithCaptionBlock", "VideoBlock"]

@@ -1,0 +1,20 @@
+"""NFC-normalise text on every save of our models and of Wagtail's content models."""
+
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+
+from .normalise import normalise_instance_text
+
+# Apps whose models hold text typed by people: ours, plus Wagtail's pages,
+# images, documents, tags and redirects.
+NORMALISED_APP_PREFIXES = ("congphuong.",)
+NORMALISED_APP_LABELS = {"wagtailcore", "wagtailimages", "wagtaildocs", "taggit", "wagtailredirects"}
+
+
+@receiver(pre_save)
+def normalise_text_to_nfc(sender, instance, raw=False, **kwargs):
+    if raw:
+        return  # fixtures are loaded verbatim
+    meta = sender._meta
+    if meta.app_label in NORMALISED_APP_LABELS or meta.app_config.name.startswith(NORMALISED_APP_PREFIXES):
+        normalise_instance_text(instance)

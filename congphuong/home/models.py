@@ -1,0 +1,88 @@
+"""A ward's home page: theme banner (from the ward), featured news, category sections, media."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable
+
+from congphuong.core.models import BasePage
+
+FEATURED_COUNT = 5
+SECTION_SIZE = 4
+MEDIA_COUNT = 4
+
+
+class FeaturedArticle(Orderable):
+    """One entry of the editor-ordered "Tin tức nổi bật" list."""
+
+    page = ParentalKey("home.HomePage", related_name="featured_articles", on_delete=models.CASCADE)
+    article = models.ForeignKey("news.ArticlePage", verbose_name="Bài viết", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("article")]
+
+
+class HomePage(RoutablePageMixin, BasePage):
+    intro = models.TextField("Lời giới thiệu", blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "featured_articles", label="Tin tức nổi bật", help_text="Thứ tự ở đây là thứ tự hiện trên trang chủ."
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "Trang chủ phường"
+        verbose_name_plural = "Trang chủ phường"
+
+    def featured(self, limit=FEATURED_COUNT):
+        """Editor-picked live articles in their order; topped up with the latest ones."""
+        from congphuong.news.models import live_articles
+
+        picked = [
+            item.article
+            for item in self.featured_articles.select_related("article__listing_image").order_by("sort_order")
+            if item.article.live and item.article.path.startswith(self.path)  # never another ward's
+        ]
+        if len(picked) < limit:
+            exclude = [article.pk for article in picked]
+            picked += list(live_articles().descendant_of(self).exclude(pk__in=exclude)[: limit - len(picked)])
+        return picked
+
+    def category_sections(self):
+        from congphuong.news.models import CategoryPage
+
+        categories = CategoryPage.objects.child_of(self).live().public().filter(show_on_home=True)
+        return [(category, list(category.articles()[:SECTION_SIZE])) for category in categories]
+
+    def media_stories(self):
+        from congphuong.media.models import MediaStoryPage
+
+        return list(
+            MediaStoryPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("listing_image")
+            .order_by("-published_at")[:MEDIA_COUNT]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured"] = self.featured()
+        context["category_sections"] = self.category_sections()
+        context["media_stories"] = self.media_stories()
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from congphuong.news.feeds import ArticleFeed
+
+        return ArticleFeed(self)(request)

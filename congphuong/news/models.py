@@ -1,0 +1,163 @@
+"""News: nested categories (Danh mục) and the articles inside them."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from congphuong.core.blocks import BodyStreamBlock
+from congphuong.core.models import BasePage
+
+ARTICLES_PER_PAGE = 12
+
+
+def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
+    """Page `queryset` by ?trang=N; a bad or out-of-range number gives the nearest page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("trang", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def live_articles():
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("listing_image")
+        .order_by("-published_at", "-pk")
+        .defer_streamfields()
+    )
+
+
+class CategoryPage(RoutablePageMixin, BasePage):
+    """A Danh mục: lists its own articles and those of its sub-categories, newest first."""
+
+    intro = models.TextField("Giới thiệu ngắn", blank=True)
+    show_on_home = models.BooleanField(
+        "Hiện trên trang chủ", default=True, help_text="Trang chủ có một mục với các bài mới nhất của danh mục này."
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("show_on_home")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage", "news.CategoryPage"]
+    subpage_types = ["news.CategoryPage", "news.ArticlePage"]
+
+    class Meta:
+        verbose_name = "Danh mục tin"
+        verbose_name_plural = "Danh mục tin"
+
+    def articles(self):
+        return live_articles().descendant_of(self)
+
+    def subcategories(self):
+        return CategoryPage.objects.child_of(self).live().public().only("id", "title", "url_path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.articles())
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from .feeds import ArticleFeed
+
+        return ArticleFeed(self)(request)
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class RelatedArticle(Orderable):
+    page = ParentalKey("news.ArticlePage", related_name="related_links", on_delete=models.CASCADE)
+    article = models.ForeignKey("news.ArticlePage", verbose_name="Bài viết", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("article")]
+
+
+class ArticlePage(RoutablePageMixin, BasePage):
+    published_at = models.DateTimeField(
+        "Ngày giờ đăng", default=timezone.now, db_index=True, help_text="Hiện trên bài, dùng để xếp thứ tự."
+    )
+    lead = models.TextField("Sapo (đoạn dẫn)", blank=True, help_text="Một hai câu tóm tắt, in đậm dưới tiêu đề.")
+    body = StreamField(BodyStreamBlock(), verbose_name="Nội dung", blank=True)
+    signing_unit = models.CharField(
+        "Đơn vị/tác giả ký bài", max_length=255, blank=True, help_text="Ví dụ: ỦY BAN NHÂN DÂN PHƯỜNG BÌNH AN"
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name="Thẻ")
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("published_at"),
+        FieldPanel("lead"),
+        FieldPanel("listing_image"),
+        FieldPanel("body"),
+        FieldPanel("signing_unit"),
+        MultiFieldPanel([FieldPanel("tags"), InlinePanel("related_links", label="Bài liên quan")], heading="Liên kết"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("signing_unit"),
+        index.FilterField("published_at"),
+    ]
+
+    parent_page_types = ["news.CategoryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Bài viết"
+        verbose_name_plural = "Bài viết"
+        ordering = ["-published_at"]
+
+    @property
+    def category(self):
+        return self.get_parent().specific_deferred
+
+    def related_articles(self, limit=4):
+        """Editor-picked related articles first, then the latest sharing a tag, then the category's."""
+        picked = [
+            link.article for link in self.related_links.select_related("article__listing_image") if link.article.live
+        ]
+        if len(picked) >= limit:
+            return picked[:limit]
+        exclude = [self.pk] + [article.pk for article in picked]
+        tag_ids = list(self.tags.values_list("id", flat=True))
+        candidates = live_articles().exclude(pk__in=exclude)
+        if tag_ids:
+            by_tag = list(candidates.filter(tagged_items__tag_id__in=tag_ids).distinct()[: limit - len(picked)])
+            picked += by_tag
+            exclude += [article.pk for article in by_tag]
+        if len(picked) < limit:
+            parent = self.get_parent()
+            picked += list(live_articles().child_of(parent).exclude(pk__in=exclude)[: limit - len(picked)])
+        return picked
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("ban-in/", name="print")
+    def print_view(self, request):
+        return self.render(request, template="news/article_page_print.html")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["category"] = self.get_parent()
+        context["related_articles"] = self.related_articles()
+        return context

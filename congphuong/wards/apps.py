@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WardsConfig(AppConfig):
+    name = "congphuong.wards"
+    label = "wards"
+    verbose_name = "Phường, xã"
