@@ -1,0 +1,38 @@
+"""Fixtures shared by every app's tests: a ward (Site + home page) with content."""
+
+import pytest
+from django.core.cache import cache
+
+from congphuong.news.tests.factories import ArticlePageFactory, CategoryPageFactory
+from congphuong.wards.tests.factories import make_ward
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def ward(db):
+    """The default ward, answering for the test client's host."""
+    from wagtail.models import Site
+
+    Site.objects.all().delete()
+    return make_ward(hostname="testserver", name="Phường Thử Nghiệm", default=True)
+
+
+@pytest.fixture
+def home(ward):
+    return ward.root_page.specific
+
+
+@pytest.fixture
+def category(home):
+    return CategoryPageFactory(parent=home, title="Khuyến học – khuyến tài", slug="khuyen-hoc-khuyen-tai")
+
+
+@pytest.fixture
+def article(category):
+    return ArticlePageFactory(parent=category, title="Trao học bổng cho học sinh vượt khó")

@@ -1,0 +1,51 @@
+"""Query counts of public pages: pinned, and independent of how many articles exist."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from congphuong.home.models import FeaturedArticle
+from congphuong.media.tests.factories import MediaIndexPageFactory, MediaStoryPageFactory
+from congphuong.news.tests.factories import ArticlePageFactory, CategoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Upper bounds; raise them only with a reason in the commit message.
+MAX_QUERIES = {"home": 30, "category": 20, "article": 25}
+
+
+def _add_articles(home, categories, count):
+    articles = []
+    for n in range(count):
+        article = ArticlePageFactory(parent=categories[n % len(categories)], title=f"Tin tự sinh {n}")
+        article.tags.add("khuyến học", f"thẻ {n % 3}")
+        article.save()
+        articles.append(article)
+    for n, article in enumerate(articles[:5]):
+        FeaturedArticle.objects.get_or_create(page=home, article=article, defaults={"sort_order": n})
+    return articles
+
+
+def _count(client, url):
+    client.get(url)  # warm per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_query_counts_do_not_grow_with_articles(client, home):
+    categories = [CategoryPageFactory(parent=home, title=f"Danh mục {n}", slug=f"dm-{n}") for n in range(3)]
+    media = MediaIndexPageFactory(parent=home)
+    for n in range(3):
+        MediaStoryPageFactory(parent=media, title=f"Phóng sự {n}")
+    articles = _add_articles(home, categories, 6)
+    urls = {"home": "/", "category": categories[0].url, "article": articles[0].url}
+    small = {name: _count(client, url) for name, url in urls.items()}
+
+    _add_articles(home, categories, 30)
+    large = {name: _count(client, url) for name, url in urls.items()}
+
+    assert large == small, f"queries grew with the number of articles: {small} → {large}"
+    for name, count in large.items():
+        assert count <= MAX_QUERIES[name], f"{name}: {count} queries > {MAX_QUERIES[name]}"
