@@ -15,6 +15,5 @@ NORMALISED_APP_LABELS = {"wagtailcore", "wagtailimages", "wagtaildocs", "taggit"
 def normalise_text_to_nfc(sender, instance, raw=False, **kwargs):
     if raw:
         return  # fixtures are loaded verbatim
-    meta = sender._meta
-    if meta.app_label in NORMALISED_APP_LABELS or meta.app_config.name.startswith(NORMALISED_APP_PREFIXES):
+    if sender._meta.app_label in NORMALISED_APP_LABELS or sender.__module__.startswith(NORMALISED_APP_PREFIXES):
         normalise_instance_text(instance)

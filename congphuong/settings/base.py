@@ -177,5 +177,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # Wagtail 8 runs reference-index and search updates as tasks: one log line each is noise.
+        "django_tasks": {"level": "WARNING"},
+    },
 }

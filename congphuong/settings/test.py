@@ -10,6 +10,8 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="congphuong-test-media-")
+STATIC_ROOT = tempfile.mkdtemp(prefix="congphuong-test-static-")
+LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
