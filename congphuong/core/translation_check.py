@@ -68,7 +68,9 @@ IDENTICAL_IN_VIETNAMESE = {
 # Placeholders and markup carry no words: once they are removed, a msgid with
 # no letters left (e.g. "%(range_start)s - %(range_end)s") has nothing to
 # translate and must render identically.
-_NON_WORDS = re.compile(r"%\([^)]*\)[#0 +-]*\d*(?:\.\d+)?[a-zA-Z]|%[#0 +-]*\d*(?:\.\d+)?[sdifr]|\{[^{}]*\}|<[^>]*>|&\w+;")
+_NON_WORDS = re.compile(
+    r"%\([^)]*\)[#0 +-]*\d*(?:\.\d+)?[a-zA-Z]|%[#0 +-]*\d*(?:\.\d+)?[sdifr]|\{[^{}]*\}|<[^>]*>|&\w+;"
+)
 
 
 class Catalogue(NamedTuple):

@@ -78,7 +78,7 @@ def test_vi_date_weekday_names(day, name):
         ("https://www.facebook.com/ubnd/videos/123456/", None),
         ("https://example.com/video.mp4", None),
         ("javascript:alert(1)", None),
-        ("https://www.youtube.com/watch?v=bad\"><script>", None),
+        ('https://www.youtube.com/watch?v=bad"><script>', None),
     ],
 )
 def test_embed_src(url, src):

@@ -18,9 +18,7 @@ def make_ward(hostname="ward.test", name="Phường Thử Nghiệm", default=Fal
     """A ward: a HomePage under the tree root, a Site for it and its settings."""
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, title=name)
-    site = Site.objects.create(
-        hostname=hostname, port=port, root_page=home, site_name=name, is_default_site=default
-    )
+    site = Site.objects.create(hostname=hostname, port=port, root_page=home, site_name=name, is_default_site=default)
     WardSettings.objects.create(
         site=site,
         official_name=f"ỦY BAN NHÂN DÂN {name.upper()}",

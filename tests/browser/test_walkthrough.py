@@ -1,0 +1,107 @@
+"""A citizen's walk through the portal in headless Chromium (Debian's, driven by Playwright).
+
+home → category → article → "Quay lại", at a 360 px wide phone screen.
+"""
+
+import os
+import shutil
+
+import pytest
+
+from congphuong.news.tests.factories import ArticlePageFactory, CategoryPageFactory
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture
+def browser_page():
+    # Playwright's sync API runs an event loop in this thread; the ORM work is
+    # done before it starts and the live server answers from its own thread.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=True)
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        yield page, errors
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def _no_horizontal_scroll(page):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"page is {width}px wide at a 360px viewport: {page.url}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_home_category_article_and_back(live_server, ward, browser_page):
+    page, errors = browser_page
+    home = ward.root_page.specific
+    category = CategoryPageFactory(parent=home, title="Khuyến học – khuyến tài", slug="khuyen-hoc-khuyen-tai")
+    for n in range(3):
+        ArticlePageFactory(parent=category, title=f"Tin khuyến học số {n}")
+    article = ArticlePageFactory(
+        parent=category,
+        title="Phường trao học bổng cho học sinh vượt khó học giỏi năm học mới",
+        lead="Những suất học bổng đầu tiên được trao tận tay các em học sinh có hoàn cảnh khó khăn.",
+        body=[
+            {"type": "paragraph", "value": "<p>" + "Đường dẫn rất dài https://example.vn/" + "a" * 120 + "</p>"},
+        ],
+    )
+
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    _no_horizontal_scroll(page)
+
+    page.get_by_role("link", name="Khuyến học – khuyến tài").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(category.url)
+    assert page.locator("h1").inner_text().strip() == "Khuyến học – khuyến tài"
+    _no_horizontal_scroll(page)
+
+    page.get_by_role("link", name=article.title).first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(article.url)
+    assert page.locator("h1").inner_text().strip() == article.title
+    _no_horizontal_scroll(page)
+
+    page.get_by_role("link", name="Quay lại").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(category.url)
+    assert errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_read_without_javascript(live_server, ward):
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    home = ward.root_page.specific
+    category = CategoryPageFactory(parent=home, title="Đảng ủy", slug="dang-uy")
+    article = ArticlePageFactory(parent=category, title="Hội nghị Đảng ủy phường quý IV")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False).new_page()
+        page.goto(live_server.url + article.url)
+        assert page.locator("h1").inner_text().strip() == "Hội nghị Đảng ủy phường quý IV"
+        # The menu is reachable without JavaScript.
+        assert page.get_by_role("link", name="Đảng ủy").count() >= 1
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
