@@ -2,11 +2,12 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import Page
 from wagtail.search import index
 
 from .normalise import normalise_instance_text
-from .text import slugify_vi
+from .text import slugify_vi, vietnamese_slug_formatters
 
 
 class BasePage(Page):
@@ -25,7 +26,7 @@ class BasePage(Page):
     promote_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("slug"),
+                FieldPanel("slug", widget=SlugInput(formatters=vietnamese_slug_formatters())),
                 FieldPanel("seo_title"),
                 FieldPanel("search_description"),
                 FieldPanel("listing_image"),

@@ -39,3 +39,25 @@ def slugify_vi(value: str, max_length: int = 255) -> str:
     """ASCII slug with đ→d: "Đảng ủy phường" → "dang-uy-phuong"."""
     slug = slugify(anyascii(nfc(value or "")))
     return slug[:max_length].strip("-")
+
+
+# Every Vietnamese letter with a diacritic, lower and upper case.
+VIETNAMESE_LETTERS = (
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+)
+
+
+def vietnamese_slug_formatters() -> list[tuple[str, str]]:
+    """(regex, replacement) pairs for Wagtail's slug widget, which has no Vietnamese map.
+
+    Without them the admin's live slug drops every toned vowel ("Khuyến học" → "khuyn-hc").
+    """
+    groups: dict[str, str] = {}
+    for letter in VIETNAMESE_LETTERS:
+        groups.setdefault(anyascii(letter), "")
+        groups[anyascii(letter)] += letter
+    formatters = [(f"[{letters}]", base) for base, letters in sorted(groups.items())]
+    # Decomposed input: drop the combining marks left after the base letter.
+    formatters.append(("[\u0300-\u036f]", ""))
+    return formatters
