@@ -28,7 +28,10 @@ run: install
 	@echo "  Biên tập viên / editor:    bientap / CongPhuong@2025"
 	@echo "  Lãnh đạo duyệt / approver: lanhdao / CongPhuong@2025"
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@# Scheduled publishing runs beside the server and stops with it.
+	$(MANAGE) run_scheduler --interval 30 & scheduler=$$!; \
+	  trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
 ## make test: the whole suite on SQLite, then on PostgreSQL when DATABASE_URL points at one.
 test: install

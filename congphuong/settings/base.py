@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "congphuong.news",
     "congphuong.media",
     "congphuong.search",
+    "congphuong.editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -183,3 +184,12 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Editorial workflow (congphuong.editorial): notifications go to the approvers
+# of the task and to the author; the four-eyes rule binds superusers too unless
+# this is switched on for an emergency.
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "cong-phuong@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+CONGPHUONG_SUPERUSER_MAY_SELF_APPROVE = env_str("CONGPHUONG_SUPERUSER_MAY_SELF_APPROVE", "") == "1"

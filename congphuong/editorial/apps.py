@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "congphuong.editorial"
+    label = "editorial"
+    verbose_name = "Quy trình biên tập"

@@ -1,0 +1,75 @@
+"""Back-office rules of the editorial workflow.
+
+- No "Publish" button and no direct publish for anyone bound by the four-eyes
+  rule: content goes live only when another leader approves it.
+- A "Chờ duyệt" dashboard panel listing what waits for the user, oldest first.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from wagtail import hooks
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+
+from .rules import DIRECT_PUBLISH_MESSAGE, may_self_approve
+
+PUBLISH_ACTIONS = {"action-publish"}
+
+
+def _refuse_direct_publish(request):
+    if request.method == "POST" and PUBLISH_ACTIONS & set(request.POST) and not may_self_approve(request.user):
+        messages.error(request, DIRECT_PUBLISH_MESSAGE)
+        return redirect(request.get_full_path())
+    return None
+
+
+@hooks.register("construct_page_action_menu")
+@hooks.register("construct_snippet_action_menu")
+def hide_publish_button(menu_items, request, context):
+    if not may_self_approve(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in PUBLISH_ACTIONS]
+
+
+@hooks.register("before_create_page")
+def refuse_publish_on_create(request, parent_page, page_class):
+    return _refuse_direct_publish(request)
+
+
+@hooks.register("before_edit_page")
+def refuse_publish_on_edit(request, page):
+    return _refuse_direct_publish(request)
+
+
+@hooks.register("before_create_snippet")
+def refuse_snippet_publish_on_create(request, model):
+    return _refuse_direct_publish(request)
+
+
+@hooks.register("before_edit_snippet")
+def refuse_snippet_publish_on_edit(request, instance):
+    return _refuse_direct_publish(request)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish(request, action_type, objects, action_class_instance):
+    if action_type == "publish" and not may_self_approve(request.user):
+        messages.error(request, DIRECT_PUBLISH_MESSAGE)
+        return redirect(request.META.get("HTTP_REFERER") or "wagtailadmin_home")
+    return None
+
+
+class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's review panel, oldest first, without the user's own submissions."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        states = [state for state in context["states"] if state["actions"]]
+        states.sort(key=lambda state: state["task_state"].started_at)
+        context["states"] = states
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def use_awaiting_review_panel(request, panels):
+    panels[:] = [
+        AwaitingReviewPanel() if isinstance(panel, WorkflowObjectsToModeratePanel) else panel for panel in panels
+    ]
