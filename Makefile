@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean
+.PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean bench-search
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ test: install
 	  postgres*) echo "== PostgreSQL: $$DATABASE_URL"; $(BIN)/pytest -p no:cacheprovider ;; \
 	  *) echo "DATABASE_URL does not point at PostgreSQL: PostgreSQL run skipped." ;; \
 	esac
+
+## make bench-search N=1000,10000,100000 BACKENDS=sqlite,postgres: search quality and speed, portal index
+## against Wagtail's stock backend (not part of make test; see bench/RESULTS.md).
+N ?= 1000,10000
+BACKENDS ?= sqlite,postgres
+bench-search: install
+	$(BIN)/python -m bench.search.run --sizes $(N) --backends $(BACKENDS)
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "congphuong.search"
     label = "portal_search"
     verbose_name = "Tìm kiếm"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,28 +1,159 @@
-"""Site search page (/tim-kiem/). Ranking across content types is refined in issue 5."""
+"""/tim-kiem/ (the search page) and /tim-kiem/goi-y/ (title suggestions as JSON)."""
 
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Page, Site
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
-from congphuong.core.text import nfc
-from congphuong.news.models import paginate
+from . import engine, registry
+from .text import MAX_QUERY_LENGTH, MAX_QUERY_TOKENS, TOKEN_RE, parse_query
 
-MAX_QUERY_LENGTH = 200
+AUTOCOMPLETE_TTL = 60
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _clean(value: str) -> str:
+    return _CONTROL_RE.sub(" ", value or "").strip()
+
+
+def _parse_date(value: str):
+    value = _clean(value)[:20]
+    if not value:
+        return None, False
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, fmt).date(), False
+        except ValueError:
+            continue
+    return None, True
+
+
+def _int(value: str):
+    value = _clean(value)
+    return int(value) if value.isdigit() and len(value) < 12 else None
+
+
+def _format_count(count: int, cap: int) -> str:
+    if count > cap:
+        return "hơn " + f"{cap:,}".replace(",", ".")
+    return f"{count:,}".replace(",", ".")
+
+
+@require_GET
 def search(request):
-    query = nfc(request.GET.get("q", "")).strip()
+    site = Site.find_for_request(request)
+    raw_query = _clean(request.GET.get("q", ""))
+    context = {"search_query": raw_query[:MAX_QUERY_LENGTH], "messages_": [], "results": None}
+    notes = context["messages_"]
+
+    kinds = registry.kinds()
+    kind_labels = dict(kinds)
+    selected_kind = _clean(request.GET.get("loai", ""))
+    if selected_kind and selected_kind not in kind_labels:
+        notes.append("Loại nội dung không hợp lệ nên đã bỏ qua.")
+        selected_kind = ""
+    date_from, bad_from = _parse_date(request.GET.get("tu", ""))
+    date_to, bad_to = _parse_date(request.GET.get("den", ""))
+    if bad_from or bad_to:
+        notes.append("Ngày không hợp lệ nên đã bỏ qua. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 18/05/2025.")
+    if date_from and date_to and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    categories = engine.category_choices(site.root_page) if site else []
+    category_titles = dict(categories)
+    selected_category = _int(request.GET.get("danh-muc", ""))
+    if selected_category is not None and selected_category not in category_titles:
+        selected_category = None
+    filters = engine.Filters(
+        kinds=(selected_kind,) if selected_kind else (),
+        category=selected_category,
+        date_from=date_from,
+        date_to=date_to,
+    )
+    context.update(
+        {
+            "kinds": kinds,
+            "selected_kind": selected_kind,
+            "categories": categories,
+            "selected_category": selected_category,
+            "date_from": date_from,
+            "date_to": date_to,
+            "has_filters": bool(selected_kind or selected_category or date_from or date_to),
+        }
+    )
+
     message = ""
-    results = None
-    if not query:
-        message = "Hãy nhập từ khóa cần tìm."
-    elif len(query) > MAX_QUERY_LENGTH:
-        message = f"Từ khóa quá dài: tối đa {MAX_QUERY_LENGTH} ký tự."
-    elif not any(ch.isalnum() for ch in query):
+    if site is None:
+        message = "Trang này chưa được gắn với phường nào nên chưa tìm kiếm được."
+    elif not raw_query:
+        message = "Hãy nhập từ khóa cần tìm, ví dụ: “khuyến học” hoặc “thu tuc ho khau”."
+    elif len(raw_query) > MAX_QUERY_LENGTH:
+        message = (
+            f"Từ khóa quá dài ({_format_count(len(raw_query), 10**9)} ký tự). "
+            f"Hãy rút gọn dưới {MAX_QUERY_LENGTH} ký tự, chỉ giữ vài từ chính."
+        )
+    elif not TOKEN_RE.search(raw_query):
         message = "Từ khóa cần có ít nhất một chữ cái hoặc chữ số."
-    else:
-        site = Site.find_for_request(request)
-        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).specific()
-        results = paginate(request, pages.search(query), per_page=10)
-        if not results.paginator.count:
-            message = f"Không tìm thấy kết quả nào cho “{query}”."
-    return render(request, "search/search.html", {"search_query": query, "results": results, "message": message})
+    if message:
+        context["message"] = message
+        return render(request, "search/search.html", context)
+
+    parsed = parse_query(raw_query)
+    if len(TOKEN_RE.findall(raw_query)) > MAX_QUERY_TOKENS:
+        notes.append(f"Chỉ tìm theo {MAX_QUERY_TOKENS} từ đầu tiên.")
+    outcome = engine.run(raw_query, site.root_page_id, filters)
+    paginator = Paginator(outcome.ordered, engine.PER_PAGE)
+    page = paginator.get_page(request.GET.get("trang", 1))
+    kind_counts, category_counts = engine.facet_counts(outcome, filters, list(kind_labels), list(category_titles))
+    context.update(
+        {
+            "parsed": parsed,
+            "outcome": outcome,
+            "results": page,
+            "hits": engine.hits_for_page(outcome, list(page.object_list)),
+            "total_display": _format_count(outcome.total + outcome.total_capped, engine.COUNT_CAP),
+            "truncated": outcome.total > outcome.shown,
+            "kind_facets": [
+                (kind, label, _format_count(kind_counts.get(kind, 0), engine.FACET_CAP))
+                for kind, label in kinds
+                if kind_counts.get(kind) or kind == selected_kind
+            ],
+            "category_facets": [
+                (pk, title, _format_count(category_counts.get(pk, 0), engine.FACET_CAP))
+                for pk, title in categories
+                if category_counts.get(pk) or pk == selected_category
+            ],
+        }
+    )
+    if not outcome.total:
+        context["message"] = f"Không tìm thấy kết quả nào cho “{raw_query}”."
+        if context["has_filters"]:
+            context["message"] += " Hãy thử bỏ bớt điều kiện lọc."
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def autocomplete(request):
+    """Up to 8 titles for the query typed so far: {"q": …, "results": [{"title", "url", "kind"}]}."""
+    site = Site.find_for_request(request)
+    raw_query = _clean(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
+    parsed = parse_query(raw_query)
+    results = []
+    if site is not None and parsed:
+        digest = hashlib.md5(" ".join(parsed.folded).encode(), usedforsecurity=False).hexdigest()
+        cache_key = f"search:goi-y:{site.pk}:{digest}"
+        results = cache.get(cache_key)
+        if results is None:
+            results = engine.autocomplete(raw_query, site.root_page_id)
+            cache.set(cache_key, results, AUTOCOMPLETE_TTL)
+    response = JsonResponse({"q": raw_query, "results": results}, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = f"public, max-age={AUTOCOMPLETE_TTL}"
+    return response

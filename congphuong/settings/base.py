@@ -4,6 +4,7 @@ Environment-specific values live in dev.py, test.py and production.py; anything 
 deployment changes is read from an environment variable (see README).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -20,8 +21,14 @@ INSTALLED_APPS = [
     "congphuong.home",
     "congphuong.news",
     "congphuong.media",
+    "congphuong.organisation",
+    "congphuong.documents",
+    "congphuong.procedures",
+    "congphuong.feedback",
+    "congphuong.learning",
     "congphuong.search",
     "congphuong.editorial",
+    "congphuong.accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -40,6 +47,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,14 +63,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above XFrameOptionsMiddleware: frame-ancestors follows X-Frame-Options.
+    "congphuong.accounts.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "congphuong.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a login refused by django-axes into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "congphuong.urls"
@@ -96,7 +113,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        # Django's validator with a Vietnamese message.
+        "NAME": "congphuong.accounts.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -125,6 +143,9 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# Citizens' attachments (personal data): outside MEDIA_ROOT, served only through a
+# permission-checked admin view (congphuong.feedback).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -193,3 +214,65 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 CONGPHUONG_SUPERUSER_MAY_SELF_APPROVE = env_str("CONGPHUONG_SUPERUSER_MAY_SELF_APPROVE", "") == "1"
+
+# --- Back-office security (congphuong.accounts, congphuong.core.uploads) ---------------
+# Sign-in throttling (django-axes): 5 failures for one username from one address lock
+# that pair for 30 minutes; "Quản trị trang" can lift a lockout in Settings → "Tài khoản bị khóa".
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in before the password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "congphuong.accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False
+CONGPHUONG_UNLOCK_GROUPS = ["Quản trị trang"]
+
+# Two-factor authentication (django-otp, TOTP + one-time recovery codes): required for
+# superusers, these groups and any group given "accounts.require_2fa"; optional for
+# editors. False only stops forcing enrolment (development); a user with an app is always asked.
+CONGPHUONG_2FA_REQUIRED = True
+CONGPHUONG_2FA_REQUIRED_GROUPS = ["Lãnh đạo duyệt", "Quản trị trang"]
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# 30 minutes without a request signs the user out (the expiry slides with every request).
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp). frame-ancestors becomes 'self' on the responses
+# Wagtail marks X-Frame-Options: SAMEORIGIN (the editor's live preview).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://www.facebook.com"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Wagtail's editor still runs inline scripts (widget set-up) and inserts <style>
+# elements: added under /admin/ only, never on the public site.
+CONGPHUONG_ADMIN_CSP_UPDATE = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# No avatars fetched from gravatar.com: nothing leaves the site, nothing for the CSP to block.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Uploads: types checked by content, images re-encoded, SVG refused (core/uploads.py);
+# documents always go through Wagtail's view (attachment unless PDF, nosniff).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "congphuong.core.uploads.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "congphuong.core.uploads.SafeDocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]

@@ -11,8 +11,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="congphuong-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="congphuong-test-static-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="congphuong-test-private-")
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Most tests sign in approvers with force_login; the tests of the 2FA rule switch it on.
+CONGPHUONG_2FA_REQUIRED = False
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # noqa: F405

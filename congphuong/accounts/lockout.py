@@ -1,0 +1,62 @@
+"""Login lockouts (django-axes): who is locked out now, who may lift a lockout."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import timezone
+
+SITE_ADMIN_GROUP = "Quản trị trang"
+UNLOCK_PERMISSION = "accounts.unlock_accounts"
+
+
+def can_unlock(user) -> bool:
+    """Superusers, the "Quản trị trang" group, or any group given the dedicated permission."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    groups = getattr(settings, "CONGPHUONG_UNLOCK_GROUPS", [SITE_ADMIN_GROUP])
+    if groups and user.groups.filter(name__in=groups).exists():
+        return True
+    return user.has_perm(UNLOCK_PERMISSION)
+
+
+def current_lockouts():
+    """Username + address pairs that have reached the failure limit within the cool-off period."""
+    from axes.helpers import get_cool_off
+    from axes.models import AccessAttempt
+
+    attempts = AccessAttempt.objects.filter(failures_since_start__gte=settings.AXES_FAILURE_LIMIT)
+    cool_off = get_cool_off()
+    if cool_off:
+        attempts = attempts.filter(attempt_time__gte=timezone.now() - cool_off)
+    return attempts.order_by("-attempt_time")
+
+
+def locked_until(attempt):
+    """When the lockout of this attempt ends by itself (None: only an administrator can lift it)."""
+    from axes.helpers import get_cool_off
+
+    cool_off = get_cool_off()
+    return attempt.attempt_time + cool_off if cool_off else None
+
+
+def unlock(attempt) -> int:
+    """Lift one lockout: forget the failures of that username from that address."""
+    from axes.utils import reset
+
+    return reset(ip=attempt.ip_address, username=attempt.username)
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: the Vietnamese lockout page, HTTP 429."""
+    from axes.helpers import get_client_username, get_cool_off
+    from django.shortcuts import render
+
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "username": get_client_username(request, credentials) or "",
+        "minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
+    }
+    return render(request, "accounts/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)

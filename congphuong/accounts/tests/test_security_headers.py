@@ -1,0 +1,88 @@
+"""Security headers, the Content-Security-Policy and the sliding 30-minute session."""
+
+import datetime
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.urls import reverse
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+
+def _csp(response):
+    policy = {}
+    for directive in response["Content-Security-Policy"].split(";"):
+        name, *values = directive.split()
+        policy[name] = values
+    return policy
+
+
+def test_public_page_headers(client, home):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    policy = _csp(response)
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["script-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert "https://www.youtube-nocookie.com" in policy["frame-src"]
+    assert "https://www.facebook.com" in policy["frame-src"]
+
+
+def test_admin_preview_may_be_framed_by_the_admin_only(client, article):
+    user = get_user_model().objects.create_superuser("quantri", "q@example.vn", "Mat-khau-thu-nghiem-2025")
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,)))
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert _csp(response)["frame-ancestors"] == ["'self'"]
+    # Everything else in the admin refuses to be framed.
+    response = client.get("/admin/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert _csp(response)["frame-ancestors"] == ["'none'"]
+
+
+def test_session_expires_after_thirty_idle_minutes():
+    assert django_settings.SESSION_COOKIE_AGE == 30 * 60
+    assert django_settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert django_settings.SESSION_COOKIE_HTTPONLY is True
+
+
+def test_session_expiry_slides_with_each_request(client, home):
+    user = get_user_model().objects.create_user("bientap", password="Mat-khau-thu-nghiem-2025", is_staff=True)
+    client.force_login(user)
+    session = Session.objects.get()
+    Session.objects.update(expire_date=timezone.now() + datetime.timedelta(minutes=1))
+    client.get("/admin/")
+    session.refresh_from_db()
+    assert session.expire_date > timezone.now() + datetime.timedelta(minutes=29)
+
+
+def test_idle_session_is_signed_out(client, home):
+    user = get_user_model().objects.create_superuser("quantri", "q@example.vn", "Mat-khau-thu-nghiem-2025")
+    client.force_login(user)
+    Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_short_password_message_is_vietnamese():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        validate_password("Ng@n-1")
+    assert "Mật khẩu này quá ngắn. Mật khẩu phải có ít nhất 10 ký tự." in error.value.messages
+
+
+def test_authentication_backends_start_with_axes():
+    assert django_settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+    assert django_settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
+    middleware = django_settings.MIDDLEWARE
+    assert middleware.index("congphuong.accounts.middleware.ContentSecurityPolicyMiddleware") < middleware.index(
+        "django.middleware.clickjacking.XFrameOptionsMiddleware"
+    )

@@ -1,0 +1,179 @@
+"""Template helpers for the public pages: ward settings, menus, pagination links, JSON-LD.
+
+Load with ``{% load portal_tags %}``. Nothing here renders per-article queries: the
+listing helpers run one query each, whatever the number of articles.
+"""
+
+import datetime
+import json
+import re
+
+from django import template
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The characters that could end a <script> element or start markup inside one.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_for_script(data) -> str:
+    """JSON that is safe inside <script>: a title containing "</script>" cannot end the element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SCRIPT_ESCAPES)
+
+
+@register.simple_tag(takes_context=True)
+def ward_settings(context):
+    """The WardSettings of the request's site, or None when there is no site (error pages)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    from wagtail.models import Site
+
+    from congphuong.wards.models import WardSettings
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return WardSettings.for_request(request)
+
+
+@register.simple_tag(takes_context=True)
+def ward_categories(context):
+    """Top-level news categories of the current ward (one query), for the "Danh mục" list."""
+    site = context.get("current_site")
+    if not site:
+        return []
+    from congphuong.news.models import CategoryPage
+
+    return list(CategoryPage.objects.child_of(site.root_page).live().public().only("id", "title", "url_path"))
+
+
+@register.simple_tag(takes_context=True)
+def media_index(context):
+    """The ward's "Tin tức media" page, or None.
+
+    Only used where public media stories are listed: those stories are its children, so
+    the index is public too and the extra view-restriction query is not needed.
+    """
+    site = context.get("current_site")
+    if not site:
+        return None
+    from congphuong.media.models import MediaIndexPage
+
+    return MediaIndexPage.objects.child_of(site.root_page).live().only("id", "title", "url_path").first()
+
+
+@register.simple_tag
+def nav_current(item, page):
+    """aria-current value for a menu item: "page" on the page itself, "true" inside its section."""
+    if not page or not getattr(page, "url_path", None) or not item:
+        return ""
+    if item.pk == page.pk:
+        return "page"
+    if page.url_path.startswith(item.url_path):
+        return "true"
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` made absolute against the current request (for canonical, Open Graph, sharing)."""
+    request = context.get("request")
+    if not url:
+        return ""
+    if request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """The query string for page ``number`` of a listing, keeping the other parameters (e.g. q)."""
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else None
+    if params is None:
+        return f"?trang={number}"
+    params.pop("trang", None)
+    if int(number) > 1:
+        params["trang"] = number
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def elided_pages(page_obj, on_each_side=1, on_ends=1):
+    """Page numbers with "…" gaps, e.g. 1 … 4 5 6 … 20."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=on_ends))
+
+
+@register.filter
+def tel_href(phone) -> str:
+    """ "028 3800 0000" → "tel:02838000000" (first number only when several are listed)."""
+    if not phone:
+        return ""
+    first = re.split(r"[,;/]| - | – ", str(phone))[0]
+    digits = re.sub(r"[^\d+]", "", first)
+    return f"tel:{digits}" if digits else ""
+
+
+@register.filter
+def page_kind(page) -> str:
+    """The Vietnamese name of a page's type ("Bài viết", "Tin media", …)."""
+    model = getattr(page, "specific_class", None) or type(page)
+    return str(model._meta.verbose_name).capitalize()
+
+
+@register.filter
+def page_summary(page) -> str:
+    """A page's short description for listings: SEO description, else lead, else intro."""
+    for attr in ("search_description", "lead", "intro"):
+        text = getattr(page, attr, "") or ""
+        if text.strip():
+            return text
+    return ""
+
+
+@register.filter
+def iso_datetime(value) -> str:
+    """ISO 8601 in the site's time zone, whole seconds: 2023-05-18T09:30:00+07:00."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        value = value.replace(microsecond=0)
+    return value.isoformat()
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, page, image_url="", logo_url=""):
+    """schema.org NewsArticle for ``page``, as a ready <script type="application/ld+json"> element."""
+    request = context.get("request")
+    ward = context.get("ward")
+    official_name = getattr(ward, "official_name", "") or getattr(context.get("current_site"), "site_name", "")
+    url = request.build_absolute_uri(page.url) if request is not None else page.full_url
+    modified = page.last_published_at or page.published_at
+    if modified and page.published_at and modified < page.published_at:
+        modified = page.published_at
+    publisher = {"@type": "GovernmentOrganization", "name": official_name}
+    if logo_url:
+        publisher["logo"] = {"@type": "ImageObject", "url": logo_url}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title,
+        "datePublished": iso_datetime(page.published_at),
+        "dateModified": iso_datetime(modified),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "inLanguage": "vi",
+        "author": {"@type": "Organization", "name": page.signing_unit or official_name},
+        "publisher": publisher,
+    }
+    if page.lead:
+        data["description"] = page.lead
+    if image_url:
+        data["image"] = [image_url]
+    return mark_safe(f'<script type="application/ld+json">{json_for_script(data)}</script>')  # noqa: S308

@@ -1,0 +1,205 @@
+"""`manage.py load_demo`: the two demo wards, their content, the roles and the demo accounts.
+
+Building the demo takes several seconds, so one test builds it once and checks everything.
+"""
+
+import datetime as dt
+import unicodedata
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupPagePermission, Page, Site, WorkflowPage
+
+from congphuong.core.demo.binh_an import WARD as BINH_AN
+from congphuong.core.demo.builder import app_demos, delete_demo, demo_exists, page_slug, rich_text
+from congphuong.core.demo.tan_son_hoa import WARD as TAN_SON_HOA
+from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN, WORKFLOW_NAME, ensure_roles
+from congphuong.home.models import HomePage
+from congphuong.media.models import MediaStoryPage
+from congphuong.news.models import ArticlePage, CategoryPage
+from congphuong.wards.models import WardSettings, YearTheme
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo(*args) -> str:
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def page_perms(group_name: str, page) -> set[str]:
+    return set(
+        GroupPagePermission.objects.filter(group__name=group_name, page=page).values_list(
+            "permission__codename", flat=True
+        )
+    )
+
+
+def test_load_demo_builds_both_wards_and_is_idempotent():
+    # --core-only: the other apps' demo content is theirs to test.
+    output = load_demo("--with-accounts", "--core-only")
+    assert "Đã tạo dữ liệu mẫu" in output
+    assert "bientap" in output and "CongPhuong@2025" in output
+
+    # Wagtail's welcome page is gone; each ward is a Site with its own hostname and tree.
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+    site_a = Site.objects.get(hostname="localhost", port=8000)
+    site_b = Site.objects.get(hostname="phuong-tan-son-hoa.localhost", port=8000)
+    assert site_a.is_default_site and not site_b.is_default_site
+    assert Site.objects.filter(is_default_site=True).count() == 1
+    home_a, home_b = site_a.root_page.specific, site_b.root_page.specific
+    assert isinstance(home_a, HomePage) and isinstance(home_b, HomePage)
+    assert not home_a.is_descendant_of(home_b) and not home_b.is_descendant_of(home_a)
+
+    # Ward A: ≥40 live articles in ≥6 top-level categories, one nested category.
+    top = CategoryPage.objects.child_of(home_a)
+    assert top.count() >= 6
+    assert set(top.values_list("slug", flat=True)) >= {
+        "dang-uy",
+        "uy-ban-nhan-dan",
+        "mat-tran-va-doan-the",
+        "khuyen-hoc-khuyen-tai",
+        "cai-cach-hanh-chinh",
+        "an-sinh-xa-hoi",
+    }
+    assert all(category.show_in_menus for category in CategoryPage.objects.descendant_of(home_a))
+    assert CategoryPage.objects.descendant_of(home_a).filter(depth=home_a.depth + 2, slug="thong-bao").exists()
+    articles = ArticlePage.objects.live().descendant_of(home_a)
+    assert articles.count() >= 40
+    assert len({article.get_parent().pk for article in articles}) >= 6
+    assert ArticlePage.objects.live().descendant_of(home_b).count() < articles.count()
+
+    # Articles are real content: lead, signing unit, tags, listing image, varied blocks, dates in office hours.
+    now = timezone.now()
+    block_types = set()
+    for article in articles:
+        assert article.lead and article.signing_unit and article.listing_image_id
+        assert article.tags.exists()
+        assert article.live_revision_id and not article.has_unpublished_changes
+        assert article.first_published_at == article.published_at == article.last_published_at
+        assert now - dt.timedelta(days=600) < article.published_at <= now
+        assert 7 <= timezone.localtime(article.published_at).hour <= 21
+        block_types |= {block.block_type for block in article.body}
+        assert unicodedata.is_normalized("NFC", article.title + article.lead)
+    assert {"paragraph", "heading", "table", "image", "video", "quote"} <= block_types
+
+    # Media stories: ≥6, videos and galleries with captions.
+    stories = MediaStoryPage.objects.live().descendant_of(home_a)
+    assert stories.count() >= 6
+    assert stories.exclude(video_url="").exists()
+    galleries = [story for story in stories if story.kind == MediaStoryPage.KIND_PHOTO]
+    assert galleries and all(story.gallery_images.count() >= 3 for story in galleries)
+    assert all(item.caption for story in galleries for item in story.gallery_images.all())
+    assert MediaStoryPage.objects.live().descendant_of(home_b).exists()
+
+    # Every slug is ASCII.
+    assert all(slug.isascii() for slug in Page.objects.values_list("slug", flat=True))
+
+    # Featured list, themes, footer settings, emblem, images per ward collection.
+    featured = [item.article for item in home_a.featured_articles.order_by("sort_order")]
+    assert [article.title for article in featured] == list(BINH_AN.featured)
+    assert all(article.path.startswith(home_a.path) for article in featured)
+    assert set(YearTheme.objects.filter(site=site_a, live=True).values_list("year", flat=True)) >= {2024, 2025, 2026}
+    assert YearTheme.objects.filter(site=site_b, live=True).exists()
+    for site, spec in ((site_a, BINH_AN), (site_b, TAN_SON_HOA)):
+        ward = WardSettings.for_site(site)
+        assert ward.official_name == spec.official_name
+        assert ward.address and ward.phone and ward.email and ward.responsible_person
+        assert len(ward.working_hours_lines) >= 2
+        assert ward.emblem.file.name.endswith(".png")
+        collection = Collection.objects.get(name=spec.name)
+        assert ward.emblem.collection_id == collection.pk
+    Image = get_image_model()
+    assert Image.objects.filter(collection__name=BINH_AN.name).count() >= 40
+    assert all(image.width == 1200 and image.height == 675 for image in Image.objects.filter(file__endswith=".jpg"))
+
+    # Roles: editors cannot publish, approvers can; the workflow guards each ward.
+    for home in (home_a, home_b):
+        assert page_perms(EDITOR, home) == {"add_page", "change_page"}
+        assert page_perms(APPROVER, home) == {"add_page", "change_page", "publish_page", "lock_page"}
+        assert {"publish_page", "bulk_delete_page"} <= page_perms(SITE_ADMIN, home)
+        workflow_page = WorkflowPage.objects.get(page=home)
+        assert workflow_page.workflow.name == WORKFLOW_NAME
+        assert [group.name for task in workflow_page.workflow.tasks for group in task.specific.groups.all()] == [
+            APPROVER
+        ]
+    admin_perms = set(Group.objects.get(name=SITE_ADMIN).permissions.values_list("codename", flat=True))
+    assert {"change_wardsettings", "publish_yeartheme", "add_user", "change_redirect"} <= admin_perms
+
+    User = get_user_model()
+    article = articles.first()
+    editor, approver = User.objects.get(username="bientap"), User.objects.get(username="lanhdao")
+    assert (editor.first_name, editor.last_name) == ("Nguyễn Thị", "Lan")
+    assert not editor.is_staff and editor.check_password("CongPhuong@2025")
+    assert editor.has_perm("wagtailadmin.access_admin")
+    assert article.permissions_for_user(editor).can_edit()
+    assert not article.permissions_for_user(editor).can_publish()
+    assert article.permissions_for_user(approver).can_publish()
+    assert User.objects.get(username="quantri").groups.filter(name=SITE_ADMIN).exists()
+
+    # A second run changes nothing.
+    counts = (Page.objects.count(), Image.objects.count(), User.objects.count(), GroupPagePermission.objects.count())
+    assert load_demo("--with-accounts").strip() == "Dữ liệu mẫu đã có, bỏ qua."
+    assert counts == (
+        Page.objects.count(),
+        Image.objects.count(),
+        User.objects.count(),
+        GroupPagePermission.objects.count(),
+    )
+
+    # What --reset removes first: both wards, their images and collections.
+    assert delete_demo() == 2
+    assert not demo_exists()
+    assert not HomePage.objects.exists()
+    assert not Image.objects.filter(collection__name__in=[BINH_AN.name, TAN_SON_HOA.name]).exists()
+    assert not Collection.objects.filter(name__in=[BINH_AN.name, TAN_SON_HOA.name]).exists()
+
+
+def test_accounts_only_with_debug_or_flag(settings, monkeypatch):
+    from congphuong.core.management.commands import load_demo as command
+
+    monkeypatch.setattr(command, "build_demo", lambda **kwargs: [])  # the accounts logic, without the slow build
+    demo_users = get_user_model().objects.filter(username__in=["bientap", "lanhdao", "quantri"])
+    settings.DEBUG = False
+    assert "--with-accounts" in load_demo()
+    assert not demo_users.exists()
+    load_demo("--with-accounts")
+    assert demo_users.count() == 3
+    assert all(not user.is_staff for user in demo_users)
+
+
+def test_ensure_roles_is_idempotent(home):
+    ensure_roles()
+    counts = (Group.objects.count(), GroupPagePermission.objects.count(), WorkflowPage.objects.count())
+    ensure_roles()
+    assert counts == (Group.objects.count(), GroupPagePermission.objects.count(), WorkflowPage.objects.count())
+    assert page_perms(EDITOR, home) == {"add_page", "change_page"}
+    assert WorkflowPage.objects.get(page=home).workflow.name == WORKFLOW_NAME
+
+
+def test_app_demos_are_found_by_convention():
+    for name, build in app_demos():
+        assert name and build.__name__ == "build_demo"
+        assert not build.__module__.startswith("congphuong.core")
+
+
+def test_slugs_and_rich_text_helpers():
+    assert page_slug("Đảng ủy") == "dang-uy"
+    assert page_slug("Lịch tiếp công dân tháng 12/2026") == "lich-tiep-cong-dan-thang-12-2026"
+    assert len(page_slug("Khuyến học " * 30)) <= 80
+    assert rich_text("Cần mang:\n- Căn cước;\n- Giấy tờ <liên quan>.") == (
+        "<p>Cần mang:</p><ul><li>Căn cước;</li><li>Giấy tờ &lt;liên quan&gt;.</li></ul>"
+    )
+
+
+def test_demo_content_is_written_in_nfc():
+    for spec in (BINH_AN, TAN_SON_HOA):
+        for article in spec.articles:
+            for text in (article.title, article.lead, *article.body):
+                assert unicodedata.is_normalized("NFC", text), text

@@ -1,0 +1,78 @@
+"""Spam protection for public forms without a third-party CAPTCHA.
+
+Three independent rules, all configurable in settings:
+
+- a honeypot field that people never see (bots fill every input);
+- a signed "form opened at" token: a submission sooner than ``CONGPHUONG_FORM_MIN_SECONDS``
+  after the page was rendered, or with a missing, forged or stale token, is refused;
+- a per-IP rate limit kept in the Django cache (``CONGPHUONG_FORM_RATE_LIMIT``: at most N
+  submissions per window of seconds). The IP is hashed before it becomes a cache key.
+
+Behind a reverse proxy set ``CONGPHUONG_CLIENT_IP_HEADER`` (e.g. ``"HTTP_X_REAL_IP"``) to the
+header the proxy sets; otherwise every visitor would share the proxy's address.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+MAX_FORM_AGE = 24 * 3600
+
+
+def min_seconds() -> int:
+    return getattr(settings, "CONGPHUONG_FORM_MIN_SECONDS", 4)
+
+
+def rate_limit() -> tuple[int, int]:
+    return getattr(settings, "CONGPHUONG_FORM_RATE_LIMIT", (5, 3600))
+
+
+def issue_token(purpose: str, issued_at: float | None = None) -> str:
+    """A signed token recording when the form was rendered."""
+    return signing.dumps(int(issued_at if issued_at is not None else time.time()), salt=f"congphuong.form.{purpose}")
+
+
+def token_problem(token: str, purpose: str) -> str | None:
+    """None when the token is genuine and old enough, otherwise a Vietnamese message."""
+    try:
+        issued_at = int(signing.loads(token or "", salt=f"congphuong.form.{purpose}"))
+    except (signing.BadSignature, TypeError, ValueError):
+        return "Biểu mẫu không hợp lệ hoặc đã cũ. Vui lòng tải lại trang rồi gửi lại."
+    elapsed = time.time() - issued_at
+    if elapsed > MAX_FORM_AGE:
+        return "Biểu mẫu đã mở quá lâu. Vui lòng tải lại trang rồi gửi lại."
+    if elapsed < min_seconds():
+        return "Bạn gửi quá nhanh. Vui lòng đọc lại nội dung góp ý rồi bấm gửi lần nữa."
+    return None
+
+
+def client_ip(request) -> str:
+    header = getattr(settings, "CONGPHUONG_CLIENT_IP_HEADER", "")
+    value = request.META.get(header, "") if header else ""
+    if value:
+        return value.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_key(request, purpose: str) -> str:
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{client_ip(request)}".encode()).hexdigest()[:32]
+    return f"congphuong:rate:{purpose}:{digest}"
+
+
+def is_rate_limited(request, purpose: str) -> bool:
+    limit, _window = rate_limit()
+    return (cache.get(_rate_key(request, purpose)) or 0) >= limit
+
+
+def count_submission(request, purpose: str) -> None:
+    """Record one submission from this IP; the window starts at the first one."""
+    _limit, window = rate_limit()
+    key = _rate_key(request, purpose)
+    if not cache.add(key, 1, timeout=window):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=window)

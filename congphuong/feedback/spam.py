@@ -1,0 +1,91 @@
+"""Spam protection without a third-party CAPTCHA: honeypot, time to submit, rate limits.
+
+- Honeypot: a text field hidden from people (CSS, ``aria-hidden``, no tab stop) that
+  bots fill in.
+- Time to submit: the form carries a signed timestamp (``django.core.signing``); a
+  form sent back faster than ``CONGPHUONG_FEEDBACK_MIN_SECONDS`` (default 5 s) or
+  older than a few hours is refused.
+- Rate limits per client IP in the Django cache (Redis in production): questions
+  (default 5 an hour), lookups and ratings. The IP is hashed before it becomes a key.
+
+Behind a reverse proxy set ``CONGPHUONG_TRUSTED_PROXIES`` to the number of proxies
+that append to ``X-Forwarded-For``; otherwise every visitor would share the proxy's IP.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+TIMESTAMP_SALT = "congphuong.feedback.form-timestamp"
+MAX_FORM_AGE = 6 * 60 * 60  # a citizen may take a while to type a question
+
+# (limit, window in seconds)
+LIMITS = {
+    "question": ("CONGPHUONG_FEEDBACK_QUESTIONS_PER_HOUR", 5, 60 * 60),
+    "lookup": ("CONGPHUONG_FEEDBACK_LOOKUPS_PER_HOUR", 20, 60 * 60),
+    "rating": ("CONGPHUONG_FEEDBACK_RATINGS_PER_HOUR", 20, 60 * 60),
+}
+
+
+def min_seconds() -> float:
+    return float(getattr(settings, "CONGPHUONG_FEEDBACK_MIN_SECONDS", 5))
+
+
+def client_ip(request) -> str:
+    proxies = int(getattr(settings, "CONGPHUONG_TRUSTED_PROXIES", 0) or 0)
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _key(kind: str, request) -> str:
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()[:32]
+    return f"feedback:rate:{kind}:{digest}"
+
+
+def limit_for(kind: str) -> tuple[int, int]:
+    setting, default, window = LIMITS[kind]
+    return int(getattr(settings, setting, default)), window
+
+
+def is_limited(kind: str, request) -> bool:
+    limit, _ = limit_for(kind)
+    return (cache.get(_key(kind, request)) or 0) >= limit
+
+
+def record(kind: str, request) -> None:
+    """Count one more action of ``kind`` from this client in the current window."""
+    _, window = limit_for(kind)
+    key = _key(kind, request)
+    if cache.add(key, 1, window):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, window)
+
+
+def make_timestamp(now=None) -> str:
+    return signing.dumps({"t": now if now is not None else time.time()}, salt=TIMESTAMP_SALT)
+
+
+def check_timestamp(value, now=None) -> str:
+    """ "" if the form's timestamp is fine, otherwise the Vietnamese message to show."""
+    now = now if now is not None else time.time()
+    try:
+        data = signing.loads(value or "", salt=TIMESTAMP_SALT, max_age=MAX_FORM_AGE)
+        started = float(data["t"])
+    except signing.SignatureExpired:
+        return "Biểu mẫu đã mở quá lâu nên hết hiệu lực. Vui lòng kiểm tra lại nội dung và bấm gửi lần nữa."
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return "Biểu mẫu không hợp lệ. Vui lòng tải lại trang rồi gửi lại."
+    if now - started > MAX_FORM_AGE:
+        return "Biểu mẫu đã mở quá lâu nên hết hiệu lực. Vui lòng kiểm tra lại nội dung và bấm gửi lần nữa."
+    if now - started < min_seconds():
+        return "Bạn gửi quá nhanh nên hệ thống chưa nhận. Vui lòng kiểm tra lại nội dung rồi bấm gửi lần nữa."
+    return ""

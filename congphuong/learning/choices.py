@@ -1,0 +1,133 @@
+"""Choice lists of the learning-society module (stored codes are ASCII, labels Vietnamese)."""
+
+from django.db import models
+
+
+class LearningModel(models.TextChoices):
+    """The recognised models ("mô hình học tập") of the programme."""
+
+    FAMILY = "gia_dinh", "Gia đình học tập"
+    CLAN = "dong_ho", "Dòng họ học tập"
+    COMMUNITY = "cong_dong", "Cộng đồng học tập (khu phố)"
+    UNIT = "don_vi", "Đơn vị học tập"
+    CITIZEN = "cong_dan", "Công dân học tập"
+    WARD = "cap_xa", "Cộng đồng học tập cấp xã"
+
+
+# The figures a target can be set for: the models, plus public staff among citizens.
+CITIZEN_STAFF = "cong_dan_cbccvc"
+
+
+class TargetKind(models.TextChoices):
+    FAMILY = LearningModel.FAMILY.value, "Gia đình học tập (tỷ lệ hộ gia đình)"
+    CLAN = LearningModel.CLAN.value, "Dòng họ học tập (tỷ lệ dòng họ)"
+    COMMUNITY = LearningModel.COMMUNITY.value, "Cộng đồng học tập (tỷ lệ khu phố)"
+    UNIT = LearningModel.UNIT.value, "Đơn vị học tập (tỷ lệ đơn vị)"
+    CITIZEN = LearningModel.CITIZEN.value, "Công dân học tập (tỷ lệ người lớn)"
+    CITIZEN_STAFF = CITIZEN_STAFF, "Công dân học tập (tỷ lệ cán bộ, công chức, viên chức)"
+
+
+class Sex(models.TextChoices):
+    MALE = "nam", "Nam"
+    FEMALE = "nu", "Nữ"
+
+
+class SchoolingStatus(models.TextChoices):
+    PRESCHOOL_AGE = "chua_di_hoc", "Chưa đến tuổi đi học"
+    KINDERGARTEN = "mam_non", "Mầm non"
+    PRIMARY = "tieu_hoc", "Tiểu học"
+    LOWER_SECONDARY = "thcs", "Trung học cơ sở"
+    UPPER_SECONDARY = "thpt", "Trung học phổ thông"
+    VOCATIONAL = "nghe_nghiep", "Giáo dục nghề nghiệp (trung cấp, cao đẳng)"
+    UNIVERSITY = "dai_hoc", "Đại học, sau đại học"
+    CONTINUING = "thuong_xuyen", "Giáo dục thường xuyên, xóa mù chữ"
+    FINISHED = "da_hoc_xong", "Không còn đi học (đã học xong)"
+    DROPPED_OUT = "bo_hoc", "Bỏ học giữa chừng"
+
+    @classmethod
+    def in_school(cls):
+        return [
+            cls.KINDERGARTEN,
+            cls.PRIMARY,
+            cls.LOWER_SECONDARY,
+            cls.UPPER_SECONDARY,
+            cls.VOCATIONAL,
+            cls.UNIVERSITY,
+            cls.CONTINUING,
+        ]
+
+
+class OccupationGroup(models.TextChoices):
+    CHILD = "tre_em", "Trẻ em chưa đến tuổi lao động"
+    PUPIL = "hoc_sinh", "Học sinh, sinh viên"
+    PUBLIC_STAFF = "can_bo", "Cán bộ, công chức, viên chức"
+    ARMED_FORCES = "vu_trang", "Lực lượng vũ trang"
+    WORKER = "cong_nhan", "Công nhân, người lao động trong doanh nghiệp"
+    BUSINESS = "kinh_doanh", "Kinh doanh, buôn bán"
+    FREELANCE = "tu_do", "Lao động tự do"
+    HOMEMAKER = "noi_tro", "Nội trợ"
+    RETIRED = "huu_tri", "Hưu trí"
+    OTHER = "khac", "Khác"
+
+
+class UnitKind(models.TextChoices):
+    SCHOOL = "truong_hoc", "Trường học"
+    AGENCY = "co_quan", "Cơ quan nhà nước"
+    ENTERPRISE = "doanh_nghiep", "Doanh nghiệp"
+    ORGANISATION = "to_chuc", "Tổ chức, đoàn thể khác"
+
+
+class Status(models.TextChoices):
+    """The yearly cycle of one registration."""
+
+    REGISTERED = "dang_ky", "Đã đăng ký"
+    SELF_ASSESSED = "tu_danh_gia", "Đã tự đánh giá"
+    QUARTER_REVIEWED = "khu_pho_xem_xet", "Khu phố đã xem xét"
+    SCORED = "hoi_dong_cham", "Hội đồng đã chấm điểm"
+    RECOGNISED = "cong_nhan", "Được công nhận"
+    NOT_RECOGNISED = "khong_cong_nhan", "Không được công nhận"
+
+
+class ReceiptKind(models.TextChoices):
+    CASH = "tien_mat", "Tiền mặt, chuyển khoản"
+    IN_KIND = "hien_vat", "Hiện vật (ghi giá trị ước tính)"
+
+
+class ReceiptSource(models.TextChoices):
+    MEMBERS = "hoi_vien", "Hội viên đóng góp"
+    DONORS = "nha_hao_tam", "Nhà hảo tâm, doanh nghiệp"
+    PIGGY_BANK = "heo_dat", "Heo đất khuyến học"
+    HIGHER_LEVEL = "cap_tren", "Hội Khuyến học cấp trên hỗ trợ"
+    STATE = "ngan_sach", "Ngân sách nhà nước hỗ trợ"
+    OTHER = "khac", "Nguồn khác"
+
+
+class FundPurpose(models.TextChoices):
+    GENERAL = "chung", "Quỹ chung"
+    SCHOLARSHIP = "hoc_bong", "Học bổng"
+    AWARDS = "khen_thuong", "Khen thưởng"
+    LEARNING_CENTRE = "ttht", "Trung tâm học tập cộng đồng"
+
+
+class ExpenseCategory(models.TextChoices):
+    SCHOLARSHIP = "hoc_bong", "Học bổng"
+    GOOD_PUPILS = "hoc_sinh_gioi", "Khen thưởng học sinh giỏi"
+    NEW_STUDENTS = "tan_sinh_vien", "Khen thưởng tân sinh viên"
+    LEARNING_CENTRE = "ttht", "Hỗ trợ trung tâm học tập cộng đồng"
+    ACTIVITIES = "hoat_dong", "Chi hoạt động phong trào"
+    OTHER = "khac", "Chi khác"
+
+
+class AwardCategory(models.TextChoices):
+    HARDSHIP_SCHOLARSHIP = "hoc_bong_vuot_kho", "Học bổng học sinh vượt khó"
+    GOOD_PUPIL = "hoc_sinh_gioi", "Học sinh giỏi"
+    PRIZE = "dat_giai", "Học sinh đạt giải các kỳ thi"
+    NEW_STUDENT = "tan_sinh_vien", "Tân sinh viên"
+    OTHER = "khac", "Khác"
+
+
+class DonorKind(models.TextChoices):
+    PERSON = "ca_nhan", "Cá nhân"
+    BUSINESS = "doanh_nghiep", "Doanh nghiệp"
+    ORGANISATION = "to_chuc", "Cơ quan, tổ chức"
+    MEMBER_GROUP = "chi_hoi", "Chi hội khuyến học"

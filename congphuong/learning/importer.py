@@ -1,0 +1,468 @@
+"""Excel import of households (with members) and of citizens registering for Công dân học tập.
+
+The same code runs the dry run and the real import, inside one transaction: the dry
+run always rolls back; the real import rolls back everything when any row is wrong,
+so a bad file stores nothing.
+"""
+
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from congphuong.core.text import fold, nfc
+
+from .choices import LearningModel, OccupationGroup, SchoolingStatus, Sex
+from .models import Citizen, CriteriaSet, Household, HouseholdMember, LearningQuarter, Registration
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
+EXAMPLE_MARK = "vi du"  # a first cell reading "VÍ DỤ" marks the template's example row
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str
+    required: bool = True
+    hint: str = ""
+    example: object = ""
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    columns: tuple[Column, ...]
+
+
+HOUSEHOLD_SHEETS = (
+    SheetSpec(
+        "Hộ gia đình",
+        (
+            Column("Mã hộ", "code", hint="Mã hộ theo sổ khu phố, không trùng", example="VÍ DỤ"),
+            Column("Khu phố", "quarter", hint="Đúng tên khu phố đã khai báo", example="Khu phố 1"),
+            Column("Họ tên chủ hộ", "head_name", example="Nguyễn Văn An"),
+            Column("Địa chỉ", "address", example="12 hẻm 34 đường Lê Lợi"),
+            Column(
+                "Đăng ký Gia đình học tập năm",
+                "register_year",
+                required=False,
+                hint="Để trống nếu chưa đăng ký",
+                example=2026,
+            ),
+        ),
+    ),
+    SheetSpec(
+        "Thành viên",
+        (
+            Column("Mã hộ", "code", example="VÍ DỤ"),
+            Column("Năm sinh", "birth_year", example=1980),
+            Column("Giới tính", "sex", hint="Nam hoặc Nữ", example="Nam"),
+            Column(
+                "Tình trạng học tập",
+                "schooling",
+                hint="Theo danh sách ở trang Hướng dẫn",
+                example="Không còn đi học (đã học xong)",
+            ),
+            Column(
+                "Nhóm nghề nghiệp",
+                "occupation",
+                hint="Theo danh sách ở trang Hướng dẫn",
+                example="Kinh doanh, buôn bán",
+            ),
+            Column("Là chủ hộ", "is_head", required=False, hint="Ghi x nếu là chủ hộ", example="x"),
+        ),
+    ),
+)
+
+CITIZEN_SHEETS = (
+    SheetSpec(
+        "Công dân học tập",
+        (
+            Column("Họ và tên", "full_name", example="VÍ DỤ Trần Thị Bình"),
+            Column("Năm sinh", "birth_year", example=1990),
+            Column("Giới tính", "sex", hint="Nam hoặc Nữ", example="Nữ"),
+            Column("Khu phố", "quarter", example="Khu phố 1"),
+            Column("Mã hộ", "household_code", required=False, hint="Mã hộ nếu đã có trong sổ", example=""),
+            Column(
+                "Cán bộ, công chức, viên chức", "is_public_staff", required=False, hint="Ghi x nếu đúng", example=""
+            ),
+            Column("Đăng ký Công dân học tập năm", "register_year", required=False, example=2026),
+        ),
+    ),
+)
+
+KINDS = {
+    "ho-gia-dinh": ("Hộ gia đình và thành viên", HOUSEHOLD_SHEETS),
+    "cong-dan": ("Công dân đăng ký Công dân học tập", CITIZEN_SHEETS),
+}
+
+
+@dataclass
+class RowError:
+    sheet: str
+    row: int
+    message: str
+
+    def __str__(self):
+        return f"Dòng {self.row}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    errors: list = field(default_factory=list)  # RowError or str (file-level)
+    warnings: list = field(default_factory=list)
+    created: dict = field(default_factory=dict)  # label → count
+    preview: list = field(default_factory=list)  # first rows as read, for the report page
+    committed: bool = False
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    def errors_by_sheet(self):
+        grouped = {}
+        for error in self.errors:
+            sheet = error.sheet if isinstance(error, RowError) else "Tệp"
+            grouped.setdefault(sheet, []).append(str(error))
+        return grouped
+
+    def count(self, label, n=1):
+        self.created[label] = self.created.get(label, 0) + n
+
+
+class ImportFileError(Exception):
+    pass
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value)).strip()
+
+
+def read_workbook(data: bytes):
+    if len(data) > MAX_BYTES:
+        raise ImportFileError("Tệp lớn hơn 5 MB; hãy chia nhỏ danh sách.")
+    if not data.startswith(b"PK\x03\x04"):
+        raise ImportFileError("Tệp không phải Excel (.xlsx). Nếu là tệp .xls cũ, hãy mở và lưu lại dưới dạng .xlsx.")
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ImportFileError("Không đọc được tệp Excel; hãy lưu lại tệp dưới dạng .xlsx rồi thử lại.") from exc
+
+
+def _find_sheet(workbook, spec):
+    wanted = fold(spec.name)
+    for sheet in workbook.worksheets:
+        if fold(sheet.title).strip() == wanted:
+            return sheet
+    return None
+
+
+def iter_rows(workbook, spec, report):
+    """Yield (row_number, {key: text}) for the data rows of one sheet; header errors go to the report."""
+    sheet = _find_sheet(workbook, spec)
+    if sheet is None:
+        if spec is HOUSEHOLD_SHEETS[1]:
+            return  # members are optional
+        report.errors.append(f"Không thấy trang “{spec.name}” trong tệp; hãy dùng tệp mẫu.")
+        return
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None) or ()
+    positions = {}
+    folded = [fold(_text(cell)) for cell in header]
+    for column in spec.columns:
+        target = fold(column.header)
+        if target in folded:
+            positions[column.key] = folded.index(target)
+        elif column.required:
+            report.errors.append(f"Trang “{spec.name}” thiếu cột “{column.header}”.")
+    if any(column.required and column.key not in positions for column in spec.columns):
+        return
+    for number, values in enumerate(rows, start=2):
+        if number - 1 > MAX_ROWS:
+            report.errors.append(f"Trang “{spec.name}” có hơn {MAX_ROWS} dòng; hãy chia nhỏ tệp.")
+            return
+        record = {key: _text(values[index]) if index < len(values) else "" for key, index in positions.items()}
+        if not any(record.values()):
+            continue
+        first = record.get(spec.columns[0].key, "")
+        if fold(first).startswith(EXAMPLE_MARK):
+            continue
+        yield number, record
+
+
+# --- parsing values --------------------------------------------------------------------------------
+
+
+def _key(text) -> str:
+    """ "Không còn đi học (đã học xong)" → "khong con di hoc da hoc xong"; "da_hoc_xong" → "da hoc xong"."""
+    return re.sub(r"[^a-z0-9]+", " ", fold(str(text))).strip()
+
+
+def _choice(value, choices):
+    """The code of a choice written as its code, its label, the start of its label or a unique part of it."""
+    wanted = _key(value)
+    if not wanted:
+        return None
+    for code, label in choices:
+        if wanted in (_key(code), _key(label)):
+            return code
+    if len(wanted) < 3:
+        return None
+    for test in (lambda key: key.startswith(wanted), lambda key: wanted in key):
+        matches = [code for code, label in choices if test(_key(label))]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def _yes(value):
+    return fold(value) in {"x", "co", "c", "yes", "1", "dung"}
+
+
+def _year(value, label, row, errors, sheet, low=1900, high=None):
+    high = high or datetime.date.today().year + 1
+    if value.isdigit() and low <= int(value) <= high:
+        return int(value)
+    errors.append(RowError(sheet, row, f"{label} '{value}' không hợp lệ"))
+    return None
+
+
+class _Context:
+    def __init__(self, site, today):
+        self.site = site
+        self.today = today
+        self.quarters = {fold(q.name): q for q in LearningQuarter.objects.filter(site=site)}
+        self.criteria = {}
+
+    def quarter(self, name):
+        return self.quarters.get(fold(name))
+
+    def criteria_set(self, learning_model, year):
+        key = (learning_model, year)
+        if key not in self.criteria:
+            day = self.today if year == self.today.year else datetime.date(year, 1, 1)
+            self.criteria[key] = CriteriaSet.objects.applicable(learning_model, day, self.site)
+        return self.criteria[key]
+
+    def registration_day(self, year):
+        return self.today if year == self.today.year else datetime.date(year, 1, 1)
+
+
+def _register(context, report, sheet, row, learning_model, year, **subject):
+    criteria_set = context.criteria_set(learning_model, year)
+    if criteria_set is None:
+        report.errors.append(
+            RowError(sheet, row, f"chưa có bộ tiêu chí {LearningModel(learning_model).label} có hiệu lực năm {year}")
+        )
+        return
+    if Registration.objects.filter(site=context.site, year=year, learning_model=learning_model, **subject).exists():
+        report.warnings.append(f"Dòng {row}: đã đăng ký năm {year}, bỏ qua.")
+        return
+    Registration.objects.create(
+        site=context.site,
+        year=year,
+        learning_model=learning_model,
+        criteria_set=criteria_set,
+        registered_on=context.registration_day(year),
+        **subject,
+    )
+    report.count("Lượt đăng ký")
+
+
+def _import_households(workbook, context, report):
+    household_spec, member_spec = HOUSEHOLD_SHEETS
+    sheet = household_spec.name
+    households, seen = {}, set()
+    max_year = context.today.year + 1
+    for row, record in iter_rows(workbook, household_spec, report):
+        code, errors_before = record["code"], len(report.errors)
+        if not code:
+            report.errors.append(RowError(sheet, row, "thiếu mã hộ"))
+        elif fold(code) in seen:
+            report.errors.append(RowError(sheet, row, f"mã hộ '{code}' bị lặp trong tệp"))
+        quarter = context.quarter(record["quarter"])
+        if quarter is None:
+            report.errors.append(RowError(sheet, row, f"khu phố '{record['quarter']}' chưa có trong danh mục khu phố"))
+        for key, label in (("head_name", "họ tên chủ hộ"), ("address", "địa chỉ")):
+            if not record[key]:
+                report.errors.append(RowError(sheet, row, f"thiếu {label}"))
+            elif len(record[key]) > (120 if key == "head_name" else 255):
+                report.errors.append(RowError(sheet, row, f"{label} quá dài"))
+        year = None
+        if record.get("register_year"):
+            year = _year(record["register_year"], "năm đăng ký", row, report.errors, sheet, low=2000, high=max_year)
+        if len(report.errors) != errors_before:
+            continue
+        seen.add(fold(code))
+        if len(report.preview) < 20:
+            report.preview.append([code, quarter.name, record["head_name"], record["address"], year or ""])
+        household = Household.objects.filter(site=context.site, code=code).first()
+        if household is not None:
+            report.warnings.append(f"Dòng {row}: hộ mã '{code}' đã có trong sổ, giữ nguyên thông tin cũ.")
+        else:
+            household = Household(
+                site=context.site, code=code, quarter=quarter, head_name=record["head_name"], address=record["address"]
+            )
+            household.save()
+            report.count("Hộ gia đình")
+            households[fold(code)] = household
+        if year:
+            _register(context, report, sheet, row, LearningModel.FAMILY, year, household=household)
+
+    sheet = member_spec.name
+    this_year = context.today.year
+    for row, record in iter_rows(workbook, member_spec, report):
+        errors_before = len(report.errors)
+        household = households.get(fold(record["code"]))
+        if household is None:
+            if Household.objects.filter(site=context.site, code=record["code"]).exists():
+                report.warnings.append(
+                    f"Dòng {row} (trang Thành viên): hộ '{record['code']}' đã có sẵn, không thêm thành viên."
+                )
+                continue
+            report.errors.append(RowError(sheet, row, f"mã hộ '{record['code']}' không có ở trang “Hộ gia đình”"))
+        birth_year = _year(record["birth_year"], "năm sinh", row, report.errors, sheet, high=this_year)
+        values = {}
+        for key, label, choices in (
+            ("sex", "giới tính", Sex.choices),
+            ("schooling", "tình trạng học tập", SchoolingStatus.choices),
+            ("occupation", "nhóm nghề nghiệp", OccupationGroup.choices),
+        ):
+            values[key] = _choice(record[key], choices)
+            if values[key] is None:
+                report.errors.append(RowError(sheet, row, f"{label} '{record[key]}' không hợp lệ"))
+        if len(report.errors) != errors_before:
+            continue
+        HouseholdMember.objects.create(
+            household=household, birth_year=birth_year, is_head=_yes(record.get("is_head", "")), **values
+        )
+        report.count("Thành viên")
+
+
+def _import_citizens(workbook, context, report):
+    (spec,) = CITIZEN_SHEETS
+    sheet = spec.name
+    max_year = context.today.year + 1
+    for row, record in iter_rows(workbook, spec, report):
+        errors_before = len(report.errors)
+        if not record["full_name"]:
+            report.errors.append(RowError(sheet, row, "thiếu họ và tên"))
+        birth_year = _year(record["birth_year"], "năm sinh", row, report.errors, sheet, high=context.today.year)
+        sex = _choice(record["sex"], Sex.choices)
+        if sex is None:
+            report.errors.append(RowError(sheet, row, f"giới tính '{record['sex']}' không hợp lệ"))
+        quarter = context.quarter(record["quarter"])
+        if quarter is None:
+            report.errors.append(RowError(sheet, row, f"khu phố '{record['quarter']}' chưa có trong danh mục khu phố"))
+        household = None
+        if record.get("household_code"):
+            household = Household.objects.filter(site=context.site, code=record["household_code"]).first()
+            if household is None:
+                report.errors.append(RowError(sheet, row, f"mã hộ '{record['household_code']}' chưa có trong sổ"))
+        year = None
+        if record.get("register_year"):
+            year = _year(record["register_year"], "năm đăng ký", row, report.errors, sheet, low=2000, high=max_year)
+        if len(report.errors) != errors_before:
+            continue
+        if len(report.preview) < 20:
+            report.preview.append([record["full_name"], birth_year, quarter.name, year or ""])
+        citizen = Citizen.objects.create(
+            site=context.site,
+            full_name=record["full_name"],
+            birth_year=birth_year,
+            sex=sex,
+            quarter=quarter,
+            household=household,
+            is_public_staff=_yes(record.get("is_public_staff", "")),
+        )
+        report.count("Công dân")
+        if year:
+            _register(context, report, sheet, row, LearningModel.CITIZEN, year, citizen=citizen)
+
+
+def run_import(kind, data: bytes, site, commit=False, today=None) -> ImportReport:
+    """Read, validate and (with commit=True and no errors) store; otherwise nothing is stored."""
+    if kind not in KINDS:
+        raise KeyError(kind)
+    report = ImportReport(kind=kind)
+    try:
+        workbook = read_workbook(data)
+    except ImportFileError as exc:
+        report.errors.append(str(exc))
+        return report
+    context = _Context(site, today or datetime.date.today())
+    with transaction.atomic():
+        if kind == "ho-gia-dinh":
+            _import_households(workbook, context, report)
+        else:
+            _import_citizens(workbook, context, report)
+        if not report.created and not report.errors:
+            report.errors.append("Tệp không có dòng dữ liệu nào (dòng ví dụ của tệp mẫu được bỏ qua).")
+        if commit and report.ok:
+            report.committed = True
+        else:
+            transaction.set_rollback(True)
+    workbook.close()
+    return report
+
+
+# --- the template ----------------------------------------------------------------------------------
+
+
+def template_workbook(kind, site) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    title, sheets = KINDS[kind]
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for spec in sheets:
+        sheet = workbook.create_sheet(spec.name)
+        for index, column in enumerate(spec.columns, start=1):
+            cell = sheet.cell(row=1, column=index, value=column.header)
+            cell.font = Font(bold=True)
+            sheet.cell(row=2, column=index, value=column.example).font = Font(italic=True)
+            sheet.column_dimensions[cell.column_letter].width = max(14, len(column.header) + 4)
+        sheet.freeze_panes = "A2"
+        if any(column.key == "sex" for column in spec.columns):
+            index = [column.key for column in spec.columns].index("sex") + 1
+            letter = sheet.cell(row=1, column=index).column_letter
+            validation = DataValidation(type="list", formula1='"Nam,Nữ"', allow_blank=False)
+            validation.error = "Chỉ ghi Nam hoặc Nữ."
+            sheet.add_data_validation(validation)
+            validation.add(f"{letter}2:{letter}{MAX_ROWS + 1}")
+    guide = workbook.create_sheet("Hướng dẫn")
+    lines = [
+        f"Tệp mẫu nhập {title.lower()}.",
+        "Dòng 2 của mỗi trang là dòng ví dụ (ô đầu ghi “VÍ DỤ”): khi nhập sẽ được bỏ qua; có thể xóa.",
+        "Không đổi tên trang, tên cột. Mỗi dòng một hộ / một người.",
+        "Chỉ ghi năm sinh, không ghi ngày sinh; không ghi số định danh, số điện thoại.",
+        "",
+        "Khu phố đã khai báo:",
+        *[f"  • {name}" for name in LearningQuarter.objects.filter(site=site).values_list("name", flat=True)],
+        "",
+        "Giới tính: " + "; ".join(label for _c, label in Sex.choices),
+        "Tình trạng học tập: " + "; ".join(label for _c, label in SchoolingStatus.choices),
+        "Nhóm nghề nghiệp: " + "; ".join(label for _c, label in OccupationGroup.choices),
+    ]
+    for row, line in enumerate(lines, start=1):
+        guide.cell(row=row, column=1, value=line)
+    guide.column_dimensions["A"].width = 120
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()

@@ -1,0 +1,208 @@
+"""Fund arithmetic: balance at any date, the cash book, totals by period and purpose.
+
+Everything is Decimal in whole đồng. The cash book counts cash only; in-kind gifts
+are reported beside it at their estimated value.
+"""
+
+import datetime
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from .choices import ExpenseCategory, FundPurpose, ReceiptKind, ReceiptSource
+from .models import FundExpense, FundOpening, FundReceipt
+
+ZERO = Decimal(0)
+
+
+def opening_for(site):
+    return FundOpening.objects.filter(site=site).first()
+
+
+def _opening(site, opening):
+    """`opening` when the caller already has it (False means: looked up, there is none)."""
+    if opening is False:
+        return None
+    return opening if opening is not None else opening_for(site)
+
+
+def _effective(queryset, opening):
+    """Entries dated before the opening balance are already inside it."""
+    return queryset.filter(date__gte=opening.date) if opening is not None else queryset
+
+
+def _cash(queryset, opening):
+    return _effective(queryset.filter(kind=ReceiptKind.CASH), opening)
+
+
+def balance_on(site, day: datetime.date, opening=None) -> Decimal:
+    """Cash in the fund at the end of `day`."""
+    opening = _opening(site, opening)
+    if opening is not None and day < opening.date:
+        return ZERO
+    start = opening.amount if opening else ZERO
+    receipts = _cash(FundReceipt.objects.filter(site=site, date__lte=day), opening).total()
+    expenses = _cash(FundExpense.objects.filter(site=site, date__lte=day), opening).total()
+    return start + receipts - expenses
+
+
+def balance_before(site, day: datetime.date, opening=None) -> Decimal:
+    """Cash in the fund at the start of `day` (the opening balance counts from its own date)."""
+    opening = _opening(site, opening)
+    if opening is not None and opening.date == day:
+        return opening.amount
+    return balance_on(site, day - datetime.timedelta(days=1), opening if opening is not None else False)
+
+
+@dataclass
+class CashBookLine:
+    date: datetime.date
+    voucher: str
+    description: str
+    receipt: Decimal
+    expense: Decimal
+    balance: Decimal
+
+
+@dataclass
+class CashBook:
+    start: datetime.date
+    end: datetime.date
+    opening_balance: Decimal
+    lines: list[CashBookLine] = field(default_factory=list)
+    total_receipts: Decimal = ZERO
+    total_expenses: Decimal = ZERO
+    in_kind_receipts: Decimal = ZERO
+    in_kind_expenses: Decimal = ZERO
+
+    @property
+    def closing_balance(self) -> Decimal:
+        return self.opening_balance + self.total_receipts - self.total_expenses
+
+
+def cash_book(site, start: datetime.date, end: datetime.date) -> CashBook:
+    """Sổ quỹ tiền mặt from `start` to `end` inclusive: opening balance, lines, running balance.
+
+    When the ledger's opening balance falls inside the period, the book starts from it.
+    """
+    opening = opening_for(site)
+    if opening is not None and start < opening.date <= end:
+        book = CashBook(start=start, end=end, opening_balance=opening.amount)
+    else:
+        book = CashBook(
+            start=start, end=end, opening_balance=balance_before(site, start, opening if opening is not None else False)
+        )
+    entries = []
+    for receipt in _cash(FundReceipt.objects.filter(site=site, date__range=(start, end)), opening):
+        entries.append((receipt.date, 0, receipt.voucher_number, receipt.description, receipt.amount, ZERO))
+    for expense in _cash(FundExpense.objects.filter(site=site, date__range=(start, end)), opening):
+        entries.append((expense.date, 1, expense.voucher_number, expense.description, ZERO, expense.amount))
+    running = book.opening_balance
+    for day, _order, voucher, description, receipt, expense in sorted(entries, key=lambda e: e[:3]):
+        running += receipt - expense
+        book.total_receipts += receipt
+        book.total_expenses += expense
+        book.lines.append(CashBookLine(day, voucher, description, receipt, expense, running))
+    in_kind = {"kind": ReceiptKind.IN_KIND, "date__range": (start, end)}
+    book.in_kind_receipts = _effective(FundReceipt.objects.filter(site=site, **in_kind), opening).total()
+    book.in_kind_expenses = _effective(FundExpense.objects.filter(site=site, **in_kind), opening).total()
+    return book
+
+
+# --- Totals by period --------------------------------------------------------------------------------
+
+PERIODS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm"}
+
+
+def _period_key(kind, year, month):
+    if kind == "thang":
+        return (year, month), f"Tháng {month:02d}/{year}"
+    if kind == "quy":
+        quarter = (month - 1) // 3 + 1
+        return (year, quarter), f"Quý {['I', 'II', 'III', 'IV'][quarter - 1]}/{year}"
+    return (year,), f"Năm {year}"
+
+
+@dataclass
+class PeriodRow:
+    label: str
+    income_cash: Decimal = ZERO
+    income_in_kind: Decimal = ZERO
+    spending_cash: Decimal = ZERO
+    spending_in_kind: Decimal = ZERO
+    closing_balance: Decimal = ZERO
+
+    @property
+    def income(self):
+        return self.income_cash + self.income_in_kind
+
+    @property
+    def spending(self):
+        return self.spending_cash + self.spending_in_kind
+
+
+def _monthly(queryset):
+    return (
+        queryset.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
+        .values("y", "m", "kind")
+        .annotate(total=Sum("amount"))
+        .order_by("y", "m")
+    )
+
+
+def period_summary(site, start: datetime.date, end: datetime.date, kind="quy", opening=None) -> list[PeriodRow]:
+    """Income, spending and closing cash balance for each month, quarter or year in [start, end]."""
+    rows: OrderedDict = OrderedDict()
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        key, label = _period_key(kind, year, month)
+        rows.setdefault(key, PeriodRow(label))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    opening = _opening(site, opening)
+    for entry in _monthly(_effective(FundReceipt.objects.filter(site=site, date__range=(start, end)), opening)):
+        row = rows[_period_key(kind, entry["y"], entry["m"])[0]]
+        if entry["kind"] == ReceiptKind.CASH:
+            row.income_cash += entry["total"]
+        else:
+            row.income_in_kind += entry["total"]
+    for entry in _monthly(_effective(FundExpense.objects.filter(site=site, date__range=(start, end)), opening)):
+        row = rows[_period_key(kind, entry["y"], entry["m"])[0]]
+        if entry["kind"] == ReceiptKind.CASH:
+            row.spending_cash += entry["total"]
+        else:
+            row.spending_in_kind += entry["total"]
+    running = balance_before(site, start, opening if opening is not None else False)
+    opening_key = None
+    if opening is not None and start < opening.date <= end:
+        opening_key = _period_key(kind, opening.date.year, opening.date.month)[0]
+    for key, row in rows.items():
+        if key == opening_key:
+            running += opening.amount
+        running += row.income_cash - row.spending_cash
+        row.closing_balance = running
+    return list(rows.values())
+
+
+def totals_by(queryset, field_name, choices) -> list[tuple[str, Decimal]]:
+    """[(label, total)] for each choice that has entries, in the choices' order."""
+    found = dict(queryset.values_list(field_name).annotate(total=Sum("amount")).order_by())
+    return [(label, found[value]) for value, label in choices if found.get(value)]
+
+
+def _entries(model, site, start, end, opening):
+    return _effective(model.objects.filter(site=site, date__range=(start, end)), _opening(site, opening))
+
+
+def income_by_source(site, start, end, opening=None):
+    return totals_by(_entries(FundReceipt, site, start, end, opening), "source", ReceiptSource.choices)
+
+
+def income_by_purpose(site, start, end, opening=None):
+    return totals_by(_entries(FundReceipt, site, start, end, opening), "purpose", FundPurpose.choices)
+
+
+def spending_by_category(site, start, end, opening=None):
+    return totals_by(_entries(FundExpense, site, start, end, opening), "category", ExpenseCategory.choices)

@@ -1,0 +1,32 @@
+from .audit import ExportLog
+from .criteria import CriteriaSet, Criterion, Indicator, RecognitionLevel, Target
+from .cycle import Evidence, RecognitionDecision, Registration, RegistrationEvent, Score
+from .fund import Award, Donor, FundExpense, FundOpening, FundReceipt
+from .pages import LearningSocietyPage
+from .registry import Citizen, Clan, Household, HouseholdMember, LearningQuarter, Unit
+
+__all__ = [
+    "Award",
+    "Citizen",
+    "Clan",
+    "CriteriaSet",
+    "Criterion",
+    "Donor",
+    "Evidence",
+    "ExportLog",
+    "FundExpense",
+    "FundOpening",
+    "FundReceipt",
+    "Household",
+    "HouseholdMember",
+    "Indicator",
+    "LearningQuarter",
+    "LearningSocietyPage",
+    "RecognitionDecision",
+    "RecognitionLevel",
+    "Registration",
+    "RegistrationEvent",
+    "Score",
+    "Target",
+    "Unit",
+]

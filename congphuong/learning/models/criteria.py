@@ -1,0 +1,318 @@
+"""Criteria sets as versioned data: CriteriaSet → Criterion → Indicator, plus recognition levels.
+
+A registration keeps the set it was assessed under; its scores point at that set's
+indicators. Once a set has been used it cannot be changed (only closed with "Hiệu lực
+đến" and copied into a new version), so editing a later version never changes a past
+assessment. Points and thresholds come from the legal texts and are data: the seed
+marks the ones to verify with "cần kiểm tra".
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Q
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from ..choices import LearningModel, TargetKind
+from ..numbers import plain_number
+
+CHECK_NOTE = "Số điểm, ngưỡng lấy theo văn bản hướng dẫn; mục nào ghi “cần kiểm tra” phải đối chiếu lại văn bản gốc."
+
+
+class CriteriaSetQuerySet(models.QuerySet):
+    def valid_on(self, day):
+        return self.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+    def applicable(self, learning_model, day, site=None):
+        """The version in force on `day`: the ward's own first, then the shared one; newest first."""
+        candidates = self.valid_on(day).filter(learning_model=learning_model)
+        if site is not None:
+            candidates = candidates.filter(Q(site=site) | Q(site__isnull=True))
+        else:
+            candidates = candidates.filter(site__isnull=True)
+        return candidates.order_by(models.F("site").desc(nulls_last=True), "-valid_from", "-pk").first()
+
+
+class CriteriaSet(ClusterableModel):
+    learning_model = models.CharField("Mô hình", max_length=20, choices=LearningModel.choices)
+    name = models.CharField("Tên bộ tiêu chí", max_length=200)
+    version = models.CharField("Phiên bản", max_length=60, help_text="Ví dụ: 2015, hoặc 2024 (sửa đổi).")
+    legal_basis = models.TextField(
+        "Căn cứ", help_text="Văn bản ban hành, ví dụ: Quyết định 448/QĐ-KHVN của Trung ương Hội Khuyến học Việt Nam."
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="Riêng cho phường",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Để trống nếu bộ tiêu chí dùng chung cho mọi phường.",
+    )
+    valid_from = models.DateField("Hiệu lực từ ngày")
+    valid_to = models.DateField("Hiệu lực đến ngày", null=True, blank=True, help_text="Để trống nếu còn hiệu lực.")
+    validity_months = models.PositiveSmallIntegerField(
+        "Thời hạn công nhận (tháng)",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="Ví dụ: 12 tháng với gia đình; 36 tháng với cộng đồng học tập cấp xã (Thông tư 25/2023).",
+    )
+    certificate_title = models.CharField(
+        "Tên giấy công nhận", max_length=200, blank=True, help_text="Ví dụ: Giấy công nhận Gia đình học tập"
+    )
+    note = models.TextField("Ghi chú", blank=True, help_text=CHECK_NOTE)
+
+    objects = CriteriaSetQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("learning_model"), FieldPanel("version")]),
+                FieldPanel("name"),
+                FieldPanel("legal_basis"),
+                FieldPanel("site"),
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+                FieldRowPanel([FieldPanel("validity_months"), FieldPanel("certificate_title")]),
+                FieldPanel("note"),
+            ],
+            heading="Phiên bản",
+        ),
+        InlinePanel(
+            "criteria",
+            heading="Tiêu chí và chỉ số",
+            label="Tiêu chí",
+            help_text="Mỗi tiêu chí gồm các chỉ số với điểm tối đa; điểm tối đa của tiêu chí là tổng điểm các chỉ số.",
+        ),
+        InlinePanel(
+            "levels",
+            heading="Ngưỡng công nhận",
+            label="Mức công nhận",
+            help_text="Hồ sơ đạt mức cao nhất thỏa mọi điều kiện của mức đó. Ô để trống là không xét điều kiện ấy.",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Bộ tiêu chí"
+        verbose_name_plural = "Bộ tiêu chí"
+        ordering = ["learning_model", "-valid_from"]
+
+    def __str__(self):
+        return f"{self.name} – phiên bản {self.version}"
+
+    def clean(self):
+        super().clean()
+        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."})
+
+    @property
+    def in_use(self) -> bool:
+        return self.pk is not None and self.registrations.exists()
+
+    def ordered_criteria(self):
+        return self.criteria.order_by("sort_order", "pk").prefetch_related(
+            models.Prefetch("indicators", queryset=Indicator.objects.order_by("sort_order", "pk"))
+        )
+
+    def indicators(self):
+        return Indicator.objects.filter(criterion__criteria_set=self).order_by(
+            "criterion__sort_order", "criterion__pk", "sort_order", "pk"
+        )
+
+    @property
+    def max_total(self) -> Decimal:
+        return self.indicators().aggregate(total=models.Sum("max_points"))["total"] or Decimal(0)
+
+    def ordered_levels(self):
+        return self.levels.order_by("-rank", "pk")
+
+    @transaction.atomic
+    def copy_as_new_version(self, version: str, valid_from):
+        """A new, editable version with the same criteria, indicators and levels."""
+        new = CriteriaSet.objects.create(
+            learning_model=self.learning_model,
+            name=self.name,
+            version=version,
+            legal_basis=self.legal_basis,
+            site=self.site,
+            valid_from=valid_from,
+            valid_to=None,
+            validity_months=self.validity_months,
+            certificate_title=self.certificate_title,
+            note=self.note,
+        )
+        for criterion in self.ordered_criteria():
+            new_criterion = Criterion.objects.create(
+                criteria_set=new,
+                code=criterion.code,
+                title=criterion.title,
+                sort_order=criterion.sort_order,
+            )
+            Indicator.objects.bulk_create(
+                [
+                    Indicator(
+                        criterion=new_criterion,
+                        code=indicator.code,
+                        text=indicator.text,
+                        max_points=indicator.max_points,
+                        evidence_required=indicator.evidence_required,
+                        evidence_hint=indicator.evidence_hint,
+                        sort_order=indicator.sort_order,
+                    )
+                    for indicator in criterion.indicators.all()
+                ]
+            )
+        RecognitionLevel.objects.bulk_create(
+            [
+                RecognitionLevel(
+                    criteria_set=new,
+                    name=level.name,
+                    rank=level.rank,
+                    min_total=level.min_total,
+                    min_criterion_percent=level.min_criterion_percent,
+                    min_indicator_points=level.min_indicator_points,
+                )
+                for level in self.levels.all()
+            ]
+        )
+        return new
+
+
+class Criterion(Orderable, ClusterableModel):
+    criteria_set = ParentalKey(CriteriaSet, on_delete=models.CASCADE, related_name="criteria")
+    code = models.CharField("Số hiệu", max_length=10, help_text="Ví dụ: 1")
+    title = models.CharField("Tên tiêu chí", max_length=255)
+
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("title")]),
+        InlinePanel("indicators", heading="Chỉ số", label="Chỉ số"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Tiêu chí"
+        verbose_name_plural = "Tiêu chí"
+
+    def __str__(self):
+        return f"Tiêu chí {self.code}. {self.title}"
+
+    @property
+    def max_points(self) -> Decimal:
+        return sum((indicator.max_points for indicator in self.indicators.all()), Decimal(0))
+
+
+class Indicator(Orderable):
+    criterion = ParentalKey(Criterion, on_delete=models.CASCADE, related_name="indicators")
+    code = models.CharField("Số hiệu", max_length=10, help_text="Ví dụ: 1.2")
+    text = models.TextField("Nội dung chỉ số")
+    max_points = models.DecimalField(
+        "Điểm tối đa",
+        max_digits=6,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text="Theo văn bản hướng dẫn; số điểm mẫu ban đầu cần kiểm tra với bản gốc.",
+    )
+    evidence_required = models.BooleanField("Bắt buộc có minh chứng", default=False)
+    evidence_hint = models.CharField(
+        "Gợi ý minh chứng", max_length=255, blank=True, help_text="Ví dụ: giấy khen, sổ theo dõi, ảnh hoạt động."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("max_points"), FieldPanel("evidence_required")]),
+        FieldPanel("text"),
+        FieldPanel("evidence_hint"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Chỉ số"
+        verbose_name_plural = "Chỉ số"
+
+    def __str__(self):
+        return f"{self.code}. {self.text}"
+
+
+class RecognitionLevel(Orderable):
+    """A pass threshold: "Đạt", or "Mức 1" / "Mức 2" for Thông tư 25/2023."""
+
+    criteria_set = ParentalKey(CriteriaSet, on_delete=models.CASCADE, related_name="levels")
+    name = models.CharField("Tên mức", max_length=60, help_text="Ví dụ: Đạt; Mức 1; Mức 2.")
+    rank = models.PositiveSmallIntegerField("Bậc", default=1, help_text="Mức cao hơn có bậc lớn hơn.")
+    min_total = models.DecimalField(
+        "Tổng điểm tối thiểu",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Ngưỡng mẫu ban đầu cần kiểm tra với văn bản gốc.",
+    )
+    min_criterion_percent = models.DecimalField(
+        "Mỗi tiêu chí đạt tối thiểu (% điểm tối đa của tiêu chí)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    min_indicator_points = models.DecimalField(
+        "Mỗi chỉ số đạt tối thiểu (điểm)", max_digits=6, decimal_places=2, null=True, blank=True
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("rank")]),
+        FieldRowPanel(
+            [FieldPanel("min_total"), FieldPanel("min_criterion_percent"), FieldPanel("min_indicator_points")]
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Mức công nhận"
+        verbose_name_plural = "Mức công nhận"
+
+    def __str__(self):
+        return self.name
+
+
+class Target(models.Model):
+    """A percentage to reach by a year (QĐ 387/QĐ-TTg, QĐ 677/QĐ-TTg), as editable data."""
+
+    kind = models.CharField("Chỉ tiêu cho", max_length=20, choices=TargetKind.choices)
+    year = models.PositiveSmallIntegerField("Đến năm", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    percent = models.DecimalField(
+        "Tỷ lệ phải đạt (%)",
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    legal_basis = models.CharField("Căn cứ", max_length=255, help_text="Ví dụ: Quyết định 387/QĐ-TTg năm 2022")
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="Riêng cho phường",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Để trống nếu là chỉ tiêu chung; chỉ tiêu riêng của phường được ưu tiên.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("year"), FieldPanel("percent")]),
+        FieldPanel("legal_basis"),
+        FieldPanel("site"),
+    ]
+
+    class Meta:
+        verbose_name = "Chỉ tiêu"
+        verbose_name_plural = "Chỉ tiêu"
+        ordering = ["year", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "kind", "year"], name="learning_unique_target"),
+            models.UniqueConstraint(
+                fields=["kind", "year"], condition=Q(site__isnull=True), name="learning_unique_shared_target"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {plain_number(self.percent)}% đến năm {self.year}"

@@ -1,0 +1,381 @@
+"""The yearly cycle: registration → self-assessment → khu phố review → council scoring → decision."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from ..choices import LearningModel, Status
+from ..storage import get_private_storage
+from .criteria import CriteriaSet, Indicator, RecognitionLevel
+from .registry import Citizen, Clan, Household, LearningQuarter, Unit, check_same_site, site_field
+
+# The subject field of a registration for each model (None: the ward itself).
+SUBJECT_FIELDS = {
+    LearningModel.FAMILY: "household",
+    LearningModel.CLAN: "clan",
+    LearningModel.COMMUNITY: "community",
+    LearningModel.UNIT: "unit",
+    LearningModel.CITIZEN: "citizen",
+    LearningModel.WARD: None,
+}
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate_day in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, candidate_day)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+class RecognitionDecision(models.Model):
+    """Quyết định công nhận: number, date, signer; its registrations form the certificate list."""
+
+    site = site_field("learning_decisions")
+    year = models.PositiveSmallIntegerField(
+        "Năm đánh giá", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    learning_model = models.CharField("Mô hình", max_length=20, choices=LearningModel.choices)
+    number = models.CharField("Số quyết định", max_length=60, help_text="Ví dụ: 125/QĐ-UBND")
+    signed_on = models.DateField("Ngày ký")
+    signer_name = models.CharField("Người ký", max_length=120)
+    signer_title = models.CharField("Chức vụ người ký", max_length=120, help_text="Ví dụ: Chủ tịch UBND phường")
+    issuer = models.CharField("Cơ quan ban hành", max_length=200, default="Ủy ban nhân dân phường")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="Bản quyết định (tệp)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("Ngày nhập", auto_now_add=True)
+
+    panels = [
+        FieldPanel("site"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("learning_model")]),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("signed_on")]),
+        FieldRowPanel([FieldPanel("signer_name"), FieldPanel("signer_title")]),
+        FieldPanel("issuer"),
+        FieldPanel("document"),
+    ]
+
+    class Meta:
+        verbose_name = "Quyết định công nhận"
+        verbose_name_plural = "Quyết định công nhận"
+        ordering = ["-signed_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "number"], name="learning_unique_decision_number"),
+        ]
+
+    def __str__(self):
+        return f"Quyết định số {self.number} ngày {self.signed_on:%d/%m/%Y}"
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def for_site(self, site):
+        return self.filter(site=site)
+
+    def recognised(self):
+        return self.filter(status=Status.RECOGNISED)
+
+    def valid_on(self, day):
+        return self.recognised().filter(valid_until__gte=day)
+
+
+class Registration(models.Model):
+    """One subject's registration for one year, and its assessment under one criteria version.
+
+    The subject's name and khu phố are copied at registration so that the yearly
+    figures stay the same if a household is later removed from the registry.
+    """
+
+    site = site_field("learning_registrations")
+    year = models.PositiveSmallIntegerField("Năm", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    learning_model = models.CharField("Mô hình", max_length=20, choices=LearningModel.choices)
+    criteria_set = models.ForeignKey(
+        CriteriaSet,
+        verbose_name="Bộ tiêu chí áp dụng",
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        blank=True,
+        help_text="Để trống: tự chọn phiên bản có hiệu lực vào ngày đăng ký.",
+    )
+    household = models.ForeignKey(
+        Household,
+        verbose_name="Hộ gia đình",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+    clan = models.ForeignKey(
+        Clan, verbose_name="Dòng họ", null=True, blank=True, on_delete=models.SET_NULL, related_name="registrations"
+    )
+    community = models.ForeignKey(
+        LearningQuarter,
+        verbose_name="Khu phố (Cộng đồng học tập)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="community_registrations",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị", null=True, blank=True, on_delete=models.SET_NULL, related_name="registrations"
+    )
+    citizen = models.ForeignKey(
+        Citizen, verbose_name="Công dân", null=True, blank=True, on_delete=models.SET_NULL, related_name="registrations"
+    )
+    # Snapshots, kept when the subject is deleted.
+    subject_name = models.CharField("Tên đối tượng", max_length=255, blank=True, editable=False)
+    quarter = models.ForeignKey(
+        LearningQuarter,
+        verbose_name="Khu phố",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+        editable=False,
+    )
+    is_public_staff = models.BooleanField("Cán bộ, công chức, viên chức", default=False, editable=False)
+    subject_removed = models.BooleanField("Đối tượng đã xóa khỏi sổ", default=False, editable=False)
+
+    registered_on = models.DateField("Ngày đăng ký", default=timezone.localdate)
+    status = models.CharField(
+        "Trạng thái", max_length=20, choices=Status.choices, default=Status.REGISTERED, editable=False
+    )
+    self_total = models.DecimalField("Điểm tự đánh giá", max_digits=7, decimal_places=2, null=True, editable=False)
+    council_total = models.DecimalField("Điểm hội đồng", max_digits=7, decimal_places=2, null=True, editable=False)
+    level = models.ForeignKey(
+        RecognitionLevel,
+        verbose_name="Mức đạt",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    level_name = models.CharField("Mức đạt", max_length=60, blank=True, editable=False)
+    quarter_note = models.TextField("Ý kiến của khu phố", blank=True, editable=False)
+    council_note = models.TextField("Ý kiến của hội đồng", blank=True, editable=False)
+    decision = models.ForeignKey(
+        RecognitionDecision,
+        verbose_name="Quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        editable=False,
+    )
+    valid_until = models.DateField("Công nhận có giá trị đến", null=True, blank=True, editable=False)
+    certificate_number = models.CharField("Số giấy công nhận", max_length=60, blank=True, editable=False)
+    note = models.TextField("Ghi chú", blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("site"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("learning_model"), FieldPanel("registered_on")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("household"),
+                FieldPanel("clan"),
+                FieldPanel("community"),
+                FieldPanel("unit"),
+                FieldPanel("citizen"),
+            ],
+            heading="Đối tượng đăng ký",
+            help_text="Chọn đúng một đối tượng theo mô hình (mô hình cấp xã thì để trống cả năm ô).",
+        ),
+        FieldPanel("criteria_set"),
+        FieldPanel("note"),
+    ]
+
+    class Meta:
+        verbose_name = "Đăng ký – đánh giá"
+        verbose_name_plural = "Đăng ký – đánh giá"
+        ordering = ["-year", "learning_model", "subject_name"]
+        permissions = [
+            ("review_registration", "Khu phố xem xét hồ sơ tự đánh giá"),
+            ("score_registration", "Hội đồng phường chấm điểm"),
+            ("recognise_registration", "Ra quyết định công nhận"),
+            ("view_learning_reports", "Xem thống kê, báo cáo xã hội học tập"),
+        ]
+        indexes = [models.Index(fields=["site", "year", "learning_model", "status"])]
+
+    def __str__(self):
+        return f"{self.get_learning_model_display()} {self.year}: {self.subject_name or 'phường'}"
+
+    # --- subject -----------------------------------------------------------------------------------
+    @property
+    def subject(self):
+        field = SUBJECT_FIELDS.get(self.learning_model)
+        return getattr(self, field) if field else self.site
+
+    def _snapshot_subject(self):
+        subject = self.subject
+        field = SUBJECT_FIELDS.get(self.learning_model)
+        if field is None:
+            self.subject_name = self.site.site_name if self.site_id else ""
+            return
+        if subject is None:
+            return  # deleted later: keep the snapshot
+        if self.learning_model == LearningModel.FAMILY:
+            self.subject_name = f"Hộ {subject.head_name}"
+            self.quarter_id = subject.quarter_id
+        elif self.learning_model == LearningModel.COMMUNITY:
+            self.subject_name = subject.name
+            self.quarter_id = subject.pk
+        elif self.learning_model == LearningModel.CITIZEN:
+            self.subject_name = subject.full_name
+            self.quarter_id = subject.quarter_id
+            self.is_public_staff = subject.is_public_staff
+        else:
+            self.subject_name = subject.name
+            self.quarter_id = subject.quarter_id
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        wanted = SUBJECT_FIELDS.get(self.learning_model)
+        for model_value, field in SUBJECT_FIELDS.items():
+            if field is None:
+                continue
+            chosen = getattr(self, f"{field}_id")
+            if field == wanted and not chosen and not self.pk:
+                errors[field] = f"Hãy chọn đối tượng cho mô hình {LearningModel(model_value).label}."
+            elif field != wanted and chosen:
+                errors[field] = "Ô này không dùng cho mô hình đã chọn; hãy để trống."
+        if errors:
+            raise ValidationError(errors)
+        if wanted:
+            check_same_site(self, wanted)
+        if not self.criteria_set_id and self.learning_model:
+            found = CriteriaSet.objects.applicable(self.learning_model, self.registered_on, self.site)
+            if found is None:
+                raise ValidationError(
+                    {"criteria_set": "Chưa có bộ tiêu chí nào có hiệu lực vào ngày đăng ký cho mô hình này."}
+                )
+            self.criteria_set = found
+        if self.criteria_set_id and self.criteria_set.learning_model != self.learning_model:
+            raise ValidationError({"criteria_set": "Bộ tiêu chí này dành cho mô hình khác."})
+        if wanted and getattr(self, f"{wanted}_id"):
+            duplicate = Registration.objects.filter(
+                site_id=self.site_id,
+                year=self.year,
+                learning_model=self.learning_model,
+                **{wanted: getattr(self, wanted)},
+            ).exclude(pk=self.pk)
+            if duplicate.exists():
+                raise ValidationError(f"Đối tượng này đã đăng ký năm {self.year}.")
+        if wanted is None:
+            duplicate = Registration.objects.filter(
+                site_id=self.site_id, year=self.year, learning_model=self.learning_model
+            ).exclude(pk=self.pk)
+            if duplicate.exists():
+                raise ValidationError(f"Phường đã có hồ sơ cộng đồng học tập cấp xã năm {self.year}.")
+
+    def save(self, *args, **kwargs):
+        if not self.criteria_set_id and self.learning_model:
+            self.criteria_set = CriteriaSet.objects.applicable(self.learning_model, self.registered_on, self.site)
+        self._snapshot_subject()
+        super().save(*args, **kwargs)
+
+    # --- cycle helpers ------------------------------------------------------------------------------
+    @property
+    def is_editable_by_owner(self):
+        return self.status == Status.REGISTERED
+
+    def score_map(self, which="self"):
+        attr = f"{which}_points"
+        return {score.indicator_id: getattr(score, attr) for score in self.scores.all()}
+
+
+class Score(models.Model):
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="scores")
+    indicator = models.ForeignKey(Indicator, verbose_name="Chỉ số", on_delete=models.PROTECT, related_name="scores")
+    self_points = models.DecimalField("Điểm tự chấm", max_digits=6, decimal_places=2, null=True, blank=True)
+    council_points = models.DecimalField("Điểm hội đồng chấm", max_digits=6, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Điểm chỉ số"
+        verbose_name_plural = "Điểm chỉ số"
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "indicator"], name="learning_unique_score"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code}: {self.self_points} / {self.council_points}"
+
+    def clean(self):
+        super().clean()
+        if self.indicator.criterion.criteria_set_id != self.registration.criteria_set_id:
+            raise ValidationError("Chỉ số không thuộc bộ tiêu chí của hồ sơ.")
+        for field in ("self_points", "council_points"):
+            value = getattr(self, field)
+            if value is not None and not (Decimal(0) <= value <= self.indicator.max_points):
+                raise ValidationError({field: f"Điểm phải từ 0 đến {self.indicator.max_points}."})
+
+
+def evidence_upload_to(instance, filename):
+    return f"minh-chung/{instance.registration.site_id}/{instance.registration_id}/{filename}"
+
+
+class Evidence(models.Model):
+    """A self-assessment evidence file (private) or a link to a Wagtail document."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="evidence")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name="Cho chỉ số", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField("Mô tả minh chứng", max_length=255)
+    file = models.FileField(
+        "Tệp", upload_to=evidence_upload_to, storage=get_private_storage, blank=True, max_length=255
+    )
+    content_type = models.CharField("Kiểu tệp", max_length=100, blank=True)
+    size = models.PositiveIntegerField("Dung lượng (byte)", default=0)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name="Hoặc tài liệu đã có", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("Ngày tải lên", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Minh chứng"
+        verbose_name_plural = "Minh chứng"
+        ordering = ["indicator__sort_order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class RegistrationEvent(models.Model):
+    """Who moved a registration from one step of the cycle to the next, and when."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField("Thời điểm", auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Người thực hiện", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField("Từ", max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField("Sang", max_length=20, choices=Status.choices)
+    note = models.TextField("Ghi chú", blank=True)
+
+    class Meta:
+        verbose_name = "Bước xử lý hồ sơ"
+        verbose_name_plural = "Các bước xử lý hồ sơ"
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -1,0 +1,78 @@
+"""The "Cán bộ khuyến học" group and what leaders and site administrators may do here.
+
+`ensure_learning_roles()` is idempotent: it creates what is missing and adds missing
+permissions, never removes a permission an administrator granted by hand. It runs
+from a data migration and from the demo; run it again after adding a permission.
+"""
+
+LEARNING_OFFICER = "Cán bộ khuyến học"
+APPROVER = "Lãnh đạo duyệt"
+SITE_ADMIN = "Quản trị trang"
+
+# Models holding personal data or the programme's records, edited by the officers.
+OFFICER_MODELS = (
+    "learningquarter",
+    "household",
+    "clan",
+    "unit",
+    "citizen",
+    "registration",
+    "evidence",
+    "recognitiondecision",
+    "criteriaset",
+    "target",
+    "donor",
+    "fundreceipt",
+    "fundexpense",
+    "fundopening",
+    "award",
+)
+VIEWED_BY_LEADERS = OFFICER_MODELS
+
+ROLE_PERMISSIONS = {
+    LEARNING_OFFICER: [
+        f"{action}_{model}" for model in OFFICER_MODELS for action in ("add", "change", "delete", "view")
+    ]
+    + ["review_registration", "score_registration", "view_learning_reports"],
+    APPROVER: [f"view_{model}" for model in VIEWED_BY_LEADERS]
+    + [
+        "add_recognitiondecision",
+        "change_recognitiondecision",
+        "score_registration",
+        "recognise_registration",
+        "view_learning_reports",
+    ],
+    SITE_ADMIN: ["view_exportlog"],
+}
+
+
+def ensure_learning_roles(apps=None):
+    """Create or complete the groups; `apps` is the migration state when called from a migration."""
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+        from django.contrib.auth.management import create_permissions
+
+        create_permissions(global_apps.get_app_config("learning"), verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+
+    access_admin = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin").first()
+    groups = {}
+    for name, codenames in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        permissions = list(Permission.objects.filter(content_type__app_label="learning", codename__in=codenames))
+        if access_admin is not None:
+            permissions.append(access_admin)
+        group.permissions.add(*permissions)
+        groups[name] = group
+    return groups
+
+
+def can_see_personal_data(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm("learning.view_household"))
+
+
+def can_view_reports(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm("learning.view_learning_reports"))

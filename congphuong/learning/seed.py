@@ -1,0 +1,379 @@
+"""Starting data: criteria sets for each model and the national targets.
+
+Plain data, loaded by a data migration (and reusable by tests). The criteria names
+follow the texts cited; where the domain notes mark points or thresholds as not yet
+verified, the set's note says "cần kiểm tra" so the ward checks them against the
+original before relying on them. Administrators change all of it in the admin.
+"""
+
+import datetime
+
+CHECK = "Cần kiểm tra: điểm từng chỉ số và ngưỡng công nhận phải đối chiếu với văn bản gốc trước khi dùng."
+
+# (code, title, [(code, text, max points, evidence required, evidence hint)])
+FAMILY_CRITERIA = [
+    (
+        "1",
+        "Trẻ em, học sinh trong gia đình học tập tốt",
+        [
+            ("1.1", "Trẻ trong độ tuổi đi học được đến trường đầy đủ", 10, True, "Xác nhận của nhà trường"),
+            ("1.2", "Học sinh hoàn thành chương trình năm học, được lên lớp", 10, False, ""),
+            ("1.3", "Không có con em bỏ học giữa chừng", 5, False, ""),
+        ],
+    ),
+    (
+        "2",
+        "Người lớn trong gia đình tích cực học tập",
+        [
+            ("2.1", "Tham gia học tập, sinh hoạt chuyên đề ở trung tâm học tập cộng đồng, đoàn thể", 10, False, ""),
+            ("2.2", "Học tập nâng cao trình độ, kỹ năng nghề nghiệp", 10, False, ""),
+            ("2.3", "Biết sử dụng điện thoại thông minh, Internet, dịch vụ công trực tuyến", 5, False, ""),
+        ],
+    ),
+    (
+        "3",
+        "Điều kiện học tập của gia đình",
+        [
+            ("3.1", "Có góc học tập, tủ sách gia đình", 10, False, "Ảnh góc học tập"),
+            ("3.2", "Dành kinh phí, thời gian cho học tập của các thành viên", 10, False, ""),
+            ("3.3", "Tham gia đóng góp quỹ khuyến học", 5, False, ""),
+        ],
+    ),
+    (
+        "4",
+        "Tác dụng của học tập",
+        [
+            ("4.1", "Kinh tế gia đình ổn định, phát triển", 10, False, ""),
+            ("4.2", "Gia đình văn hóa, chấp hành tốt pháp luật", 10, False, ""),
+            ("4.3", "Tích cực tham gia các hoạt động của cộng đồng", 5, False, ""),
+        ],
+    ),
+]
+
+CLAN_CRITERIA = [
+    (
+        "1",
+        "Con cháu trong dòng họ học tập tốt",
+        [
+            ("1.1", "Con cháu trong độ tuổi đi học được đến trường", 15, False, ""),
+            ("1.2", "Có con cháu đạt thành tích học tập được khen thưởng", 10, True, "Danh sách khen thưởng"),
+        ],
+    ),
+    (
+        "2",
+        "Người lớn trong dòng họ thường xuyên học tập",
+        [
+            ("2.1", "Tỷ lệ gia đình trong dòng họ đạt Gia đình học tập", 15, True, "Danh sách gia đình học tập"),
+            ("2.2", "Người lớn tham gia học tập ở trung tâm học tập cộng đồng", 10, False, ""),
+        ],
+    ),
+    (
+        "3",
+        "Điều kiện học tập",
+        [
+            ("3.1", "Có quỹ khuyến học hoặc hình thức khuyến học của dòng họ", 15, True, "Sổ quỹ dòng họ"),
+            ("3.2", "Có quy ước, hương ước về khuyến học", 10, False, ""),
+        ],
+    ),
+    (
+        "4",
+        "Tác dụng của học tập",
+        [
+            ("4.1", "Đời sống các gia đình trong dòng họ được cải thiện", 15, False, ""),
+            ("4.2", "Dòng họ đoàn kết, không có vi phạm pháp luật", 10, False, ""),
+        ],
+    ),
+]
+
+COMMUNITY_CRITERIA = [
+    (
+        "1",
+        "Tổ chức, chỉ đạo xây dựng cộng đồng học tập",
+        [
+            ("1.1", "Có kế hoạch xây dựng cộng đồng học tập hằng năm", 15, True, "Kế hoạch của khu phố"),
+            ("1.2", "Có ban vận động, chi hội khuyến học hoạt động đều", 10, False, ""),
+        ],
+    ),
+    (
+        "2",
+        "Phong trào học tập",
+        [
+            ("2.1", "Tỷ lệ hộ đạt Gia đình học tập", 15, True, "Danh sách công nhận"),
+            ("2.2", "Người dân tham gia sinh hoạt chuyên đề, học tập cộng đồng", 10, False, ""),
+        ],
+    ),
+    (
+        "3",
+        "Điều kiện học tập",
+        [
+            ("3.1", "Có điểm sinh hoạt, tủ sách cộng đồng", 15, False, ""),
+            ("3.2", "Có quỹ khuyến học của khu phố", 10, False, ""),
+        ],
+    ),
+    (
+        "4",
+        "Tác dụng",
+        [
+            ("4.1", "Không có trẻ bỏ học; phổ cập giáo dục được giữ vững", 15, False, ""),
+            ("4.2", "An ninh trật tự, môi trường sống được giữ gìn", 10, False, ""),
+        ],
+    ),
+]
+
+UNIT_CRITERIA = [
+    (
+        "1",
+        "Lãnh đạo đơn vị quan tâm đến học tập",
+        [
+            ("1.1", "Có kế hoạch đào tạo, bồi dưỡng cho người lao động", 15, True, "Kế hoạch đào tạo"),
+            ("1.2", "Có chính sách hỗ trợ người lao động đi học", 10, False, ""),
+        ],
+    ),
+    (
+        "2",
+        "Cán bộ, người lao động tích cực học tập",
+        [
+            ("2.1", "Tỷ lệ người lao động đạt Công dân học tập", 15, False, ""),
+            ("2.2", "Người lao động tham gia bồi dưỡng chuyên môn, kỹ năng", 10, False, ""),
+        ],
+    ),
+    (
+        "3",
+        "Điều kiện học tập",
+        [
+            ("3.1", "Có thư viện, tủ sách hoặc tài liệu học tập trực tuyến", 15, False, ""),
+            ("3.2", "Dành kinh phí cho học tập", 10, False, ""),
+        ],
+    ),
+    (
+        "4",
+        "Tác dụng của học tập",
+        [
+            ("4.1", "Hoàn thành tốt nhiệm vụ, kế hoạch năm", 15, True, "Báo cáo tổng kết"),
+            ("4.2", "Có sáng kiến, cải tiến được công nhận", 10, False, ""),
+        ],
+    ),
+]
+
+CITIZEN_CRITERIA = [
+    (
+        "1",
+        "Năng lực tự học",
+        [
+            ("1.1", "Có kế hoạch học tập của bản thân", 10, False, ""),
+            ("1.2", "Tham gia các khóa học, sinh hoạt chuyên đề", 10, True, "Giấy chứng nhận, xác nhận tham gia"),
+            ("1.3", "Đọc sách, báo, tài liệu thường xuyên", 10, False, ""),
+            ("1.4", "Vận dụng điều đã học vào công việc, cuộc sống", 10, False, ""),
+        ],
+    ),
+    (
+        "2",
+        "Năng lực ứng dụng công nghệ thông tin",
+        [
+            ("2.1", "Sử dụng thiết bị số, Internet để học tập", 10, False, ""),
+            ("2.2", "Sử dụng dịch vụ công trực tuyến", 10, False, ""),
+            ("2.3", "Giữ an toàn thông tin cá nhân trên mạng", 10, False, ""),
+        ],
+    ),
+    (
+        "3",
+        "Năng lực sáng tạo",
+        [
+            ("3.1", "Có ý tưởng, cách làm mới trong công việc", 10, False, ""),
+            ("3.2", "Chia sẻ kiến thức, giúp người khác học tập", 10, False, ""),
+            ("3.3", "Tham gia hoạt động cộng đồng", 10, False, ""),
+        ],
+    ),
+]
+
+# Thông tư 25/2023/TT-BGDĐT: 5 criteria, 15 indicators; each indicator scored 0 (chưa đạt),
+# 1 (đạt mức 1) or 2 (đạt mức 2). The grouping of the 15 indicators below is to check.
+WARD_CRITERIA = [
+    (
+        "1",
+        "Công tác lãnh đạo, chỉ đạo và xây dựng kế hoạch",
+        [
+            (
+                "1.1",
+                "Cấp ủy, chính quyền ban hành văn bản lãnh đạo, chỉ đạo xây dựng xã hội học tập",
+                2,
+                True,
+                "Nghị quyết, kế hoạch",
+            ),
+            ("1.2", "Có kế hoạch xây dựng cộng đồng học tập hằng năm và giai đoạn", 2, True, "Kế hoạch"),
+            ("1.3", "Tổ chức Tuần lễ hưởng ứng học tập suốt đời và báo cáo kết quả", 2, True, "Báo cáo Tuần lễ"),
+        ],
+    ),
+    (
+        "2",
+        "Nguồn lực và công tác phối hợp",
+        [
+            ("2.1", "Bố trí kinh phí cho xây dựng xã hội học tập", 2, True, "Dự toán, quyết toán"),
+            ("2.2", "Huy động các nguồn lực xã hội cho học tập", 2, False, ""),
+            ("2.3", "Phối hợp giữa Hội Khuyến học, đoàn thể và nhà trường", 2, False, ""),
+        ],
+    ),
+    (
+        "3",
+        "Trung tâm học tập cộng đồng, thư viện, nhà văn hóa",
+        [
+            ("3.1", "Trung tâm học tập cộng đồng hoạt động hiệu quả", 2, True, "Báo cáo hoạt động"),
+            ("3.2", "Thư viện, điểm đọc sách phục vụ người dân", 2, False, ""),
+            ("3.3", "Nhà văn hóa, điểm sinh hoạt cộng đồng được sử dụng cho học tập", 2, False, ""),
+        ],
+    ),
+    (
+        "4",
+        "Kết quả phổ cập giáo dục, xóa mù chữ và học tập suốt đời",
+        [
+            ("4.1", "Đạt chuẩn phổ cập giáo dục, xóa mù chữ", 2, True, "Quyết định công nhận"),
+            ("4.2", "Tỷ lệ gia đình, dòng họ, khu phố, đơn vị học tập", 2, False, ""),
+            ("4.3", "Tỷ lệ công dân học tập; kỹ năng số của người dân", 2, False, ""),
+        ],
+    ),
+    (
+        "5",
+        "Tác động của xây dựng cộng đồng học tập",
+        [
+            ("5.1", "Kinh tế – xã hội của địa phương phát triển", 2, False, ""),
+            ("5.2", "An ninh trật tự, môi trường được bảo đảm", 2, False, ""),
+            ("5.3", "Người dân hài lòng với cơ hội học tập", 2, False, ""),
+        ],
+    ),
+]
+
+# (learning_model, name, version, legal basis, valid_from, validity months, certificate, criteria, levels)
+# levels: (name, rank, min_total, min_criterion_percent, min_indicator_points)
+CRITERIA_SETS = [
+    (
+        "gia_dinh",
+        "Tiêu chí Gia đình học tập",
+        "2015",
+        "Quyết định 448/QĐ-KHVN năm 2015 của Trung ương Hội Khuyến học Việt Nam (thang 100 điểm).",
+        datetime.date(2015, 1, 1),
+        12,
+        "Giấy công nhận Gia đình học tập",
+        FAMILY_CRITERIA,
+        [("Đạt", 1, 80, 50, None)],
+    ),
+    (
+        "dong_ho",
+        "Tiêu chí Dòng họ học tập",
+        "2015",
+        "Quyết định 448/QĐ-KHVN năm 2015 của Trung ương Hội Khuyến học Việt Nam (thang 100 điểm).",
+        datetime.date(2015, 1, 1),
+        12,
+        "Giấy công nhận Dòng họ học tập",
+        CLAN_CRITERIA,
+        [("Đạt", 1, 80, 50, None)],
+    ),
+    (
+        "cong_dong",
+        "Tiêu chí Cộng đồng học tập (khu phố)",
+        "2015",
+        "Quyết định 448/QĐ-KHVN năm 2015 của Trung ương Hội Khuyến học Việt Nam (thang 100 điểm).",
+        datetime.date(2015, 1, 1),
+        12,
+        "Giấy công nhận Cộng đồng học tập",
+        COMMUNITY_CRITERIA,
+        [("Đạt", 1, 80, 50, None)],
+    ),
+    (
+        "don_vi",
+        "Tiêu chí Đơn vị học tập",
+        "2015",
+        "Quyết định 448/QĐ-KHVN năm 2015 của Trung ương Hội Khuyến học Việt Nam (thang 100 điểm).",
+        datetime.date(2015, 1, 1),
+        12,
+        "Giấy công nhận Đơn vị học tập",
+        UNIT_CRITERIA,
+        [("Đạt", 1, 80, 50, None)],
+    ),
+    (
+        "cong_dan",
+        "Tiêu chí Công dân học tập",
+        "2022",
+        "Quyết định 324/QĐ-KHVN của Trung ương Hội Khuyến học Việt Nam: 3 năng lực cốt lõi, 10 chỉ số, 100 điểm.",
+        datetime.date(2022, 1, 1),
+        12,
+        "Giấy chứng nhận Công dân học tập",
+        CITIZEN_CRITERIA,
+        [("Đạt", 1, 70, 50, None)],
+    ),
+    (
+        "cap_xa",
+        "Tiêu chí Cộng đồng học tập cấp xã",
+        "Thông tư 25/2023",
+        "Thông tư 25/2023/TT-BGDĐT của Bộ Giáo dục và Đào tạo (hiệu lực từ 12/02/2024, "
+        "thay Thông tư 44/2014/TT-BGDĐT): "
+        "5 tiêu chí, 15 chỉ tiêu; mỗi chỉ tiêu chấm 0 (chưa đạt), 1 (đạt mức 1) hoặc 2 (đạt mức 2).",
+        datetime.date(2024, 2, 12),
+        36,
+        "Quyết định công nhận cộng đồng học tập cấp xã",
+        WARD_CRITERIA,
+        [("Mức 1", 1, None, None, 1), ("Mức 2", 2, None, None, 2)],
+    ),
+]
+
+# (kind, year, percent, legal basis)
+TARGETS = [
+    ("gia_dinh", 2025, 70, "Quyết định 387/QĐ-TTg năm 2022"),
+    ("dong_ho", 2025, 65, "Quyết định 387/QĐ-TTg năm 2022"),
+    ("cong_dong", 2025, 65, "Quyết định 387/QĐ-TTg năm 2022"),
+    ("don_vi", 2025, 80, "Quyết định 387/QĐ-TTg năm 2022"),
+    ("cong_dan", 2025, 40, "Quyết định 677/QĐ-TTg năm 2022"),
+    ("cong_dan_cbccvc", 2025, 60, "Quyết định 677/QĐ-TTg năm 2022"),
+    ("cong_dan", 2030, 60, "Quyết định 677/QĐ-TTg năm 2022"),
+    ("cong_dan_cbccvc", 2030, 80, "Quyết định 677/QĐ-TTg năm 2022"),
+]
+
+
+def load(apps=None):
+    """Create the sets and targets that are missing (idempotent; matched by model + version)."""
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    CriteriaSet = apps.get_model("learning", "CriteriaSet")
+    Criterion = apps.get_model("learning", "Criterion")
+    Indicator = apps.get_model("learning", "Indicator")
+    RecognitionLevel = apps.get_model("learning", "RecognitionLevel")
+    Target = apps.get_model("learning", "Target")
+
+    for model, name, version, basis, valid_from, months, certificate, criteria, levels in CRITERIA_SETS:
+        if CriteriaSet.objects.filter(learning_model=model, version=version, site__isnull=True).exists():
+            continue
+        criteria_set = CriteriaSet.objects.create(
+            learning_model=model,
+            name=name,
+            version=version,
+            legal_basis=basis,
+            valid_from=valid_from,
+            validity_months=months,
+            certificate_title=certificate,
+            note=CHECK,
+        )
+        for order, (code, title, indicators) in enumerate(criteria):
+            criterion = Criterion.objects.create(criteria_set=criteria_set, code=code, title=title, sort_order=order)
+            for i_order, (i_code, text, points, evidence, hint) in enumerate(indicators):
+                Indicator.objects.create(
+                    criterion=criterion,
+                    code=i_code,
+                    text=text,
+                    max_points=points,
+                    evidence_required=evidence,
+                    evidence_hint=hint,
+                    sort_order=i_order,
+                )
+        for l_order, (level_name, rank, total, criterion_percent, indicator_points) in enumerate(levels):
+            RecognitionLevel.objects.create(
+                criteria_set=criteria_set,
+                name=level_name,
+                rank=rank,
+                min_total=total,
+                min_criterion_percent=criterion_percent,
+                min_indicator_points=indicator_points,
+                sort_order=l_order,
+            )
+    for kind, year, value, basis in TARGETS:
+        Target.objects.get_or_create(site=None, kind=kind, year=year, defaults={"percent": value, "legal_basis": basis})

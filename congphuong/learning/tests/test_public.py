@@ -1,0 +1,171 @@
+"""The public "Xã hội học tập" pages: aggregates only, names only where the ward may publish them."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+import wagtail_factories
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from congphuong.learning.choices import AwardCategory, LearningModel, ReceiptKind, ReceiptSource, Status
+from congphuong.learning.models import Award, Donor, FundReceipt, LearningSocietyPage, Registration, Target
+from congphuong.wards.tests.factories import make_ward
+
+from .factories import CitizenFactory, HouseholdFactory, MemberFactory, QuarterFactory, make_criteria_set
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = {"statistics": 40, "fund": 40}
+
+
+class LearningSocietyPageFactory(wagtail_factories.PageFactory):
+    title = "Xã hội học tập"
+    slug = "xa-hoi-hoc-tap"
+
+    class Meta:
+        model = LearningSocietyPage
+
+
+def populate(site, n, prefix="", year=2025):
+    """n households (half recognised), a citizen, donors and awards, some published by name."""
+    criteria_set = make_criteria_set(valid_from=datetime.date(2020, 1, 1))
+    quarter = QuarterFactory(site=site, name=f"{prefix}Khu phố {n}")
+    secrets = []
+    for index in range(n):
+        household = HouseholdFactory(
+            site=site, quarter=quarter, head_name=f"{prefix}Chủ Hộ Bí Mật {index}", address=f"{prefix}Hẻm Kín {index}"
+        )
+        MemberFactory(household=household)
+        Registration.objects.create(
+            site=site,
+            year=year,
+            learning_model=LearningModel.FAMILY,
+            household=household,
+            criteria_set=criteria_set,
+            status=Status.RECOGNISED if index % 2 == 0 else Status.REGISTERED,
+        )
+        secrets.append(household.head_name)
+        secrets.append(household.address)
+    citizen = CitizenFactory(site=site, quarter=quarter, full_name=f"{prefix}Công Dân Kín Tên")
+    secrets.append(citizen.full_name)
+    hidden_donor = Donor.objects.create(site=site, name=f"{prefix}Nhà Hảo Tâm Giấu Tên", may_publish_name=False)
+    shown_donor = Donor.objects.create(site=site, name=f"{prefix}Công ty Công Khai", may_publish_name=True)
+    secrets.append(hidden_donor.name)
+    for index, donor in enumerate((hidden_donor, shown_donor)):
+        FundReceipt.objects.create(
+            site=site,
+            date=datetime.date(year, 3, 1 + index),
+            voucher_number=f"PT-{prefix}{n}-{index}",
+            source=ReceiptSource.DONORS,
+            amount=Decimal(1_000_000),
+            donor=donor,
+            description="Ủng hộ",
+            kind=ReceiptKind.CASH,
+        )
+    published = []
+    for index in range(n):
+        may_publish = index % 2 == 0
+        award = Award.objects.create(
+            site=site,
+            school_year=f"{year}-{year + 1}",
+            awarded_on=datetime.date(year, 9, 5),
+            category=AwardCategory.GOOD_PUPIL,
+            recipient_name=f"{prefix}Em {'Công Khai' if may_publish else 'Không Nêu Tên'} {index}",
+            school="Trường THCS Thử",
+            grade="Lớp 8",
+            amount=Decimal(500_000),
+            may_publish_name=may_publish,
+        )
+        (published if may_publish else secrets).append(award.recipient_name)
+    return secrets, published, shown_donor.name
+
+
+@pytest.fixture
+def page(home):
+    return LearningSocietyPageFactory(parent=home)
+
+
+def test_statistics_page_shows_aggregates_and_no_personal_data(client, ward, page):
+    secrets, published, _shown = populate(ward, 4)
+    Target.objects.update_or_create(
+        site=None, kind="gia_dinh", year=2025, defaults={"percent": 70, "legal_basis": "QĐ 387"}
+    )
+    response = client.get(page.url + "?nam=2025")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Gia đình học tập (tỷ lệ hộ gia đình)" in html
+    assert "50%" in html  # 2 of 4 households recognised
+    assert "<title id=" in html and "<desc id=" in html  # accessible SVG
+    for secret in secrets + published:
+        assert secret not in html
+
+
+def test_fund_page_publishes_only_consented_names(client, ward, page):
+    secrets, published, shown_donor = populate(ward, 4)
+    html = client.get(page.url + "cong-khai-quy/?nam=2025").content.decode()
+    for name in published:
+        assert name in html
+    assert shown_donor in html
+    for secret in secrets:
+        assert secret not in html
+    assert "2 em không nêu tên vì gia đình chưa đồng ý công khai" in html
+    assert "Các khoản đóng góp khác (không nêu tên): 1 khoản, tổng 1.000.000 đ." in html
+
+
+def test_no_personal_data_in_sitemap_search_or_feeds(client, ward, page):
+    secrets, _published, _shown = populate(ward, 3)
+    # The search page repeats the query, so search for a part of the names.
+    for url in ("/sitemap.xml", "/rss/", "/tim-kiem/?q=Bí+Mật", "/tim-kiem/?q=Hẻm+Kín"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        for secret in secrets:
+            assert secret not in body, (url, secret)
+    assert "/xa-hoi-hoc-tap/cong-khai-quy/" in client.get("/sitemap.xml").content.decode()
+
+
+def test_one_ward_never_shows_another_wards_figures(client, ward, page):
+    populate(ward, 2)
+    other = make_ward(hostname="phuong-khac.test", name="Phường Khác")
+    other_secrets, other_published, other_donor = populate(other, 6, prefix="Khác ")
+    html = (
+        client.get(page.url + "?nam=2025").content.decode()
+        + client.get(page.url + "cong-khai-quy/?nam=2025").content.decode()
+    )
+    for name in other_secrets + other_published + [other_donor, "Khác Khu phố 6"]:
+        assert name not in html
+
+
+def test_bad_parameters_get_a_message_not_an_error(client, ward, page):
+    response = client.get(page.url + "?nam=abc")
+    assert response.status_code == 200
+    assert "Năm “abc” không hợp lệ" in response.content.decode()
+    response = client.get(page.url + "cong-khai-quy/?nam=2025&ky=tuan&trang=zz")
+    assert response.status_code == 200
+    assert "Kỳ báo cáo không hợp lệ; đang hiện theo quý." in response.content.decode()
+
+
+def test_fund_page_can_be_switched_off(client, ward, page):
+    page.show_fund = False
+    page.save_revision().publish()
+    assert client.get(page.url + "cong-khai-quy/").status_code == 404
+
+
+def _count(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_query_counts_do_not_grow_with_rows(client, ward, page):
+    populate(ward, 3)
+    urls = {"statistics": page.url + "?nam=2025", "fund": page.url + "cong-khai-quy/?nam=2025"}
+    small = {name: _count(client, url) for name, url in urls.items()}
+    populate(ward, 25, prefix="Thêm ")
+    large = {name: _count(client, url) for name, url in urls.items()}
+    assert large == small, f"queries grew with the number of rows: {small} → {large}"
+    for name, count in large.items():
+        assert count <= MAX_QUERIES[name], f"{name}: {count} queries > {MAX_QUERIES[name]}"

@@ -1,0 +1,508 @@
+"""Wagtail ModelViewSets of the module, all under the "Xã hội học tập" admin menu."""
+
+from django.urls import reverse
+from django.utils.functional import cached_property
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
+
+from .audit import log_export
+from .choices import Status
+from .forms import CriteriaSetForm
+from .models import (
+    Award,
+    Citizen,
+    Clan,
+    CriteriaSet,
+    Donor,
+    ExportLog,
+    FundExpense,
+    FundOpening,
+    FundReceipt,
+    Household,
+    LearningQuarter,
+    RecognitionDecision,
+    Registration,
+    Target,
+    Unit,
+)
+from .views import Forbidden403Mixin
+
+MENU_HOOK = "register_learning_menu_item"
+
+
+class LearningIndexView(Forbidden403Mixin, generic.IndexView):
+    personal_data = True
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        rows = len(queryset) if isinstance(queryset, list) else queryset.count()
+        log_export(
+            self.request,
+            str(self.model._meta.verbose_name_plural),
+            spreadsheet_format,
+            rows,
+            personal_data=self.personal_data,
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class LearningCreateView(Forbidden403Mixin, generic.CreateView):
+    pass
+
+
+class LearningEditView(Forbidden403Mixin, generic.EditView):
+    pass
+
+
+class LearningDeleteView(Forbidden403Mixin, generic.DeleteView):
+    pass
+
+
+class LearningInspectView(Forbidden403Mixin, generic.InspectView):
+    pass
+
+
+class LearningViewSet(ModelViewSet):
+    menu_hook = MENU_HOOK
+    index_view_class = LearningIndexView
+    add_view_class = LearningCreateView
+    edit_view_class = LearningEditView
+    delete_view_class = LearningDeleteView
+    inspect_view_class = LearningInspectView
+    copy_view_enabled = False
+    list_per_page = 50
+
+    @cached_property
+    def export_filename(self):
+        return self.name
+
+
+class QuarterViewSet(LearningViewSet):
+    model = LearningQuarter
+    name = "learning_quarter"
+    url_prefix = "xa-hoi-hoc-tap/khu-pho"
+    menu_label = "Khu phố"
+    icon = "site"
+    menu_order = 10
+    list_display = ["name", "site", "households_total", "adults_total", BooleanColumn("active", label="Còn sử dụng")]
+    list_filter = ["site", "active"]
+    search_fields = ["name"]
+    list_export = ["site", "name", "households_total", "adults_total", "active"]
+
+
+class HouseholdIndexView(LearningIndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("learning.add_household"):
+            buttons = [*buttons, HeaderButton("Nhập từ Excel", url=reverse("learning_import"), icon_name="upload")]
+        return buttons
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("quarter", "site").prefetch_related("members")
+
+
+class HouseholdViewSet(LearningViewSet):
+    model = Household
+    name = "learning_household"
+    url_prefix = "xa-hoi-hoc-tap/ho-gia-dinh"
+    menu_label = "Hộ gia đình"
+    icon = "home"
+    menu_order = 20
+    index_view_class = HouseholdIndexView
+    list_display = [
+        "head_name",
+        "code",
+        "quarter",
+        "address",
+        Column("member_count", label="Số thành viên"),
+        BooleanColumn("removed", label="Đã xóa khỏi sổ"),
+    ]
+    list_filter = ["site", "quarter", "removed"]
+    search_fields = ["head_name", "address", "code"]
+    list_export = ["site", "code", "quarter", "head_name", "address", "member_count", "removed"]
+    export_headings = {"member_count": "Số thành viên"}
+
+
+class ClanViewSet(LearningViewSet):
+    model = Clan
+    name = "learning_clan"
+    url_prefix = "xa-hoi-hoc-tap/dong-ho"
+    menu_label = "Dòng họ"
+    icon = "group"
+    menu_order = 30
+    list_display = [
+        "name",
+        "representative",
+        "quarter",
+        "households_count",
+        BooleanColumn("active", label="Còn theo dõi"),
+    ]
+    list_filter = ["site", "active"]
+    search_fields = ["name", "representative"]
+    list_export = ["site", "name", "representative", "quarter", "households_count", "active"]
+
+
+class UnitViewSet(LearningViewSet):
+    model = Unit
+    name = "learning_unit"
+    url_prefix = "xa-hoi-hoc-tap/don-vi"
+    menu_label = "Đơn vị"
+    icon = "folder-open-1"
+    menu_order = 40
+    list_display = [
+        "name",
+        "kind",
+        "quarter",
+        "staff_count",
+        BooleanColumn("is_public", label="Công lập"),
+        BooleanColumn("active", label="Còn hoạt động"),
+    ]
+    list_filter = ["site", "kind", "is_public", "active"]
+    search_fields = ["name", "address"]
+    list_export = ["site", "name", "kind", "address", "quarter", "staff_count", "is_public", "active"]
+
+
+class CitizenIndexView(LearningIndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("learning.add_citizen"):
+            buttons = [*buttons, HeaderButton("Nhập từ Excel", url=reverse("learning_import"), icon_name="upload")]
+        return buttons
+
+
+class CitizenViewSet(LearningViewSet):
+    model = Citizen
+    name = "learning_citizen"
+    url_prefix = "xa-hoi-hoc-tap/cong-dan"
+    menu_label = "Công dân học tập"
+    icon = "user"
+    menu_order = 50
+    index_view_class = CitizenIndexView
+    list_display = [
+        "full_name",
+        "birth_year",
+        "sex",
+        "quarter",
+        BooleanColumn("is_public_staff", label="CB, CC, VC"),
+        BooleanColumn("removed", label="Đã xóa khỏi sổ"),
+    ]
+    list_filter = ["site", "quarter", "is_public_staff", "removed"]
+    search_fields = ["full_name"]
+    list_export = ["site", "full_name", "birth_year", "sex", "quarter", "unit", "is_public_staff", "removed"]
+
+
+class RegistrationIndexView(LearningIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("quarter", "site")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.insert(
+            0,
+            ButtonMenuItem(
+                "Xem, xử lý hồ sơ",
+                url=reverse("learning_registration", args=[instance.pk]),
+                icon_name="doc-full",
+                priority=5,
+            ),
+        )
+        return buttons
+
+    def get_edit_url(self, instance):
+        return reverse("learning_registration", args=[instance.pk])
+
+
+class RegistrationEditView(LearningEditView):
+    """Once a dossier has left the registration step only its note can change."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        if self.object.scores.exists() and "criteria_set" in form.fields:
+            form.fields["criteria_set"].disabled = True
+            form.fields["criteria_set"].help_text = "Hồ sơ đã có điểm nên không đổi bộ tiêu chí được."
+        if self.object.status != Status.REGISTERED:
+            for name, field in form.fields.items():
+                if name != "note":
+                    field.disabled = True
+        return form
+
+
+class RegistrationViewSet(LearningViewSet):
+    model = Registration
+    name = "learning_registration"
+    url_prefix = "xa-hoi-hoc-tap/dang-ky"
+    menu_label = "Đăng ký – đánh giá"
+    icon = "tasks"
+    menu_order = 60
+    index_view_class = RegistrationIndexView
+    edit_view_class = RegistrationEditView
+    list_display = ["subject_name", "learning_model", "year", "quarter", "status", "council_total", "level_name"]
+    list_filter = ["site", "year", "learning_model", "status", "quarter"]
+    search_fields = ["subject_name"]
+    list_export = [
+        "site",
+        "year",
+        "learning_model",
+        "subject_name",
+        "quarter",
+        "registered_on",
+        "status",
+        "self_total",
+        "council_total",
+        "level_name",
+        "decision",
+        "certificate_number",
+        "valid_until",
+    ]
+    ordering = ["-year", "learning_model", "subject_name"]
+
+
+class DecisionIndexView(LearningIndexView):
+    personal_data = False
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.insert(
+            0,
+            ButtonMenuItem(
+                "Danh sách giấy công nhận",
+                url=reverse("learning_certificates", args=[instance.pk]),
+                icon_name="list-ul",
+                priority=5,
+            ),
+        )
+        if self.request.user.has_perm("learning.recognise_registration"):
+            buttons.insert(
+                0,
+                ButtonMenuItem(
+                    "Xét công nhận",
+                    url=reverse("learning_decision_apply", args=[instance.pk]),
+                    icon_name="success",
+                    priority=4,
+                ),
+            )
+        return buttons
+
+
+class DecisionViewSet(LearningViewSet):
+    model = RecognitionDecision
+    name = "learning_decision"
+    url_prefix = "xa-hoi-hoc-tap/quyet-dinh"
+    menu_label = "Quyết định công nhận"
+    icon = "success"
+    menu_order = 70
+    index_view_class = DecisionIndexView
+    list_display = ["number", "signed_on", "learning_model", "year", "signer_name", "site"]
+    list_filter = ["site", "year", "learning_model"]
+    search_fields = ["number", "signer_name"]
+    list_export = ["site", "number", "signed_on", "year", "learning_model", "signer_name", "signer_title", "issuer"]
+
+
+class CriteriaSetIndexView(LearningIndexView):
+    personal_data = False
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("learning.add_criteriaset"):
+            buttons.insert(
+                0,
+                ButtonMenuItem(
+                    "Tạo phiên bản mới",
+                    url=reverse("learning_criteria_new_version", args=[instance.pk]),
+                    icon_name="copy",
+                    priority=5,
+                ),
+            )
+        return buttons
+
+
+class CriteriaSetViewSet(LearningViewSet):
+    model = CriteriaSet
+    name = "learning_criteriaset"
+    url_prefix = "xa-hoi-hoc-tap/bo-tieu-chi"
+    menu_label = "Bộ tiêu chí"
+    icon = "list-ol"
+    menu_order = 80
+    index_view_class = CriteriaSetIndexView
+    list_display = ["name", "version", "learning_model", "valid_from", "valid_to", "site"]
+    list_filter = ["learning_model"]
+    search_fields = ["name", "version", "legal_basis"]
+    list_export = ["learning_model", "name", "version", "legal_basis", "valid_from", "valid_to", "validity_months"]
+
+    edit_handler = ObjectList(CriteriaSet.panels, base_form_class=CriteriaSetForm)
+
+
+class TargetViewSet(LearningViewSet):
+    model = Target
+    name = "learning_target"
+    url_prefix = "xa-hoi-hoc-tap/chi-tieu"
+    menu_label = "Chỉ tiêu"
+    icon = "pick"
+    menu_order = 90
+    list_display = ["kind", "year", "percent", "legal_basis", "site"]
+    list_filter = ["kind", "year"]
+    list_export = ["kind", "year", "percent", "legal_basis", "site"]
+
+
+class DonorViewSet(LearningViewSet):
+    model = Donor
+    name = "learning_donor"
+    url_prefix = "xa-hoi-hoc-tap/nha-hao-tam"
+    menu_label = "Nhà hảo tâm"
+    icon = "user"
+    menu_order = 110
+    list_display = ["name", "kind", "quarter", BooleanColumn("may_publish_name", label="Công khai tên"), "site"]
+    list_filter = ["site", "kind", "may_publish_name"]
+    search_fields = ["name"]
+    list_export = ["site", "name", "kind", "quarter", "may_publish_name"]
+
+
+class ReceiptIndexView(LearningIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("donor", "site")
+
+
+class ReceiptViewSet(LearningViewSet):
+    model = FundReceipt
+    name = "learning_receipt"
+    url_prefix = "xa-hoi-hoc-tap/phieu-thu"
+    menu_label = "Phiếu thu quỹ"
+    icon = "plus-inverse"
+    menu_order = 120
+    index_view_class = ReceiptIndexView
+    list_display = ["voucher_number", "date", "source", "purpose", "kind", "amount", "donor"]
+    list_filter = ["site", "kind", "source", "purpose", "date"]
+    search_fields = ["voucher_number", "description"]
+    list_export = [
+        "site",
+        "date",
+        "voucher_number",
+        "source",
+        "purpose",
+        "kind",
+        "amount",
+        "in_kind_description",
+        "donor",
+        "description",
+    ]
+
+
+class ExpenseViewSet(LearningViewSet):
+    model = FundExpense
+    name = "learning_expense"
+    url_prefix = "xa-hoi-hoc-tap/phieu-chi"
+    menu_label = "Phiếu chi quỹ"
+    icon = "minus"
+    menu_order = 130
+    list_display = ["voucher_number", "date", "category", "kind", "amount", "approver"]
+    list_filter = ["site", "category", "kind", "date"]
+    search_fields = ["voucher_number", "description", "approver"]
+    list_export = [
+        "site",
+        "date",
+        "voucher_number",
+        "category",
+        "kind",
+        "amount",
+        "description",
+        "approver",
+        "recipient_count",
+    ]
+
+
+class OpeningViewSet(LearningViewSet):
+    model = FundOpening
+    name = "learning_opening"
+    url_prefix = "xa-hoi-hoc-tap/so-du-ban-dau"
+    menu_label = "Số dư ban đầu của quỹ"
+    icon = "calendar-check"
+    menu_order = 150
+    list_display = ["site", "date", "amount"]
+    list_export = ["site", "date", "amount"]
+
+
+class AwardViewSet(LearningViewSet):
+    model = Award
+    name = "learning_award"
+    url_prefix = "xa-hoi-hoc-tap/khen-thuong"
+    menu_label = "Khen thưởng – học bổng"
+    icon = "pick"
+    menu_order = 160
+    list_display = [
+        "recipient_name",
+        "category",
+        "school",
+        "grade",
+        "amount",
+        "awarded_on",
+        BooleanColumn("may_publish_name", label="Công khai tên"),
+    ]
+    list_filter = ["site", "category", "school_year", "may_publish_name"]
+    search_fields = ["recipient_name", "school"]
+    list_export = [
+        "site",
+        "school_year",
+        "awarded_on",
+        "category",
+        "recipient_name",
+        "birth_year",
+        "school",
+        "grade",
+        "quarter",
+        "amount",
+        "in_kind",
+        "decision_number",
+        "may_publish_name",
+    ]
+
+
+class ExportLogIndexView(LearningIndexView):
+    personal_data = False
+
+
+class ExportLogViewSet(LearningViewSet):
+    model = ExportLog
+    name = "learning_exportlog"
+    url_prefix = "xa-hoi-hoc-tap/nhat-ky-xuat"
+    menu_label = "Nhật ký xuất dữ liệu"
+    icon = "history"
+    menu_order = 300
+    index_view_class = ExportLogIndexView
+    list_display = [
+        "at",
+        "username",
+        "what",
+        "file_format",
+        "rows",
+        BooleanColumn("personal_data", label="Dữ liệu cá nhân"),
+        "site",
+    ]
+    list_filter = ["site", "personal_data", "file_format"]
+    search_fields = ["username", "what"]
+    list_export = ["at", "username", "what", "file_format", "rows", "parameters", "personal_data", "site"]
+    inspect_view_enabled = True
+    form_fields = ["what"]  # never used: the read-only policy refuses add and edit
+
+
+VIEWSETS = [
+    QuarterViewSet(),
+    HouseholdViewSet(),
+    ClanViewSet(),
+    UnitViewSet(),
+    CitizenViewSet(),
+    RegistrationViewSet(),
+    DecisionViewSet(),
+    CriteriaSetViewSet(),
+    TargetViewSet(),
+    DonorViewSet(),
+    ReceiptViewSet(),
+    ExpenseViewSet(),
+    OpeningViewSet(),
+    AwardViewSet(),
+    ExportLogViewSet(),
+]

@@ -1,0 +1,440 @@
+# ruff: noqa: S608
+"""The full-text part of the index, per database: SQLite FTS5 or PostgreSQL tsvector + GIN.
+
+SQL here names only our own tables (constants); user text only ever reaches the database as a
+bound parameter (the MATCH string / the tsquery literal), built from [^\\W_]+ tokens.
+
+Both answer the same small set of questions about an `Expr` (an AND of terms plus filter
+tokens and a sort-key range): how many documents match (capped), the best by a BM25-like rank,
+the newest. Everything else — re-ranking, snippets, suggestions — is shared Python.
+
+Both sides index the same token stream (``text.tokens``): folded title, folded text, accented
+title, accented text, and filter tokens (ancestor page ids ``p123``, content type ``k…``).
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field, replace
+
+from django.db import connection, transaction
+
+FTS_TABLE = "portal_search_fts"
+DOC_TABLE = "portal_search_searchdocument"
+
+ALL, TITLE = "all", "title"
+FOLD, EXACT = "fold", "exact"
+
+# Relative weight of a title hit against a text hit in the backend rank (BM25 / ts_rank).
+TITLE_RANK_WEIGHT = 10.0
+
+_KIND_CLEAN = re.compile(r"[^a-z0-9]")
+
+
+@dataclass(frozen=True)
+class Term:
+    tokens: tuple[str, ...]
+    field: str = ALL  # ALL or TITLE
+    mode: str = FOLD  # FOLD or EXACT
+    prefix: bool = False  # last token is a prefix (autocomplete)
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.tokens) > 1
+
+
+@dataclass
+class Expr:
+    terms: list[Term]
+    scope: int | None = None  # ancestor page id (the ward's root page)
+    kinds: tuple[str, ...] = ()  # any of these content types
+    category: int | None = None  # ancestor category page id
+    key_range: tuple[int | None, int | None] = (None, None)
+    rank_tokens: list[str] = field(default_factory=list)  # folded tokens for the backend rank
+    any_of: list[Term] = field(default_factory=list)  # at least one of these (relaxed queries)
+    keys: tuple[int, ...] | None = None  # only these sort keys (flags computed on the candidates)
+
+    def with_terms(self, terms) -> Expr:
+        return replace(self, terms=list(terms))
+
+    def with_kinds(self, kinds) -> Expr:
+        return replace(self, kinds=tuple(kinds))
+
+    def with_category(self, category) -> Expr:
+        return replace(self, category=category)
+
+
+def meta_tokens(scope_ids, kind: str) -> list[str]:
+    return [f"p{pk}" for pk in scope_ids] + [kind_token(kind)]
+
+
+def kind_token(kind: str) -> str:
+    return "k" + _KIND_CLEAN.sub("", kind.lower())
+
+
+class SQLiteBackend:
+    """FTS5, contentless: a row is removed by replaying its original values (we can recompute them)."""
+
+    vendor = "sqlite"
+
+    @staticmethod
+    def create_sql() -> list[str]:
+        return [
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+            "title, body, title_exact, body_exact, meta, content='', "
+            "tokenize='unicode61 remove_diacritics 0')"
+        ]
+
+    @staticmethod
+    def drop_sql() -> list[str]:
+        return [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+
+    # --- writing ---------------------------------------------------------------------------
+    def insert(self, entries):
+        """entries: (sort_key, title_f, body_f, title_e, body_e, meta) tuples."""
+        if not entries:
+            return
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE}(rowid, title, body, title_exact, body_exact, meta) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                [tuple(entry) for entry in entries],
+            )
+
+    def delete(self, entries):
+        if not entries:
+            return
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body, title_exact, body_exact, meta) "
+                "VALUES ('delete', %s, %s, %s, %s, %s, %s)",
+                [tuple(entry) for entry in entries],
+            )
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+
+    def allocate_ids(self, count):
+        """None: ids come back from the INSERT (RETURNING), sort keys are set just after."""
+        return None
+
+    def truncate(self, tables) -> bool:
+        return False
+
+    def optimize(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+
+    # --- reading ---------------------------------------------------------------------------
+    _COLUMNS = {
+        (ALL, FOLD): "{title body}",
+        (TITLE, FOLD): "{title}",
+        (ALL, EXACT): "{title_exact body_exact}",
+        (TITLE, EXACT): "{title_exact}",
+    }
+
+    def _match_terms(self, terms) -> list[str]:
+        parts = []
+        for term in terms:
+            columns = self._COLUMNS[(term.field, term.mode)]
+            star = "*" if term.prefix else ""
+            parts.append(f'{columns} : "{" ".join(term.tokens)}"{star}')
+        return parts
+
+    def _match(self, expr: Expr) -> str:
+        parts = self._match_terms(expr.terms)
+        if expr.any_of:
+            parts.append("(" + " OR ".join(self._match_terms(expr.any_of)) + ")")
+        if expr.scope is not None:
+            parts.append(f'{{meta}} : "p{expr.scope}"')
+        if expr.category is not None:
+            parts.append(f'{{meta}} : "p{expr.category}"')
+        if expr.kinds:
+            parts.append("{meta} : (" + " OR ".join(f'"{kind_token(kind)}"' for kind in expr.kinds) + ")")
+        return " AND ".join(parts)
+
+    def _where(self, expr: Expr):
+        sql = f"{FTS_TABLE} MATCH %s"
+        params = [self._match(expr)]
+        if expr.keys is not None:
+            sql += f" AND rowid IN ({', '.join(['%s'] * len(expr.keys)) or 'NULL'})"
+            params.extend(expr.keys)
+        low, high = expr.key_range
+        if low is not None:
+            sql += " AND rowid >= %s"
+            params.append(low)
+        if high is not None:
+            sql += " AND rowid <= %s"
+            params.append(high)
+        return sql, params
+
+    def count(self, expr: Expr, cap: int) -> int:
+        return self.counts([expr], cap)[0]
+
+    def counts(self, exprs: list[Expr], cap: int) -> list[int]:
+        """Capped counts of several expressions in one statement (one round trip)."""
+        if not exprs:
+            return []
+        parts, params = [], []
+        for expr in exprs:
+            where, where_params = self._where(expr)
+            parts.append(f"(SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {where} LIMIT %s))")
+            params += [*where_params, cap]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(parts), params)
+            return list(cursor.fetchone())
+
+    def facet_pairs(self, expr: Expr) -> list[tuple[str, int | None, int]]:
+        """(kind, section_id, count) over every match: call only when the matches are few."""
+        where, params = self._where(expr)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.kind, d.section_id, count(*) FROM {FTS_TABLE} JOIN {DOC_TABLE} d "
+                f"ON d.sort_key = {FTS_TABLE}.rowid WHERE {where} GROUP BY d.kind, d.section_id",
+                params,
+            )
+            return cursor.fetchall()
+
+    def session(self):
+        return nullcontext()
+
+    def ranked(self, expr: Expr, limit: int) -> list[tuple[int, float]]:
+        """(sort_key, score) of the best matches, best first; score > 0, larger is better."""
+        where, params = self._where(expr)
+        sql = (
+            f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_RANK_WEIGHT}, 1.0, 0.0, 0.0, 0.0) AS r FROM {FTS_TABLE} "
+            f"WHERE {where} ORDER BY r LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            return [(key, -score) for key, score in cursor.fetchall()]
+
+    def recent(self, expr: Expr, limit: int) -> list[int]:
+        where, params = self._where(expr)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC LIMIT %s", [*params, limit]
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+
+def _tsquery_lexeme(token: str) -> str:
+    return "'" + token.replace("'", "''").replace("\\", "\\\\") + "'"
+
+
+class PostgresBackend:
+    """tsvectors built in Python from the same tokens (no text-search configuration, no extension).
+
+    ``vec``: folded title (A), folded text (B) and the filter lexemes; ``title_vec``: folded title (A),
+    accented title (B) and the filter lexemes; ``exact_vec``: the accented words, without positions
+    (exact forms are only ever ANDed). Three GIN indexes; queries without weights or phrases are
+    answered by the indexes alone, without reading the (TOASTed) vectors.
+    """
+
+    vendor = "postgresql"
+
+    @staticmethod
+    def create_sql() -> list[str]:
+        return [
+            f"ALTER TABLE {DOC_TABLE} ADD COLUMN IF NOT EXISTS vec tsvector",
+            f"ALTER TABLE {DOC_TABLE} ADD COLUMN IF NOT EXISTS title_vec tsvector",
+            f"ALTER TABLE {DOC_TABLE} ADD COLUMN IF NOT EXISTS exact_vec tsvector",
+            f"CREATE INDEX IF NOT EXISTS portal_search_vec_gin ON {DOC_TABLE} USING gin (vec)",
+            f"CREATE INDEX IF NOT EXISTS portal_search_title_vec_gin ON {DOC_TABLE} USING gin (title_vec)",
+            f"CREATE INDEX IF NOT EXISTS portal_search_exact_vec_gin ON {DOC_TABLE} USING gin (exact_vec)",
+        ]
+
+    @staticmethod
+    def drop_sql() -> list[str]:
+        return [
+            "DROP INDEX IF EXISTS portal_search_vec_gin",
+            "DROP INDEX IF EXISTS portal_search_title_vec_gin",
+            "DROP INDEX IF EXISTS portal_search_exact_vec_gin",
+            f"ALTER TABLE {DOC_TABLE} DROP COLUMN IF EXISTS vec",
+            f"ALTER TABLE {DOC_TABLE} DROP COLUMN IF EXISTS title_vec",
+            f"ALTER TABLE {DOC_TABLE} DROP COLUMN IF EXISTS exact_vec",
+        ]
+
+    # --- writing ---------------------------------------------------------------------------
+    @staticmethod
+    def _tsvector(parts, meta) -> str:
+        """tsvector literal from [(tokens, weight)] with consecutive positions, plus position-less meta."""
+        positions: dict[str, list[str]] = {}
+        pos = 0
+        for words, weight in parts:
+            for word in words:
+                pos += 1
+                positions.setdefault(word, []).append(f"{min(pos, 16383)}{weight}")
+            pos += 1  # a gap: no phrase across parts
+        out = [f"{_tsquery_lexeme(word)}:{','.join(items[:255])}" for word, items in positions.items()]
+        out.extend(_tsquery_lexeme("§" + token) for token in meta)
+        return " ".join(out)
+
+    def insert(self, entries):
+        if not entries:
+            return
+        rows = []
+        for sort_key, title_f, body_f, title_e, body_e, meta in entries:
+            tf, bf, te, be, mt = title_f.split(), body_f.split(), title_e.split(), body_e.split(), meta.split()
+            vec = self._tsvector([(tf, "A"), (bf, "B")], mt)
+            title_vec = self._tsvector([(tf, "A"), (te, "B")], mt)
+            exact_vec = " ".join(_tsquery_lexeme(word) for word in {*te, *be})  # no positions: AND only
+            rows.append((vec, title_vec, exact_vec, sort_key))
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {DOC_TABLE} SET vec = %s::tsvector, title_vec = %s::tsvector, exact_vec = %s::tsvector "
+                "WHERE sort_key = %s",
+                rows,
+            )
+
+    def delete(self, entries):
+        """Nothing to do: the vectors live on the document rows."""
+
+    def clear(self):
+        pass
+
+    def allocate_ids(self, count):
+        """Ids from the table's sequence, so each row is written with its sort key at once."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT nextval(pg_get_serial_sequence('{DOC_TABLE}', 'id')) FROM generate_series(1, %s)", [count]
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def truncate(self, tables) -> bool:
+        """TRUNCATE (no dead rows left behind) unless other writes of this transaction are pending."""
+        if connection.in_atomic_block and len(connection.atomic_blocks) > 1:
+            return False
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE " + ", ".join(tables))
+        return True
+
+    def optimize(self):
+        """After a bulk rebuild: vacuum (outside a transaction) or at least merge the GIN pending lists
+        (queries scan them linearly), then analyse."""
+        with connection.cursor() as cursor:
+            if connection.in_atomic_block:
+                for name in ("portal_search_vec_gin", "portal_search_title_vec_gin", "portal_search_exact_vec_gin"):
+                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
+                cursor.execute(f"ANALYZE {DOC_TABLE}")
+            else:
+                cursor.execute(f"VACUUM ANALYZE {DOC_TABLE}")
+
+    # --- reading ---------------------------------------------------------------------------
+    def _term(self, term: Term) -> str:
+        weights = ""
+        if term.mode == EXACT and term.field == TITLE:
+            weights = "B"
+        elif term.field == TITLE and term.prefix:
+            weights = "A"
+        lexemes = []
+        for n, token in enumerate(term.tokens):
+            suffix = ""
+            if term.prefix and n == len(term.tokens) - 1:
+                suffix = ":*" + weights
+            elif weights and token.isascii():
+                # ASCII words are also folded forms: keep to the accented columns.
+                suffix = ":" + weights
+            lexemes.append(_tsquery_lexeme(token) + suffix)
+        return "(" + " <-> ".join(lexemes) + ")"
+
+    def _where(self, expr: Expr):
+        groups = {"vec": [], "title_vec": [], "exact_vec": []}
+        for term in expr.terms:
+            if term.field == TITLE:
+                groups["title_vec"].append(self._term(term))
+            elif term.mode == EXACT:
+                groups["exact_vec"].append(self._term(term))
+            else:
+                groups["vec"].append(self._term(term))
+        if expr.any_of:
+            groups["vec"].append("(" + " | ".join(self._term(term) for term in expr.any_of) + ")")
+        filters = []
+        if expr.scope is not None:
+            filters.append(_tsquery_lexeme(f"§p{expr.scope}"))
+        if expr.category is not None:
+            filters.append(_tsquery_lexeme(f"§p{expr.category}"))
+        if expr.kinds:
+            filters.append("(" + " | ".join(_tsquery_lexeme("§" + kind_token(kind)) for kind in expr.kinds) + ")")
+        target = "title_vec" if groups["title_vec"] and not groups["vec"] else "vec"
+        groups[target].extend(filters)
+        clauses, params = [], []
+        for column, parts in groups.items():
+            if parts:
+                clauses.append(f"{column} @@ %s::tsquery")
+                params.append(" & ".join(parts))
+        if expr.keys is not None:
+            clauses.append("sort_key = ANY(%s)")
+            params.append(list(expr.keys))
+        low, high = expr.key_range
+        if low is not None:
+            clauses.append("sort_key >= %s")
+            params.append(low)
+        if high is not None:
+            clauses.append("sort_key <= %s")
+            params.append(high)
+        return " AND ".join(clauses), params
+
+    def count(self, expr: Expr, cap: int) -> int:
+        return self.counts([expr], cap)[0]
+
+    def counts(self, exprs: list[Expr], cap: int) -> list[int]:
+        if not exprs:
+            return []
+        parts, params = [], []
+        for n, expr in enumerate(exprs):
+            where, where_params = self._where(expr)
+            parts.append(f"(SELECT count(*) FROM (SELECT 1 FROM {DOC_TABLE} WHERE {where} LIMIT %s) s{n})")
+            params += [*where_params, cap]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(parts), params)
+            return list(cursor.fetchone())
+
+    def ranked(self, expr: Expr, limit: int) -> list[tuple[int, float]]:
+        """Ranked on the title vector only: the text vector is large (TOASTed) and reading it for
+        thousands of rows would cost more than the whole search budget; hits in the text are
+        weighed by the engine's sub-queries instead."""
+        where, params = self._where(expr)
+        rank_query = " | ".join(_tsquery_lexeme(token) for token in expr.rank_tokens) or "''"
+        sql = (
+            f"SELECT sort_key, ts_rank('{{0, 0, 0.5, 1.0}}', title_vec, %s::tsquery) AS r "
+            f"FROM {DOC_TABLE} WHERE {where} ORDER BY r DESC, sort_key DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [rank_query, *params, limit])
+            return [(key, float(score)) for key, score in cursor.fetchall()]
+
+    def facet_pairs(self, expr: Expr) -> list[tuple[str, int | None, int]]:
+        where, params = self._where(expr)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT kind, section_id, count(*) FROM {DOC_TABLE} WHERE {where} GROUP BY kind, section_id", params
+            )
+            return cursor.fetchall()
+
+    @contextmanager
+    def session(self):
+        """One transaction per search, sequential scans off: a scan would read every large text
+        vector, where the GIN index answers without reading them."""
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            yield
+
+    def recent(self, expr: Expr, limit: int) -> list[int]:
+        where, params = self._where(expr)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT sort_key FROM {DOC_TABLE} WHERE {where} ORDER BY sort_key DESC LIMIT %s", [*params, limit]
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+
+def get_backend():
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SQLiteBackend()
+    raise NotImplementedError(f"Tìm kiếm chưa hỗ trợ cơ sở dữ liệu {connection.vendor}.")

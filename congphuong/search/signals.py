@@ -1,0 +1,112 @@
+"""Keep the search index current: publish, unpublish, move, delete, view restrictions, sites.
+
+Handlers run in the same transaction as the change; a failure to index is logged and never
+stops an editor from publishing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import indexer, registry
+
+logger = logging.getLogger(__name__)
+
+# Saves that touch only these fields cannot change what the public sees.
+NON_CONTENT_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "numchild",
+    "live_revision",
+    "approved_go_live_at",
+}
+
+
+def _safely(function, *args):
+    try:
+        function(*args)
+    except Exception:
+        logger.exception("Không cập nhật được chỉ mục tìm kiếm (%s)", function.__name__)
+
+
+def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or not isinstance(instance, Page) or instance.depth is None or instance.depth < 2:
+        return
+    if update_fields is not None and set(update_fields) <= NON_CONTENT_FIELDS:
+        return
+    _safely(indexer.index_page, instance.pk)
+    # Wagtail rewrites the descendants' url_path after post_save: check them once it is done.
+    if instance.numchild:
+        transaction.on_commit(lambda: _safely(indexer.refresh_descendant_urls, instance.pk))
+
+
+def on_page_published(sender, instance, **kwargs):
+    _safely(indexer.index_page, instance.pk)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    _safely(indexer.unindex_pages, [instance.pk])
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        _safely(indexer.unindex_pages, [instance.pk])
+        _safely(indexer.unindex_path, instance.path)
+
+
+def on_page_moved(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.pk).first()
+    if page is not None:
+        _safely(indexer.index_subtree, page)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        _safely(indexer.index_subtree, page)
+
+
+def on_site_changed(sender, instance, **kwargs):
+    Site.clear_site_root_paths_cache()  # Wagtail's own handler may run after this one
+    page = Page.objects.filter(pk=instance.root_page_id).first()
+    if page is not None:
+        _safely(indexer.index_subtree, page)
+    for source in registry.model_sources():
+        for obj in source.model._default_manager.filter(site_id=instance.pk) if hasattr(source.model, "site") else []:
+            _safely(indexer.index_object, obj)
+
+
+def on_object_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _safely(indexer.index_object, instance)
+
+
+def on_object_deleted(sender, instance, **kwargs):
+    source = registry.model_source_for(sender)
+    if source is not None:
+        _safely(indexer.unindex_object, source.key, instance.pk)
+
+
+def connect():
+    post_save.connect(on_page_saved, dispatch_uid="portal_search_page_saved")
+    post_delete.connect(on_page_deleted, dispatch_uid="portal_search_page_deleted")
+    page_published.connect(on_page_published, dispatch_uid="portal_search_page_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="portal_search_page_unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="portal_search_page_moved")
+    for signal in (post_save, post_delete):
+        name = "saved" if signal is post_save else "deleted"
+        signal.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"portal_search_pvr_{name}")
+        signal.connect(on_site_changed, sender=Site, dispatch_uid=f"portal_search_site_{name}")
+    for source in registry.model_sources():
+        post_save.connect(on_object_saved, sender=source.model, dispatch_uid=f"portal_search_saved_{source.key}")
+        post_delete.connect(on_object_deleted, sender=source.model, dispatch_uid=f"portal_search_deleted_{source.key}")
