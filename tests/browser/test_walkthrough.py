@@ -50,7 +50,7 @@ def _no_horizontal_scroll(page):
     assert width <= 360, f"page is {width}px wide at a 360px viewport: {page.url}"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_home_category_article_and_back(live_server, ward, browser_page):
     page, errors = browser_page
     home = ward.root_page.specific

@@ -34,7 +34,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
     # One test only: a transactional test leaves an empty database (no root page) behind.
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 # Reports a violation even when no console message is printed for it.
