@@ -8,14 +8,17 @@ again after adding a ward so the new ward's home page gets the same rights.
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils.module_loading import import_string
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -26,6 +29,16 @@ SITE_ADMIN = "Quản trị trang"
 
 WORKFLOW_NAME = "Lãnh đạo duyệt bài"
 TASK_NAME = "Lãnh đạo phê duyệt"
+
+# Snippets of this app that go public only through the leader's approval, like pages.
+WORKFLOW_SNIPPETS = (("wards", "yeartheme"),)
+
+# Each content app adds its own model permissions to the groups above (idempotent).
+APP_ROLE_HOOKS = (
+    "congphuong.organisation.permissions.ensure_organisation_permissions",
+    "congphuong.feedback.permissions.ensure_feedback_permissions",
+    "congphuong.learning.roles.ensure_learning_roles",
+)
 
 ALL_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page")
 MEDIA_EDIT = ("add", "choose", "change")
@@ -43,7 +56,13 @@ class Role:
 
 ROLES = (
     Role(EDITOR, ("add_page", "change_page"), MEDIA_EDIT),
-    Role(APPROVER, ("add_page", "change_page", "publish_page", "lock_page"), MEDIA_EDIT),
+    Role(
+        APPROVER,
+        ("add_page", "change_page", "publish_page", "lock_page"),
+        MEDIA_EDIT,
+        # The theme of the year goes through the leader's approval: the approver must see it.
+        ("wards.change_yeartheme", "wards.publish_yeartheme"),
+    ),
     Role(
         SITE_ADMIN,
         ALL_PAGE_PERMISSIONS,
@@ -119,22 +138,38 @@ def _ensure_group(role: Role, homes: list[Page], root_collection: Collection) ->
     return group
 
 
-def _ensure_workflow(approvers: Group, homes: list[Page]) -> Workflow:
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+def _ensure_task(approvers: Group):
+    """The four-eyes approval task, replacing a stock group task an older setup may have made."""
+    from congphuong.editorial.models import FourEyesApprovalTask
+
+    task = FourEyesApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME, active=True)
+        task = FourEyesApprovalTask.objects.create(name=TASK_NAME, active=True)
     if not task.groups.filter(pk=approvers.pk).exists():
         task.groups.add(approvers)
+    return task
 
+
+def _ensure_workflow(approvers: Group, homes: list[Page]) -> Workflow:
+    task = _ensure_task(approvers)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count())
+    steps = WorkflowTask.objects.filter(workflow=workflow)
+    # A stock task of the same name lets an approver approve their own work: swap it for ours.
+    stale = Task.objects.filter(name=TASK_NAME, workflow_tasks__workflow=workflow).exclude(pk=task.pk)
+    for old in stale:
+        steps.filter(task=old).update(task=task)
+        old.deactivate()
+    if not steps.filter(task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=steps.count())
 
     attached = set(WorkflowPage.objects.filter(page__in=homes).values_list("page_id", flat=True))
     # A home page that already has another workflow keeps it: an administrator chose it.
     WorkflowPage.objects.bulk_create(
         [WorkflowPage(page=home, workflow=workflow) for home in homes if home.pk not in attached]
     )
+    for app_label, model in WORKFLOW_SNIPPETS:
+        content_type = ContentType.objects.get(app_label=app_label, model=model)
+        WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
     return workflow
 
 
@@ -145,4 +180,6 @@ def ensure_roles(homes=None) -> dict[str, Group]:
     root_collection = Collection.get_first_root_node()
     groups = {role.name: _ensure_group(role, homes, root_collection) for role in ROLES}
     _ensure_workflow(groups[APPROVER], homes)
+    for hook in APP_ROLE_HOOKS:
+        import_string(hook)()
     return groups

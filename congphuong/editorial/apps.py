@@ -5,3 +5,8 @@ class EditorialConfig(AppConfig):
     name = "congphuong.editorial"
     label = "editorial"
     verbose_name = "Quy trình biên tập"
+
+    def ready(self):
+        from . import notifications
+
+        notifications.connect()

@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "congphuong.accounts.users_app.PortalUsersAppConfig",  # wagtail.users with ward-safe user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -2,9 +2,9 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupPagePermission, Workflow
 
-from congphuong.editorial.models import FourEyesApprovalTask
+from congphuong.core.roles import APPROVER, EDITOR, WORKFLOW_NAME, ensure_roles
 
 PASSWORD = "Mat-khau-thu-nghiem-2025"
 
@@ -28,11 +28,7 @@ def make_user(username, *groups, **extra):
 
 
 def make_four_eyes_workflow(home):
-    editors = make_group("Biên tập viên", home, ["add", "change"])
-    approvers = make_group("Lãnh đạo duyệt", home, ["add", "change", "publish", "lock"])
-    task = FourEyesApprovalTask.objects.create(name="Lãnh đạo phê duyệt")
-    task.groups.add(approvers)
-    workflow = Workflow.objects.create(name="Lãnh đạo duyệt bài")
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=home)
-    return workflow, editors, approvers
+    """The groups and workflow exactly as a real install gets them (`setup_roles`)."""
+    groups = ensure_roles([home])
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    return workflow, groups[EDITOR], groups[APPROVER]

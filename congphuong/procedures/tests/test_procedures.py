@@ -141,7 +141,7 @@ def test_detail_page(client, index):
     ProcedureChannelFactory(page=procedure, kind="truc-tuyen", details="Nộp toàn trình trên Cổng Dịch vụ công.")
     form = pdf_document("Tờ khai đăng ký khai sinh", "to-khai-khai-sinh.pdf", ["To khai dang ky khai sinh"])
     DossierItem.objects.create(
-        page=procedure, name="Tờ khai đăng ký khai sinh", copy_type="ban-chinh", template_file=form
+        page=procedure, name="Tờ khai đăng ký khai sinh", copy_type="ban-chinh", template_file=form, sort_order=0
     )
     DossierItem.objects.create(page=procedure, name="Giấy chứng sinh", copy_type="ban-chinh", quantity=1, sort_order=1)
     extra = pdf_document("Giấy ủy quyền mẫu", "giay-uy-quyen.pdf", ["Giay uy quyen"])
