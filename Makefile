@@ -20,7 +20,7 @@ install: $(STAMP)
 run: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --port $(PORT)
 	@echo ""
 	@echo "  Cổng Phường đang chạy / is serving at:  http://$(HOST):$(PORT)/"
 	@echo "  Phường thứ hai / second ward:            http://phuong-tan-son-hoa.localhost:$(PORT)/"

@@ -39,6 +39,7 @@ EDITOR_FACING_APPS = (
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
+    "taggit",  # the tag field of articles and documents
 )
 
 # Deliberately not checked: not installed in this project (styleguide,

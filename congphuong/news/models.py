@@ -130,15 +130,20 @@ class ArticlePage(RoutablePageMixin, BasePage):
         return self.get_parent().specific_deferred
 
     def related_articles(self, limit=4):
-        """Editor-picked related articles first, then the latest sharing a tag, then the category's."""
-        picked = [
-            link.article for link in self.related_links.select_related("article__listing_image") if link.article.live
-        ]
+        """Editor-picked related articles first, then the latest sharing a tag, then the category's.
+
+        Only articles of this article's own ward: tags are shared across wards, and a pick
+        pointing into another ward (or at a private page) is skipped.
+        """
+        in_ward = live_articles().filter(path__startswith=self.ward_path)
+        pick_ids = [link.article_id for link in self.related_links.all()]  # also in a preview's unsaved form
+        found = in_ward.in_bulk(pick_ids) if pick_ids else {}
+        picked = [found[pk] for pk in pick_ids if pk in found]
         if len(picked) >= limit:
             return picked[:limit]
         exclude = [self.pk] + [article.pk for article in picked]
         tag_ids = list(self.tags.values_list("id", flat=True))
-        candidates = live_articles().exclude(pk__in=exclude)
+        candidates = in_ward.exclude(pk__in=exclude)
         if tag_ids:
             by_tag = list(candidates.filter(tagged_items__tag_id__in=tag_ids).distinct()[: limit - len(picked)])
             picked += by_tag

@@ -13,4 +13,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # The demo approver and administrator can sign in without a phone; anyone who
 # enrols an authenticator app is still asked for its code.
-CONGPHUONG_2FA_REQUIRED = False
+CONGPHUONG_2FA_REQUIRED = env_bool("CONGPHUONG_2FA_REQUIRED", False)

@@ -1,5 +1,6 @@
 """Phường Bình An: the fictional default demo ward. Every name, figure and event is invented."""
 
+from .binh_an_notices import NOTICES
 from .spec import ArticleSpec as A
 from .spec import CategorySpec, MediaSpec, TableSpec, VideoSpec, WardSpec
 
@@ -1238,7 +1239,7 @@ WARD = WardSpec(
         ),
     },
     categories=CATEGORIES,
-    articles=ARTICLES,
+    articles=ARTICLES + NOTICES,
     media_intro="Phóng sự ảnh và video về đời sống, hoạt động của phường Bình An.",
     media=MEDIA,
     featured=(

@@ -24,6 +24,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from congphuong.core.roles import ensure_roles
 from congphuong.core.text import slugify_vi
+from congphuong.documents.pdf import pdf_document
 from congphuong.home.models import FeaturedArticle, HomePage
 from congphuong.media.models import GalleryImage, MediaIndexPage, MediaStoryPage
 from congphuong.news.models import ArticlePage, CategoryPage, RelatedArticle
@@ -43,14 +44,26 @@ WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 
 
 def _demo_sites_q() -> Q:
+    # Not by port: it follows `make run PORT=…` (see `set_demo_port`). The site name tells
+    # the demo ward from Wagtail's own "localhost" site of a fresh install.
     q = Q(pk__in=[])
     for ward in WARDS:
-        q |= Q(hostname=ward.hostname, port=ward.port)
+        q |= Q(hostname=ward.hostname, site_name=ward.name)
     return q
 
 
 def demo_exists() -> bool:
     return Site.objects.filter(_demo_sites_q()).exists()
+
+
+def set_demo_port(port: int) -> int:
+    """Serve the demo wards' full URLs (sitemap, feeds, Open Graph) on the port the server runs on."""
+    changed = 0
+    for site in Site.objects.filter(_demo_sites_q()).exclude(port=port):
+        site.port = port
+        site.save()  # save(), not update(): Wagtail's cache of site root paths must be cleared
+        changed += 1
+    return changed
 
 
 def _delete_with_blockers(obj, depth: int = 0) -> None:
@@ -155,10 +168,16 @@ def video_value(video: VideoSpec) -> dict:
     return {"url": video.url, "title": video.title, "caption": video.caption}
 
 
-def body_blocks(article: ArticleSpec, body_image=None) -> list[dict]:
+def body_blocks(article: ArticleSpec, body_image=None, attachments=()) -> list[dict]:
     """StreamField raw data for an article, from its mini-markup (see spec.py)."""
     blocks = []
     for item in article.body:
+        if item == "[[files]]":
+            if not attachments:
+                raise ValueError(f"{article.title}: [[files]] without attachments")
+            documents = [document.pk for document in attachments]
+            blocks.append({"type": "documents", "value": {"heading": "Tệp đính kèm", "documents": documents}})
+            continue
         if item == "[[image]]":
             if body_image is None:
                 raise ValueError(f"{article.title}: [[image]] without body_image")
@@ -228,6 +247,17 @@ class WardBuilder:
             caption, f"{self.spec.label} · {section.upper()}", colours, motif, f"{self.spec.key}:{caption}"
         )
         return self._store_image(caption, data, "jpg")
+
+    def attachment(self, title: str, article: ArticleSpec):
+        """The signed document a notice carries, as a generated one-page PDF in the ward's collection."""
+        document = pdf_document(
+            title,
+            f"{self.spec.key}-{page_slug(title)[:60]}.pdf",
+            [self.spec.official_name, title, "", article.lead, "", article.date[:10]],
+            collection=self.collection,
+        )
+        self.created.append(document)
+        return document
 
     # —— pages ——
 
@@ -345,13 +375,14 @@ class WardBuilder:
             body_image = None
             if article.body_image:
                 body_image = self.picture(article.body_image, category.colours, motif, category.title)
+            attachments = [self.attachment(title, article) for title in article.attachments]
             page = ArticlePage(
                 title=article.title,
                 lead=article.lead,
                 published_at=moment,
                 signing_unit=article.signing_unit or category.signing_unit,
                 listing_image=listing,
-                body=body_blocks(article, body_image),
+                body=body_blocks(article, body_image, attachments),
             )
             page.tags.add(*article.tags)
             page.related_links = [

@@ -2,7 +2,7 @@
 
 Article bodies are lists of short strings in a tiny markup (see `builder.body_blocks`):
 "## …" a section heading, "### …" a sub-heading, "> text — source" a quote,
-"[[image]]", "[[table]]", "[[video]]" where those blocks go, lines starting with
+"[[image]]", "[[table]]", "[[video]]", "[[files]]" where those blocks go, lines starting with
 "- " a bulleted list; anything else is a paragraph.
 """
 
@@ -49,6 +49,7 @@ class ArticleSpec:
     signing_unit: str = ""  # defaults to the category's
     related: tuple[str, ...] = ()  # titles of earlier articles
     motif: str = ""  # picture motif, defaults to the category's
+    attachments: tuple[str, ...] = ()  # titles of generated PDF files, placed at [[files]]
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from congphuong.core.demo.tan_son_hoa import WARD as TAN_SON_HOA
 from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN, WORKFLOW_NAME, ensure_roles
 from congphuong.home.models import HomePage
 from congphuong.media.models import MediaStoryPage
-from congphuong.news.models import ArticlePage, CategoryPage
+from congphuong.news.models import ARTICLES_PER_PAGE, ArticlePage, CategoryPage
 from congphuong.wards.models import WardSettings, YearTheme
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,19 @@ def test_load_demo_builds_both_wards_and_is_idempotent():
         assert 7 <= timezone.localtime(article.published_at).hour <= 21
         block_types |= {block.block_type for block in article.body}
         assert unicodedata.is_normalized("NFC", article.title + article.lead)
-    assert {"paragraph", "heading", "table", "image", "video", "quote"} <= block_types
+    assert {"paragraph", "heading", "table", "image", "video", "quote", "documents"} <= block_types
+
+    # One category runs over more than one page of the list, as notices do on a real portal.
+    notices = CategoryPage.objects.descendant_of(home_a).get(slug="thong-bao")
+    assert notices.articles().count() > ARTICLES_PER_PAGE
+    # Attached files are the ward's own, generated PDFs.
+    with_files = [article for article in articles if any(b.block_type == "documents" for b in article.body)]
+    for article in with_files:
+        for block in article.body:
+            if block.block_type == "documents":
+                for document in block.value["documents"]:
+                    assert document.file_extension == "pdf" and document.collection.name == BINH_AN.name
+                    assert document.file.read(5) == b"%PDF-"
 
     # Media stories: ≥6, videos and galleries with captions.
     stories = MediaStoryPage.objects.live().descendant_of(home_a)
@@ -152,6 +164,11 @@ def test_load_demo_builds_both_wards_and_is_idempotent():
         User.objects.count(),
         GroupPagePermission.objects.count(),
     )
+    # `make run PORT=8080`: the wards' full URLs follow the port, nothing is rebuilt.
+    assert load_demo("--port", "8080").strip() == "Dữ liệu mẫu đã có, bỏ qua."
+    assert set(Site.objects.values_list("port", flat=True)) == {8080}
+    assert Page.objects.count() == counts[0]
+    assert site_a.root_page.specific.full_url == "http://localhost:8080/"
 
     # What --reset removes first: both wards, their images and collections.
     assert delete_demo() == 2

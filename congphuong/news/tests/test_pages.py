@@ -100,3 +100,21 @@ def test_unpublished_article_is_not_listed_or_served(client, category):
     article.unpublish()
     assert "Bài sắp bị gỡ" not in client.get(category.url).content.decode()
     assert client.get(article.url or "/khuyen-hoc-khuyen-tai/" + article.slug + "/").status_code == 404
+
+
+def test_article_attachments_are_listed_with_type_and_size(client, category):
+    from congphuong.documents.pdf import pdf_document
+
+    notice = pdf_document("Thông báo số 15/TB-UBND", "thong-bao-15.pdf", ["Thong bao so 15"])
+    article = ArticlePageFactory(
+        parent=category,
+        title="Thông báo lịch tiếp công dân",
+        body=[{"type": "documents", "value": {"heading": "Tệp đính kèm", "documents": [notice.pk]}}],
+    )
+    soup = BeautifulSoup(client.get(article.url).content, "html.parser")
+    section = soup.select_one("section.documents")
+    assert section is not None and section.h2.get_text(strip=True) == "Tệp đính kèm"
+    link = section.find("a", string="Thông báo số 15/TB-UBND")
+    assert link and link["href"] == notice.url
+    meta = section.select_one(".doc-meta").get_text()
+    assert re.fullmatch(r"\(PDF, \d+\sbyte\)", meta.strip()), meta  # a no-break space before the unit

@@ -60,3 +60,24 @@ def test_featured_never_shows_another_wards_article(two_wards):
 def test_unknown_host_gets_the_default_ward(client, two_wards):
     html = client.get("/", HTTP_HOST="localhost").content.decode()
     assert "Bài riêng của Phường An Phú" in html
+
+
+def test_related_articles_stay_in_the_ward_even_with_shared_tags_and_foreign_picks(client, two_wards):
+    from congphuong.news.models import ArticlePage, CategoryPage, RelatedArticle
+
+    articles = {}
+    for key in ("a", "b"):
+        site, name = two_wards[key]
+        category = CategoryPage.objects.descendant_of(site.root_page).get(slug="tin-tuc")
+        article = ArticlePageFactory(parent=category, title=f"Khuyến học ở {name}")
+        article.tags.add("khuyến học")
+        article.save_revision().publish()
+        articles[key] = ArticlePage.objects.get(pk=article.pk)
+    # An editor of ward A picks ward B's article by mistake: it must not show.
+    RelatedArticle.objects.create(page=articles["a"], article=articles["b"], sort_order=0)
+
+    site_a, name_a = two_wards["a"]
+    _, name_b = two_wards["b"]
+    html = client.get(articles["a"].url, HTTP_HOST=site_a.hostname).content.decode()
+    assert f"Bài riêng của {name_a}" in html  # the related block is there, with the ward's own articles
+    assert name_b not in html

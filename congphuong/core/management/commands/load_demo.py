@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from congphuong.core.demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
-from congphuong.core.demo.builder import build_demo, delete_demo, demo_exists
+from congphuong.core.demo.builder import build_demo, delete_demo, demo_exists, set_demo_port
 from congphuong.core.roles import ROLES, WORKFLOW_NAME, ensure_roles
 
 
@@ -46,6 +46,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--reset", action="store_true", help="Xóa các phường mẫu hiện có rồi tạo lại.")
         parser.add_argument(
+            "--port",
+            type=int,
+            default=None,
+            help="Cổng mà máy chủ phát triển chạy (make run PORT=…), dùng cho địa chỉ đầy đủ của các phường mẫu.",
+        )
+        parser.add_argument(
             "--core-only",
             action="store_true",
             help="Chỉ tạo phường, danh mục, bài viết, tin media; bỏ qua dữ liệu mẫu của các ứng dụng khác.",
@@ -56,11 +62,13 @@ class Command(BaseCommand):
             help="Tạo tài khoản mẫu cả khi DEBUG=False (khi DEBUG=True luôn tạo).",
         )
 
-    def handle(self, *args, reset=False, with_accounts=False, core_only=False, **options):
+    def handle(self, *args, reset=False, with_accounts=False, core_only=False, port=None, **options):
         started = time.monotonic()
         with_accounts = with_accounts or settings.DEBUG
 
         if demo_exists() and not reset:
+            if port:
+                set_demo_port(port)
             ensure_roles()
             if with_accounts:
                 ensure_demo_accounts()
@@ -73,6 +81,10 @@ class Command(BaseCommand):
                 if removed:
                     self.stdout.write(f"Đã xóa {removed} phường mẫu cũ.")
             wards = build_demo(with_apps=not core_only)  # gives the editorial roles their rights on each ward
+            if port:
+                set_demo_port(port)
+                for ward in wards:
+                    ward.site.refresh_from_db()
             ensure_roles()  # idempotent; also covers wards that are not the demo's
         accounts = ensure_demo_accounts(reset_password=reset) if with_accounts else []
 
