@@ -27,6 +27,7 @@ run: install
 	@echo "  Trang quản trị / admin:                  http://$(HOST):$(PORT)/admin/"
 	@echo "  Biên tập viên / editor:    bientap / CongPhuong@2025"
 	@echo "  Lãnh đạo duyệt / approver: lanhdao / CongPhuong@2025"
+	@echo "  Quản trị trang / site admin: quantri / CongPhuong@2025"
 	@echo ""
 	@# Scheduled publishing runs beside the server and stops with it.
 	$(MANAGE) run_scheduler --interval 30 & scheduler=$$!; \

@@ -1,8 +1,12 @@
 """Site-wide views that are not Wagtail pages: robots.txt and the error pages."""
 
-from django.http import HttpResponse
+import posixpath
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 
 @require_GET
@@ -25,3 +29,16 @@ def server_error(request):
     from django.template import loader
 
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+# Wagtail stores documents under MEDIA_ROOT/documents/ but serves them through /tai-lieu/
+# (privacy of collections, Content-Disposition, nosniff). The raw path must stay closed,
+# or a private file would be one guessable URL away. Production: nginx denies it (docs/deploy.md).
+PRIVATE_MEDIA_PREFIXES = ("documents/",)
+
+
+def development_media(request, path):
+    """Serve MEDIA_ROOT under DEBUG, except Wagtail's document files."""
+    if posixpath.normpath(path).lstrip("/").startswith(PRIVATE_MEDIA_PREFIXES):  # as serve() resolves it
+        raise Http404("Tệp văn bản chỉ tải qua /tai-lieu/.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

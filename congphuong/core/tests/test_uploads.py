@@ -267,3 +267,21 @@ def test_png_and_webp_metadata_is_dropped(admin_client, media_root, fmt, name):
     assert b"alert" not in stored and "Máy ảnh".encode() not in stored
     with PILImage.open(io.BytesIO(stored)) as decoded:
         assert not decoded.getexif()
+
+
+def test_development_media_never_serves_document_files(settings, tmp_path):
+    from django.http import Http404
+    from django.test import RequestFactory
+
+    from congphuong.core.views import development_media
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / "bao-cao.pdf").write_bytes(b"%PDF-1.4 secret")
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "anh.jpg").write_bytes(b"\xff\xd8\xff")
+    request = RequestFactory().get("/media/")
+    assert development_media(request, "images/anh.jpg").status_code == 200
+    for path in ("documents/bao-cao.pdf", "/documents/bao-cao.pdf", "images/../documents/bao-cao.pdf"):
+        with pytest.raises(Http404):
+            development_media(request, path)

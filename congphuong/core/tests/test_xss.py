@@ -242,3 +242,59 @@ def test_the_checker_accepts_safe_markup():
         "</iframe>",
         "sample",
     )
+
+
+@pytest.mark.parametrize("payload", PAYLOADS[:8], ids=IDS[:8])
+def test_draft_comment_form_and_published_comments(client, home, payload):
+    import time
+
+    from congphuong.documents import antispam
+    from congphuong.documents.models import DraftComment
+    from congphuong.documents.tests.factories import (
+        DraftCommentFactory,
+        DraftDocumentPageFactory,
+        DraftIndexPageFactory,
+    )
+
+    draft = DraftDocumentPageFactory(parent=DraftIndexPageFactory(parent=home), title=f"Dự thảo {payload}")
+    data = {
+        "name": payload,
+        "email": "khong-hop-le",  # invalid: the form comes back with what was typed
+        "phone": "",
+        "body": payload,
+        "website": "",
+        "started": antispam.issue_token(f"draft-comment.{draft.pk}", issued_at=time.time() - 60),
+    }
+    response = client.post(draft.url, data, REMOTE_ADDR="203.0.113.40")
+    assert response.status_code in (200, 400)
+    assert_no_injected_markup(response.content.decode(), "draft comment form (invalid)")
+    DraftCommentFactory(draft=draft, name=payload, body=payload, status=DraftComment.Status.APPROVED)
+    html = get_ok(client, draft.url)
+    assert_no_injected_markup(html, "draft page with an approved comment")
+    assert_no_injected_markup(get_ok(client, draft.get_parent().url), "draft index")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS[:8], ids=IDS[:8])
+def test_document_and_procedure_titles_and_summaries(client, home, payload):
+    from congphuong.documents.tests.factories import DocumentIndexPageFactory, LegalDocumentPageFactory
+    from congphuong.procedures.tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory
+
+    index = DocumentIndexPageFactory(parent=home)
+    document = LegalDocumentPageFactory(parent=index, title=f"Quyết định {payload}", summary=payload)
+    procedures = ProcedureIndexPageFactory(parent=home)
+    procedure = ProcedurePageFactory(parent=procedures, title=f"Thủ tục {payload}", fees=payload)
+    for url in (index.url, document.url, procedures.url, procedure.url, f"{index.url}?q={payload}"):
+        assert_no_injected_markup(get_ok(client, url), url)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS[:6], ids=IDS[:6])
+def test_rating_comment_and_lookup_code(client, home, payload):
+    from congphuong.feedback.tests.factories import FeedbackPageFactory, published_question
+
+    page = FeedbackPageFactory(parent=home)
+    question = published_question(page)
+    # Score out of range: the form is shown again with the comment as typed.
+    response = client.post(f"{page.url}cau-hoi/{question.pk}/danh-gia/", {"score": "9", "comment": payload})
+    assert_no_injected_markup(response.content.decode(), "rating form (invalid)")
+    response = client.get(f"{page.url}tra-cuu/", {"ma": payload})
+    assert_no_injected_markup(response.content.decode(), "lookup with a junk code")
