@@ -2,6 +2,7 @@
 
 from django import forms
 from django_otp.models import VerifyNotAllowed
+from wagtail.admin.forms.auth import LoginForm
 
 from .two_factor import candidate_devices, normalise_token
 
@@ -105,3 +106,14 @@ class EnrolForm(PasswordConfirmForm):
                 "Mã không đúng. Kiểm tra giờ trên điện thoại và nhập mã đang hiện.", code="invalid"
             )
         return token
+
+
+class PortalLoginForm(LoginForm):
+    """Wagtail's login form with a translated password label.
+
+    Wagtail's field has no label, so Django derives the English "Password" from the field name.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = "Mật khẩu"

@@ -191,6 +191,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# Wagtail's login form leaves the password label to Django, which would print "Password".
+WAGTAILADMIN_USER_LOGIN_FORM = "congphuong.accounts.forms.PortalLoginForm"
 WAGTAIL_WORKFLOW_ENABLED = True
 
 TAGGIT_CASE_INSENSITIVE = True
