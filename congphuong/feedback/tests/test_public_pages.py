@@ -267,3 +267,21 @@ def test_published_answers_are_in_the_sitemap(client, feedback_page, answered):
     xml = client.get("/sitemap.xml").content.decode()
     assert f"{feedback_page.url}cau-hoi/{answered.pk}/" in xml
     assert f"cau-hoi/{hidden.pk}/" not in xml
+
+
+# Breadcrumbs of the sub-views ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("suffix", "current"), [("gui-cau-hoi/", "Gửi câu hỏi"), ("tra-cuu/", "Tra cứu")])
+def test_sub_view_is_the_current_breadcrumb_not_the_page(client, feedback_page, suffix, current):
+    html = client.get(feedback_page.url + suffix).content.decode()
+    nav = html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert f'aria-current="page">{current}</a>' in nav
+    assert f'<a href="{feedback_page.url}">{feedback_page.title}</a>' in nav
+    assert nav.count('aria-current="page"') == 1
+
+
+def test_answer_breadcrumb_ends_with_the_question(client, feedback_page, answered):
+    html = client.get(f"{feedback_page.url}cau-hoi/{answered.pk}/").content.decode()
+    nav = html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert f'aria-current="page">{answered.display_title}</a>' in nav
