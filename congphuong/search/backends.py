@@ -77,6 +77,7 @@ class SQLiteBackend:
     """FTS5, contentless: a row is removed by replaying its original values (we can recompute them)."""
 
     vendor = "sqlite"
+    approximate_phrases = False  # FTS5 matches phrases with positions from its index
 
     @staticmethod
     def create_sql() -> list[str]:
@@ -227,23 +228,30 @@ def _tsquery_lexeme(token: str) -> str:
 class PostgresBackend:
     """tsvectors built in Python from the same tokens (no text-search configuration, no extension).
 
-    ``vec``: folded title (A), folded text (B) and the filter lexemes; ``title_vec``: folded title (A),
-    accented title (B) and the filter lexemes; ``exact_vec``: the accented words, without positions
-    (exact forms are only ever ANDed). Three GIN indexes; queries without weights or phrases are
-    answered by the indexes alone, without reading the (TOASTed) vectors.
+    ``vec``: folded title (A) and text (B) with positions, and, without positions, every pair of
+    adjacent folded words (``khuyen_hoc``), every accented word (``=khuyến``) and the filter lexemes
+    (``§p3``); ``title_vec``: folded title (A), accented title (B) and the filter lexemes. Two GIN
+    indexes.
+
+    Why the extra lexemes: a condition that needs word positions (``<->``) or two vector columns
+    makes PostgreSQL re-read each candidate's vector, which is large and TOASTed (out of line,
+    compressed); at 100,000 articles that was most of the time of a search. Written as pairs and
+    accented lexemes, a quoted phrase or an exact-form condition is answered by one GIN scan alone.
+    A pair chain ("a_b & b_c") is a phrase only approximately for three words or more, so
+    ``approximate_phrases`` tells the engine to confirm phrases with positions on its few
+    candidates (``Expr.keys``), where reading vectors is cheap.
     """
 
     vendor = "postgresql"
+    approximate_phrases = True
 
     @staticmethod
     def create_sql() -> list[str]:
         return [
             f"ALTER TABLE {DOC_TABLE} ADD COLUMN IF NOT EXISTS vec tsvector",
             f"ALTER TABLE {DOC_TABLE} ADD COLUMN IF NOT EXISTS title_vec tsvector",
-            f"ALTER TABLE {DOC_TABLE} ADD COLUMN IF NOT EXISTS exact_vec tsvector",
             f"CREATE INDEX IF NOT EXISTS portal_search_vec_gin ON {DOC_TABLE} USING gin (vec)",
             f"CREATE INDEX IF NOT EXISTS portal_search_title_vec_gin ON {DOC_TABLE} USING gin (title_vec)",
-            f"CREATE INDEX IF NOT EXISTS portal_search_exact_vec_gin ON {DOC_TABLE} USING gin (exact_vec)",
         ]
 
     @staticmethod
@@ -259,8 +267,9 @@ class PostgresBackend:
 
     # --- writing ---------------------------------------------------------------------------
     @staticmethod
-    def _tsvector(parts, meta) -> str:
-        """tsvector literal from [(tokens, weight)] with consecutive positions, plus position-less meta."""
+    def _tsvector(parts, meta, plain=()) -> str:
+        """tsvector literal from [(tokens, weight)] with consecutive positions, plus position-less
+        lexemes: `plain` as they are and `meta` behind "§"."""
         positions: dict[str, list[str]] = {}
         pos = 0
         for words, weight in parts:
@@ -269,8 +278,13 @@ class PostgresBackend:
                 positions.setdefault(word, []).append(f"{min(pos, 16383)}{weight}")
             pos += 1  # a gap: no phrase across parts
         out = [f"{_tsquery_lexeme(word)}:{','.join(items[:255])}" for word, items in positions.items()]
+        out.extend(_tsquery_lexeme(lexeme) for lexeme in set(plain) - positions.keys())
         out.extend(_tsquery_lexeme("§" + token) for token in meta)
         return " ".join(out)
+
+    @staticmethod
+    def _pairs(words) -> set[str]:
+        return {f"{first}_{second}" for first, second in zip(words, words[1:], strict=False)}
 
     def insert(self, entries):
         if not entries:
@@ -278,14 +292,14 @@ class PostgresBackend:
         rows = []
         for sort_key, title_f, body_f, title_e, body_e, meta in entries:
             tf, bf, te, be, mt = title_f.split(), body_f.split(), title_e.split(), body_e.split(), meta.split()
-            vec = self._tsvector([(tf, "A"), (bf, "B")], mt)
+            # Accented forms only: an ASCII word is its own folded form, already in the vector.
+            accented = {"=" + word for word in (*te, *be) if not word.isascii()}
+            vec = self._tsvector([(tf, "A"), (bf, "B")], mt, plain=self._pairs(tf) | self._pairs(bf) | accented)
             title_vec = self._tsvector([(tf, "A"), (te, "B")], mt)
-            exact_vec = " ".join(_tsquery_lexeme(word) for word in {*te, *be})  # no positions: AND only
-            rows.append((vec, title_vec, exact_vec, sort_key))
+            rows.append((vec, title_vec, sort_key))
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {DOC_TABLE} SET vec = %s::tsvector, title_vec = %s::tsvector, exact_vec = %s::tsvector "
-                "WHERE sort_key = %s",
+                f"UPDATE {DOC_TABLE} SET vec = %s::tsvector, title_vec = %s::tsvector WHERE sort_key = %s",
                 rows,
             )
 
@@ -316,14 +330,20 @@ class PostgresBackend:
         (queries scan them linearly), then analyse."""
         with connection.cursor() as cursor:
             if connection.in_atomic_block:
-                for name in ("portal_search_vec_gin", "portal_search_title_vec_gin", "portal_search_exact_vec_gin"):
+                for name in ("portal_search_vec_gin", "portal_search_title_vec_gin"):
                     cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
                 cursor.execute(f"ANALYZE {DOC_TABLE}")
             else:
                 cursor.execute(f"VACUUM ANALYZE {DOC_TABLE}")
 
     # --- reading ---------------------------------------------------------------------------
-    def _term(self, term: Term) -> str:
+    def _term(self, term: Term, positions: bool) -> str:
+        if term.field == ALL and not term.prefix:
+            if term.mode == EXACT:
+                return "(" + " & ".join(_tsquery_lexeme("=" + token) for token in term.tokens) + ")"
+            if term.is_phrase and not positions:
+                pairs = [f"{first}_{second}" for first, second in zip(term.tokens, term.tokens[1:], strict=False)]
+                return "(" + " & ".join(_tsquery_lexeme(pair) for pair in pairs) + ")"
         weights = ""
         if term.mode == EXACT and term.field == TITLE:
             weights = "B"
@@ -341,16 +361,14 @@ class PostgresBackend:
         return "(" + " <-> ".join(lexemes) + ")"
 
     def _where(self, expr: Expr):
-        groups = {"vec": [], "title_vec": [], "exact_vec": []}
+        """WHERE clauses and parameters. With `expr.keys` (a few candidates, read from a
+        materialised set by `_source`) phrases are checked with word positions, exactly."""
+        positions = expr.keys is not None
+        groups = {"vec": [], "title_vec": []}
         for term in expr.terms:
-            if term.field == TITLE:
-                groups["title_vec"].append(self._term(term))
-            elif term.mode == EXACT:
-                groups["exact_vec"].append(self._term(term))
-            else:
-                groups["vec"].append(self._term(term))
+            groups["title_vec" if term.field == TITLE else "vec"].append(self._term(term, positions))
         if expr.any_of:
-            groups["vec"].append("(" + " | ".join(self._term(term) for term in expr.any_of) + ")")
+            groups["vec"].append("(" + " | ".join(self._term(term, positions) for term in expr.any_of) + ")")
         filters = []
         if expr.scope is not None:
             filters.append(_tsquery_lexeme(f"§p{expr.scope}"))
@@ -365,9 +383,6 @@ class PostgresBackend:
             if parts:
                 clauses.append(f"{column} @@ %s::tsquery")
                 params.append(" & ".join(parts))
-        if expr.keys is not None:
-            clauses.append("sort_key = ANY(%s)")
-            params.append(list(expr.keys))
         low, high = expr.key_range
         if low is not None:
             clauses.append("sort_key >= %s")
@@ -375,7 +390,26 @@ class PostgresBackend:
         if high is not None:
             clauses.append("sort_key <= %s")
             params.append(high)
-        return " AND ".join(clauses), params
+        return " AND ".join(clauses) or "TRUE", params
+
+    def _source(self, expr: Expr):
+        """FROM clause: the table, or only the candidate rows when `expr.keys` is set.
+
+        MATERIALIZED: otherwise the planner may answer the tsquery from the GIN index over the
+        whole table and re-read thousands of vectors before keeping the few candidates.
+        """
+        if expr.keys is None:
+            return DOC_TABLE, []
+        return (
+            f"(WITH c AS MATERIALIZED (SELECT sort_key, vec, title_vec, kind, section_id FROM {DOC_TABLE} "
+            "WHERE sort_key = ANY(%s)) SELECT * FROM c) AS candidates",
+            [list(expr.keys)],
+        )
+
+    def _select(self, columns: str, expr: Expr, tail: str = ""):
+        source, source_params = self._source(expr)
+        where, params = self._where(expr)
+        return f"SELECT {columns} FROM {source} WHERE {where} {tail}", [*source_params, *params]
 
     def count(self, expr: Expr, cap: int) -> int:
         return self.counts([expr], cap)[0]
@@ -385,9 +419,9 @@ class PostgresBackend:
             return []
         parts, params = [], []
         for n, expr in enumerate(exprs):
-            where, where_params = self._where(expr)
-            parts.append(f"(SELECT count(*) FROM (SELECT 1 FROM {DOC_TABLE} WHERE {where} LIMIT %s) s{n})")
-            params += [*where_params, cap]
+            sql, sql_params = self._select("1", expr, "LIMIT %s")
+            parts.append(f"(SELECT count(*) FROM ({sql}) s{n})")
+            params += [*sql_params, cap]
         with connection.cursor() as cursor:
             cursor.execute("SELECT " + ", ".join(parts), params)
             return list(cursor.fetchone())
@@ -396,22 +430,20 @@ class PostgresBackend:
         """Ranked on the title vector only: the text vector is large (TOASTed) and reading it for
         thousands of rows would cost more than the whole search budget; hits in the text are
         weighed by the engine's sub-queries instead."""
-        where, params = self._where(expr)
         rank_query = " | ".join(_tsquery_lexeme(token) for token in expr.rank_tokens) or "''"
-        sql = (
-            f"SELECT sort_key, ts_rank('{{0, 0, 0.5, 1.0}}', title_vec, %s::tsquery) AS r "
-            f"FROM {DOC_TABLE} WHERE {where} ORDER BY r DESC, sort_key DESC LIMIT %s"
+        sql, params = self._select(
+            "sort_key, ts_rank('{0, 0, 0.5, 1.0}', title_vec, %s::tsquery) AS r",
+            expr,
+            "ORDER BY r DESC, sort_key DESC LIMIT %s",
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [rank_query, *params, limit])
             return [(key, float(score)) for key, score in cursor.fetchall()]
 
     def facet_pairs(self, expr: Expr) -> list[tuple[str, int | None, int]]:
-        where, params = self._where(expr)
+        sql, params = self._select("kind, section_id, count(*)", expr, "GROUP BY kind, section_id")
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT kind, section_id, count(*) FROM {DOC_TABLE} WHERE {where} GROUP BY kind, section_id", params
-            )
+            cursor.execute(sql, params)
             return cursor.fetchall()
 
     @contextmanager
@@ -424,11 +456,9 @@ class PostgresBackend:
             yield
 
     def recent(self, expr: Expr, limit: int) -> list[int]:
-        where, params = self._where(expr)
+        sql, params = self._select("sort_key", expr, "ORDER BY sort_key DESC LIMIT %s")
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT sort_key FROM {DOC_TABLE} WHERE {where} ORDER BY sort_key DESC LIMIT %s", [*params, limit]
-            )
+            cursor.execute(sql, [*params, limit])
             return [row[0] for row in cursor.fetchall()]
 
 

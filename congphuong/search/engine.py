@@ -262,6 +262,14 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
     if _exact_terms(likely_extra) and not outcome.relaxed:
         likely_keys = set(backend.recent(base.with_terms(base.terms + _exact_terms(likely_extra)), SUBQUERY_SIZE))
         pool.update(likely_keys)
+    if phrase_terms and backend.approximate_phrases and pool:
+        # The backend matched quoted phrases as chains of word pairs: confirm them with word
+        # positions, on the candidates only.
+        pool &= set(backend.recent(replace(base, keys=tuple(sorted(pool))), len(pool)))
+        if total <= POOL_SIZE:  # every match was a candidate: the exact count is known
+            outcome.total = len(pool)
+        if not pool:
+            return outcome
 
     documents = {row[0]: Doc(*row) for row in _load_docs(pool)}
     top_rank = max(ranks.values(), default=0) or 1.0

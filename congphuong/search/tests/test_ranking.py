@@ -75,6 +75,17 @@ def test_quoted_phrases_match_as_phrases(category, home):
     assert titles("ho khau", home) == ["Cấp đổi hộ khẩu", "Khẩu hiệu của hộ gia đình"]
 
 
+def test_three_word_phrase_is_a_phrase_not_a_chain_of_pairs(category, home):
+    """Every adjacent pair of "sinh hoạt hè" is in the second text, but never the three words in a
+    row: PostgreSQL finds candidates by word pairs and must still confirm the phrase."""
+    make_article(category, "Thiếu nhi khu phố 2", "Các em tham gia sinh hoạt hè tại nhà văn hóa.")
+    make_article(category, "Chi đoàn khu phố 5", "Buổi sinh hoạt chi đoàn; hoạt hè là tên đội văn nghệ.")
+    assert titles('"sinh hoạt hè"', home) == ["Thiếu nhi khu phố 2"]
+    assert titles('"sinh hoat he"', home) == ["Thiếu nhi khu phố 2"]
+    outcome = engine.run('"sinh hoạt hè"', home.pk)
+    assert outcome.total == 1
+
+
 def test_newer_breaks_ties(category, home):
     make_article(category, "Lịch tiêm chủng mở rộng tháng 5", "Tiêm chủng tại trạm y tế.", days_ago=40)
     make_article(category, "Lịch tiêm chủng mở rộng tháng 6", "Tiêm chủng tại trạm y tế.", days_ago=10)
