@@ -229,8 +229,9 @@ class PostgresBackend:
     """tsvectors built in Python from the same tokens (no text-search configuration, no extension).
 
     ``vec``: folded title (A) and text (B) with positions, and, without positions, every pair of
-    adjacent folded words (``khuyen_hoc``), every accented word (``=khuyến``) and the filter lexemes
-    (``§p3``); ``title_vec``: folded title (A), accented title (B) and the filter lexemes. Two GIN
+    adjacent folded words (``khuyen_hoc``), every accented word (``=khuyến``), the words of the title
+    (``^khuyen``, ``^=khuyến``) and the filter lexemes (``§p3``); ``title_vec``: folded title (A),
+    accented title (B) and the filter lexemes, for the rank and for prefixes (autocomplete). Two GIN
     indexes.
 
     Why the extra lexemes: a condition that needs word positions (``<->``) or two vector columns
@@ -294,7 +295,9 @@ class PostgresBackend:
             tf, bf, te, be, mt = title_f.split(), body_f.split(), title_e.split(), body_e.split(), meta.split()
             # Accented forms only: an ASCII word is its own folded form, already in the vector.
             accented = {"=" + word for word in (*te, *be) if not word.isascii()}
-            vec = self._tsvector([(tf, "A"), (bf, "B")], mt, plain=self._pairs(tf) | self._pairs(bf) | accented)
+            title_words = {"^" + word for word in tf} | {"^=" + word for word in te if not word.isascii()}
+            plain = self._pairs(tf) | self._pairs(bf) | accented | title_words
+            vec = self._tsvector([(tf, "A"), (bf, "B")], mt, plain=plain)
             title_vec = self._tsvector([(tf, "A"), (te, "B")], mt)
             rows.append((vec, title_vec, sort_key))
         with connection.cursor() as cursor:
@@ -338,6 +341,10 @@ class PostgresBackend:
 
     # --- reading ---------------------------------------------------------------------------
     def _term(self, term: Term, positions: bool) -> str:
+        if term.field == TITLE and not term.prefix and not term.is_phrase:
+            token = term.tokens[0]
+            marker = "^=" if term.mode == EXACT and not token.isascii() else "^"
+            return "(" + _tsquery_lexeme(marker + token) + ")"
         if term.field == ALL and not term.prefix:
             if term.mode == EXACT:
                 return "(" + " & ".join(_tsquery_lexeme("=" + token) for token in term.tokens) + ")"
@@ -366,7 +373,8 @@ class PostgresBackend:
         positions = expr.keys is not None
         groups = {"vec": [], "title_vec": []}
         for term in expr.terms:
-            groups["title_vec" if term.field == TITLE else "vec"].append(self._term(term, positions))
+            on_title_vec = term.field == TITLE and (term.prefix or term.is_phrase)
+            groups["title_vec" if on_title_vec else "vec"].append(self._term(term, positions))
         if expr.any_of:
             groups["vec"].append("(" + " | ".join(self._term(term, positions) for term in expr.any_of) + ")")
         filters = []

@@ -1,4 +1,4 @@
-"""PostgreSQL: word pairs and accented words move into ``vec``; ``exact_vec`` goes.
+"""PostgreSQL: word pairs, accented words and title words move into ``vec``; ``exact_vec`` goes.
 
 The vectors are rebuilt from the stored documents (title and text are kept on each row), so the
 pages themselves are not read again. SQLite has nothing to do.
