@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "congphuong.search",
     "congphuong.editorial",
     "congphuong.accounts",
+    "congphuong.backup",
+    "congphuong.notices",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
