@@ -275,7 +275,9 @@ def verify_and_unpack(archive: Path, work_dir: Path | None = None) -> VerifiedAr
                             out.write(chunk)
                     found[member.name] = {"sha256": digest.hexdigest(), "size": member.size}
         except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as error:
-            raise BackupError(CORRUPT.format(reason="không giải nén được, tệp bị cắt cụt hoặc sai định dạng")) from error
+            raise BackupError(
+                CORRUPT.format(reason="không giải nén được, tệp bị cắt cụt hoặc sai định dạng")
+            ) from error
         except OSError as error:
             raise BackupError(f"Không đọc hoặc giải nén được tệp sao lưu: {error}") from error
         if manifest_bytes is None:

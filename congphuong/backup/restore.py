@@ -18,10 +18,12 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from wagtail.models import Site
 
 from .archive import BackupError, VerifiedArchive, applied_migrations, media_roots, verify_and_unpack
 
@@ -148,9 +150,9 @@ def restore_backup(archive: Path, *, force_wipe: bool = False, confirm=None, wor
             wipe_database()
             call_command("loaddata", str(verified.database_dump), verbosity=0)
             report.media_files = _install_media(verified)
+        # In-process caches keyed by ids that the load may have reassigned.
         cache.clear()
-        from wagtail.models import Site
-
+        ContentType.objects.clear_cache()
         Site.clear_site_root_paths_cache()
         rebuild_indexes(report)
         return report

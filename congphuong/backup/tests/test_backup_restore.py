@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 import wagtail_factories
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, WorkflowState
@@ -22,6 +24,7 @@ from congphuong.backup.archive import BackupError, create_backup
 from congphuong.backup.restore import restore_backup
 from congphuong.editorial.tests.factories import make_four_eyes_workflow, make_user
 from congphuong.news.models import ArticlePage
+from congphuong.search.models import SearchDocument
 from congphuong.news.tests.factories import ArticlePageFactory, CategoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +119,8 @@ def test_restore_into_emptied_database_gives_back_pages_content_and_files(conten
 
     # What happens after the backup must be gone after the restore; the files too must come back.
     ArticlePageFactory(parent=content["article"].get_parent(), title="Bài viết sau khi sao lưu")
-    ContentType.objects.filter(app_label="notices").delete()
+    permission = Permission.objects.get(codename="require_2fa")
+    ContentType.objects.filter(app_label="accounts", model="accountsecurity").delete()  # and its permissions
     clear_media()
     assert page_counts() != counts and media_hashes() == {}
 
@@ -128,13 +132,14 @@ def test_restore_into_emptied_database_gives_back_pages_content_and_files(conten
     article = ArticlePage.objects.get(pk=content["article"].pk)
     assert article.get_latest_revision().pk == content["revision"].pk
     assert article.current_workflow_state.status == "in_progress"
-    assert ContentType.objects.filter(app_label="notices").exists()
+    assert Permission.objects.get(codename="require_2fa").pk == permission.pk
     # Sequences follow the restored ids: a new page gets a fresh id.
     new = ArticlePageFactory(parent=article.get_parent(), title="Bài viết mới sau khôi phục")
     assert new.pk > max(Page.objects.exclude(pk=new.pk).values_list("pk", flat=True))
     # The site answers with the restored content, and the search index was rebuilt.
-    response = __import__("django.test", fromlist=["Client"]).Client().get(article.url)
+    response = Client().get(article.url)
     assert response.status_code == 200 and "Lịch tiếp công dân tháng Mười Hai" in response.content.decode()
+    assert SearchDocument.objects.filter(title="Lịch tiếp công dân tháng Mười Hai").exists()
 
 
 def test_restore_refuses_a_database_with_content_unless_forced(content, tmp_path):

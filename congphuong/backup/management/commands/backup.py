@@ -17,14 +17,14 @@ def default_output() -> Path:
 
 
 class Command(BaseCommand):
-    help = (
-        "Sao lưu cơ sở dữ liệu và tệp media (công khai và riêng tư) vào một tệp .tar.gz "
-        "kèm manifest và mã SHA-256."
-    )
+    help = "Sao lưu cơ sở dữ liệu và tệp media (công khai và riêng tư) vào một tệp .tar.gz kèm manifest và mã SHA-256."
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--output", "-o", type=Path, help="Đường dẫn tệp sao lưu (mặc định: var/backups/congphuong-<thời điểm>.tar.gz)."
+            "--output",
+            "-o",
+            type=Path,
+            help="Đường dẫn tệp sao lưu (mặc định: var/backups/congphuong-<thời điểm>.tar.gz).",
         )
 
     def handle(self, *args, **options):
