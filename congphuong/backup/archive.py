@@ -32,6 +32,7 @@ import tempfile
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
@@ -124,8 +125,9 @@ def excluded_labels() -> list[str]:
 
 def dump_database(path: Path) -> Counter:
     """Dump every model (primary keys kept) from one consistent snapshot; returns rows per model."""
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             # Without it each table would be read at a different moment while editors keep working.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -173,12 +175,12 @@ def create_backup(output: Path) -> dict:
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".backup-", dir=output.parent))
-    partial = staging / output.name
+    partial_path = staging / output.name
     try:
         dump = staging / DATABASE_MEMBER
         counts = dump_database(dump)
         members: dict[str, dict] = {}
-        with tarfile.open(partial, "w:gz", compresslevel=6) as tar:
+        with tarfile.open(partial_path, "w:gz", compresslevel=6) as tar:
             members[DATABASE_MEMBER] = _add_file(tar, DATABASE_MEMBER, dump)
             for root in media_roots():
                 for name, path in _media_files(root):
@@ -199,8 +201,8 @@ def create_backup(output: Path) -> dict:
             info.size = len(data)
             info.mtime = int(datetime.datetime.now().timestamp())
             tar.addfile(info, io.BytesIO(data))
-        whole = sha256_file(partial)
-        os.replace(partial, output)
+        whole = sha256_file(partial_path)
+        os.replace(partial_path, output)
         checksum_path(output).write_text(f"{whole}  {output.name}\n", encoding="utf-8")
         manifest["archive_sha256"] = whole
         return manifest
@@ -270,7 +272,7 @@ def verify_and_unpack(archive: Path, work_dir: Path | None = None) -> VerifiedAr
                     target.parent.mkdir(parents=True, exist_ok=True)
                     digest = hashlib.sha256()
                     with open(target, "wb") as out:
-                        for chunk in iter(lambda: source.read(CHUNK), b""):
+                        for chunk in iter(partial(source.read, CHUNK), b""):
                             digest.update(chunk)
                             out.write(chunk)
                     found[member.name] = {"sha256": digest.hexdigest(), "size": member.size}

@@ -35,7 +35,9 @@ class MaintenanceNotice(models.Model):
     )
     message = models.TextField(
         "Nội dung",
-        help_text="Lý do, phạm vi ảnh hưởng, cách liên hệ trong thời gian tạm ngừng. Hiển thị nguyên văn, mỗi dòng một đoạn.",
+        help_text=(
+            "Lý do, phạm vi ảnh hưởng, cách liên hệ trong thời gian tạm ngừng. Hiển thị nguyên văn, mỗi dòng một đoạn."
+        ),
     )
     starts_at = models.DateTimeField("Bắt đầu tạm ngừng", help_text="Giờ Việt Nam (Asia/Ho_Chi_Minh).")
     ends_at = models.DateTimeField("Kết thúc tạm ngừng", help_text="Sau thời điểm này thông báo tự ẩn.")

@@ -24,8 +24,8 @@ from congphuong.backup.archive import BackupError, create_backup
 from congphuong.backup.restore import restore_backup
 from congphuong.editorial.tests.factories import make_four_eyes_workflow, make_user
 from congphuong.news.models import ArticlePage
-from congphuong.search.models import SearchDocument
 from congphuong.news.tests.factories import ArticlePageFactory, CategoryPageFactory
+from congphuong.search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +188,7 @@ def test_corrupted_or_truncated_archive_is_refused_and_changes_nothing(content, 
 
     # A member altered inside a well-formed archive: only the manifest's checksum can tell.
     altered = tmp_path / "bi-sua.tar.gz"
-    _rewrite(archive, altered, lambda name, data: data.replace("Lịch tiếp".encode(), "Lich tiep".encode()))
+    _rewrite(archive, altered, lambda name, data: data.replace("Lịch tiếp".encode(), b"Lich tiep"))
     with pytest.raises(BackupError, match="SHA-256 của database.jsonl không khớp"):
         restore_backup(altered, force_wipe=True)
 
@@ -235,4 +235,5 @@ def test_manifest_lists_every_member_with_checksums(content, tmp_path):
     assert set(names) == set(manifest["members"]) | {"manifest.json"}
     sidecar = Path(f"{archive}.sha256").read_text().split()
     assert sidecar == [hashlib.sha256(archive.read_bytes()).hexdigest(), archive.name]
-    assert gzip.open(archive).read(1)  # a plain tar.gz any tool can open
+    with gzip.open(archive) as plain:  # a plain tar.gz any tool can open
+        assert plain.read(1)
