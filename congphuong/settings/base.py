@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "congphuong.search",
     "congphuong.editorial",
     "congphuong.accounts",
+    "congphuong.backup",
+    "congphuong.notices",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -63,6 +65,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Caps max-age at the next start/end of a maintenance banner shown on the page.
+    "congphuong.notices.caching.NoticeCacheCapMiddleware",
     # Above XFrameOptionsMiddleware: frame-ancestors follows X-Frame-Options.
     "congphuong.accounts.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
