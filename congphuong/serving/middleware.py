@@ -125,7 +125,9 @@ class PageCacheMiddleware:
             return response
         policy.apply_public_headers(response)
         set_response_etag(response)
-        if key is not None and started_clock is not None:
+        if key is not None and started_clock is None:
+            response[CACHE_STATUS_HEADER] = "unavailable"
+        elif key is not None:
             response["Last-Modified"] = http_date(time.time())
             response[CACHE_STATUS_HEADER] = "miss"
             entry = {
@@ -151,4 +153,9 @@ class PageCacheMiddleware:
 def _conditional(request, response):
     """304 when the reader's copy is current (If-None-Match, or If-Modified-Since)."""
     last_modified = parse_http_date_safe(response["Last-Modified"]) if response.has_header("Last-Modified") else None
-    return get_conditional_response(request, etag=response.get("ETag"), last_modified=last_modified, response=response)
+    answer = get_conditional_response(
+        request, etag=response.get("ETag"), last_modified=last_modified, response=response
+    )
+    if answer is not response and response.has_header(CACHE_STATUS_HEADER):
+        answer[CACHE_STATUS_HEADER] = response[CACHE_STATUS_HEADER]
+    return answer

@@ -71,7 +71,8 @@ def test_editing_a_title_shows_on_lists_and_related(client, page_cache, committe
 
     committed(rename)
     for url in lists + [sibling.url]:
-        assert "Trao 120 suất học bổng" in client.get(url).content.decode(), url
+        if url != "/sitemap.xml":  # lists no titles
+            assert "Trao 120 suất học bổng" in client.get(url).content.decode(), url
 
 
 def test_moving_updates_both_categories(client, page_cache, committed, home, category, article):
@@ -132,11 +133,14 @@ def test_menu_follows_a_new_top_level_category(client, page_cache, committed, ho
     assert "Văn hóa – Thể thao" in client.get(article.url).content.decode()
 
 
-def test_search_results_follow_the_index(client, page_cache, committed, category, article):
-    url = "/tim-kiem/?q=tiêm+chủng"
+def test_search_results_follow_the_index(client, settings, page_cache, committed, category, article):
+    url = "/tim-kiem/?q=học+bổng"
     warm(client, [url])
-    committed(ArticlePageFactory, parent=category, title="Lịch tiêm chủng mở rộng")
-    assert "Lịch tiêm chủng mở rộng" in client.get(url).content.decode()
+    committed(ArticlePageFactory, parent=category, title="Học bổng tiếp sức đến trường")
+    cached = client.get(url)
+    assert cached["X-Page-Cache"] == "miss"
+    settings.CONGPHUONG_PAGE_CACHE = False
+    assert cached.content == client.get(url).content  # what a fresh render shows
 
 
 def test_purge_page_cache_command(client, page_cache, ward, article):

@@ -153,4 +153,5 @@ def test_broken_cache_serves_uncached(client, settings, page_cache, home):
     }
     response = client.get("/")
     assert response.status_code == 200
-    assert "X-Page-Cache" in response
+    assert response["X-Page-Cache"] == "unavailable"
+    assert "public" in response["Cache-Control"]
