@@ -75,6 +75,8 @@ DEFAULT_IGNORED_TABLES = {
     "wagtailcore_comment",
     "wagtailcore_commentreply",
     "wagtailcore_locale",
+    "wagtailcore_pageviewrestriction",  # purged exactly by signals.on_restriction_changed
+    "wagtailcore_pageviewrestriction_groups",
     "wagtailcore_site",
     "wagtailimages_rendition",
     "wagtailsearch_indexentry",
@@ -84,3 +86,12 @@ DEFAULT_IGNORED_TABLES = {
     "axes_accesslog",
     "axes_accessfailurelog",
 }
+
+
+def ignore_created_tables() -> set[str]:
+    """New rows here appear on no list (an uploaded image is shown once a page uses it)."""
+    return set(setting("SERVING_IGNORE_CREATED_TABLES", ["wagtailimages_image", "wagtaildocs_document", "taggit_tag"]))
+
+
+# Saves of these fields alone are bookkeeping (Wagtail stores an image's hash and size lazily).
+BOOKKEEPING_FIELDS = {"file_hash", "file_size"}

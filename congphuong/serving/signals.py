@@ -101,11 +101,13 @@ def on_site_wide_object_changed(sender, instance, raw=False, **kwargs):
     purge_later({tags.site_tag(site_id)} if site_id else {store.ALL_TAG})
 
 
-def on_object_changed(sender, instance=None, raw=False, **kwargs):
+def on_object_changed(sender, instance=None, raw=False, created=False, update_fields=None, **kwargs):
     if raw:
         return
     table = sender._meta.db_table
-    if table in conf.ignored_tables():
+    if table in conf.ignored_tables() or (created and table in conf.ignore_created_tables()):
+        return
+    if update_fields is not None and set(update_fields) <= conf.BOOKKEEPING_FIELDS:
         return
     if table in tags.page_tables():
         # An inline of a page (featured list, related links, tags): the entries showing that page.
@@ -143,8 +145,9 @@ def connect():
         site_wide.add(model)
         post_save.connect(on_site_wide_object_changed, sender=model, dispatch_uid=f"serving_sitewide_{label}")
         post_delete.connect(on_site_wide_object_changed, sender=model, dispatch_uid=f"serving_sitewide_d_{label}")
+    ignored = conf.ignored_tables()
     for model in apps.get_models():
-        if model in site_wide or issubclass(model, Page):
+        if model in site_wide or issubclass(model, Page) or model._meta.db_table in ignored:
             continue
         post_save.connect(on_object_changed, sender=model, dispatch_uid=f"serving_obj_{model._meta.label}")
         post_delete.connect(on_object_changed, sender=model, dispatch_uid=f"serving_obj_d_{model._meta.label}")

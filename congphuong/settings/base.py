@@ -187,9 +187,11 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "congphuong",
         },
+        # On disk, not in process memory: the scheduler (publish_scheduled) and every server
+        # process must see the same tag versions, or a purge would reach only one of them.
         "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "congphuong-pages",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "pages"),
             "TIMEOUT": None,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },

@@ -154,3 +154,30 @@ def test_purge_page_cache_command(client, page_cache, ward, article):
     assert client.get("/")["X-Page-Cache"] == "miss"
     with pytest.raises(CommandError, match="Không có phường"):
         call_command("purge_page_cache", "--site", "khong-co.test")
+
+
+def test_a_change_to_a_non_page_table_purges_the_pages_that_read_it(client, page_cache, committed, home):
+    from congphuong.procedures.tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory
+
+    index = ProcedureIndexPageFactory(parent=home)
+    procedure = ProcedurePageFactory(parent=index)
+    warm(client, [procedure.url, "/"])
+    assert "Hộ tịch" in client.get(procedure.url).content.decode()
+
+    def rename():
+        procedure.sector.name = "Hộ tịch – Chứng thực"
+        procedure.sector.save()
+
+    committed(rename)
+    assert "Hộ tịch – Chứng thực" in client.get(procedure.url).content.decode()
+    assert client.get("/")["X-Page-Cache"] == "hit"  # the home page reads no sector
+
+
+def test_an_inline_change_purges_its_page(client, page_cache, committed, home, category, article):
+    from congphuong.news.models import RelatedArticle
+
+    other = ArticlePageFactory(parent=CategoryPageFactory(parent=home), title="Bài ở danh mục khác")
+    warm(client, [article.url])
+    assert "Bài ở danh mục khác" not in client.get(article.url).content.decode()
+    committed(RelatedArticle.objects.create, page=article, article=other, sort_order=0)
+    assert "Bài ở danh mục khác" in client.get(article.url).content.decode()
