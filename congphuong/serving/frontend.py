@@ -34,8 +34,8 @@ def _purge_cdn(tags) -> None:
     from wagtail.models import Page, Site
 
     batch = PurgeBatch()
-    page_ids = {int(tag.split(":", 1)[1]) for tag in tags if tag.startswith(("page:", "children:"))}
-    paths = {tag.split(":", 1)[1] for tag in tags if tag.startswith("tree:")}
+    page_ids = {int(tag.split(":", 1)[1]) for tag in tags if tag.startswith("page:")}
+    paths = {tag.split(":", 1)[1] for tag in tags if tag.startswith(("tree:", "children:"))}
     pages = Page.objects.live().filter(pk__in=page_ids) | Page.objects.live().filter(path__in=paths)
     batch.add_pages(pages)
     site_ids = {tag.split(":", 1)[1] for tag in tags if tag.startswith("site:")}

@@ -38,11 +38,23 @@ def purge_later(tag_set) -> None:
         transaction.on_commit(lambda: store.purge_tags(tag_set))
 
 
-def _page_changed(page, old_path=None):
-    try:
-        purge_later(tags.change_tags(page, old_path=old_path))
-    except Exception:
-        logger.exception("Không tính được các trang cần xóa khỏi bộ nhớ đệm (trang %s)", page.pk)
+def _page_changed(page, old_path=None, *, now=False):
+    """Purge what shows `page`. The tags are worked out after the commit (the editor's transaction
+    stays short), except for a deletion: the page and its tags are gone by then."""
+
+    def purge():
+        try:
+            store.purge_tags(tags.change_tags(page, old_path=old_path))
+        except Exception:  # never fails the editor's request
+            logger.exception("Không tính được các trang cần xóa khỏi bộ nhớ đệm (trang %s)", page.pk)
+
+    if now:
+        try:
+            purge_later(tags.change_tags(page, old_path=old_path, labels=False))
+        except Exception:
+            logger.exception("Không tính được các trang cần xóa khỏi bộ nhớ đệm (trang %s)", page.pk)
+    else:
+        transaction.on_commit(purge)
 
 
 def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -64,7 +76,7 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        _page_changed(instance)
+        _page_changed(instance, now=True)
 
 
 def on_page_pre_move(sender, instance, **kwargs):

@@ -5,7 +5,7 @@
 - ``tree:<path>``: the entries that list pages below the page at <path> (a category and its
   pagination and feed, the home page and the ward feed, the sitemap). A change to a page bumps
   the tree tag of each of its ancestors, so a new article reaches every list it belongs to;
-- ``children:<id>``: the entries showing that page's direct children (the menu: children of home);
+- ``children:<path>``: the entries showing that page's direct children (the menu: children of home);
 - ``label:<slug>``: the entries of articles that pick related articles by that tag;
 - ``table:<name>``: the entries that read a non-page table; any save or delete there bumps it;
 - ``search``: search results (bumped with the search index generation).
@@ -48,16 +48,22 @@ def label_tags(page) -> list[str]:
     return [f"label:{tag.slug or tag.name}" for tag in tags.all()]
 
 
-def change_tags(page, *, old_path: str | None = None) -> set[str]:
-    """What to purge when `page` is published, unpublished, edited, moved or deleted."""
-    tags = {page_tag(page.pk), f"children:{page.pk}"}
+def children_tag(path: str) -> str:
+    return f"children:{path}"
+
+
+def change_tags(page, *, old_path: str | None = None, labels: bool = True) -> set[str]:
+    """What to purge when `page` is published, unpublished, edited, moved or deleted.
+
+    labels=False (a deletion): the page can only disappear from the tag-related blocks, and those
+    carry its page tag already; no query then."""
+    tags = {page_tag(page.pk), children_tag(page.path)}
     for path in filter(None, {page.path, old_path}):
         tags.update(ancestor_tree_tags(path))
         if len(path) > STEPLEN:
-            parent = Page.objects.filter(path=parent_path(path)).values_list("pk", flat=True).first()
-            if parent is not None:
-                tags.add(f"children:{parent}")
-    tags.update(label_tags(page))
+            tags.add(children_tag(parent_path(path)))
+    if labels:
+        tags.update(label_tags(page))
     return tags
 
 
@@ -69,8 +75,9 @@ def response_tags(request, recorder) -> set[str]:
     root_path = None
     if site is not None:
         tags.add(site_tag(site.pk))
-        tags.add(f"children:{site.root_page_id}")  # the main menu
         root_path = Page.objects.filter(pk=site.root_page_id).values_list("path", flat=True).first()
+        if root_path:
+            tags.add(children_tag(root_path))  # the main menu
     served = getattr(request, "serving_page", None)
     if served is not None:
         tags.add(tree_tag(served.path))
