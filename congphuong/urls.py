@@ -7,15 +7,26 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from congphuong.core import views as core_views
 from congphuong.search import views as search_views
+from congphuong.serving import policy
+from congphuong.serving import urls as serving_urls
 
-urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
-    path("tai-lieu/", include(wagtaildocs_urls)),
-    path("tim-kiem/", search_views.search, name="search"),
-    path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
-    path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", core_views.robots_txt, name="robots_txt"),
-]
+# Cache policy by URL pattern (congphuong.serving.policy, docs/caching.md): private patterns are
+# never cached; public ones may be, for anonymous readers, when the response allows it.
+urlpatterns = policy.private_urlpatterns(
+    [
+        path("admin/", include(wagtailadmin_urls)),
+        path("", include(serving_urls)),  # /healthz, /readyz
+    ]
+)
+urlpatterns += policy.public_urlpatterns(
+    [
+        path("tai-lieu/", include(wagtaildocs_urls)),
+        path("tim-kiem/", search_views.search, name="search"),
+        path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
+        path("sitemap.xml", sitemap, name="sitemap"),
+        path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    ]
+)
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
@@ -25,7 +36,7 @@ if settings.DEBUG:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", core_views.development_media)]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += policy.public_urlpatterns([path("", include(wagtail_urls))])
 
 handler404 = "congphuong.core.views.page_not_found"
 handler500 = "congphuong.core.views.server_error"

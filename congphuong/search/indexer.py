@@ -23,6 +23,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
@@ -166,7 +167,12 @@ def index_generation() -> int:
     return cache.get_or_set(GENERATION_KEY, 1, None)
 
 
+# Sent whenever the index changes: the page cache (congphuong.serving) drops cached results.
+index_changed = Signal()
+
+
 def bump_generation():
+    index_changed.send(sender=None)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

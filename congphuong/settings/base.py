@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "congphuong.accounts",
     "congphuong.backup",
     "congphuong.notices",
+    "congphuong.serving",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -63,12 +64,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, static files and redirects included, carries the request id and is logged.
+    "congphuong.serving.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Caps max-age at the next start/end of a maintenance banner shown on the page.
     "congphuong.notices.caching.NoticeCacheCapMiddleware",
     # Above XFrameOptionsMiddleware: frame-ancestors follows X-Frame-Options.
     "congphuong.accounts.middleware.ContentSecurityPolicyMiddleware",
+    # Full-page cache (docs/caching.md): above sessions and CSRF, so it sees the cookies they set;
+    # below the CSP and security headers, which are added to cached responses too.
+    "congphuong.serving.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -161,20 +167,53 @@ STORAGES = {
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    # Short timeouts: a Redis outage makes pages slower (served uncached), never hangs them.
+    _redis_options = {"socket_connect_timeout": 1, "socket_timeout": 1}
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "congphuong",
-        }
+            "OPTIONS": _redis_options,
+        },
+        # The full-page cache (congphuong.serving): its own prefix, so purging it never touches the rest.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "congphuong-pages",
+            "TIMEOUT": None,
+            "OPTIONS": _redis_options,
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "congphuong",
-        }
+        },
+        # On disk, not in process memory: the scheduler (publish_scheduled) and every server
+        # process must see the same tag versions, or a purge would reach only one of them.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "pages"),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
+
+# Full-page cache of anonymous reads (congphuong.serving, docs/caching.md). "0" turns it off
+# (the benchmark compares both); the Cache-Control headers stay the same either way.
+CONGPHUONG_PAGE_CACHE = env_str("CONGPHUONG_PAGE_CACHE", "1") != "0"
+SERVING_PAGE_CACHE_TIMEOUT = env_int("CONGPHUONG_PAGE_CACHE_TIMEOUT", 600)
+SERVING_MAX_AGE = 0  # browsers revalidate every time (a cheap 304): a publish shows at once
+SERVING_S_MAXAGE = env_int("CONGPHUONG_CDN_MAX_AGE", 60)
+SERVING_STALE_WHILE_REVALIDATE = 30
+# Objects whose change purges every cached page of their ward (a `site` foreign key) or of all wards.
+SERVING_SITE_WIDE_MODELS = ["wards.YearTheme", "wards.WardSettings", "notices.MaintenanceNotice"]
+# A page showing a maintenance banner is kept only until the banner changes by itself (its start/end).
+SERVING_TIMEOUT_CAPS = ["congphuong.notices.caching.seconds_to_next_change"]
+# CDN purge through wagtail.contrib.frontend_cache: off unless WAGTAILFRONTENDCACHE is set too.
+SERVING_FRONTEND_CACHE_PURGE = env_str("CONGPHUONG_CDN_PURGE", "0") == "1"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -206,10 +245,24 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", ".localhost
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "congphuong.serving.log.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "congphuong.serving.log.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    # LOG_FORMAT=json (production's default): one JSON object a line, with the request id.
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env_str("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
+        # One line per request: method, path, status, duration, request id (serving.middleware).
+        "congphuong.access": {"level": env_str("ACCESS_LOG_LEVEL", "INFO")},
         # Wagtail 8 runs reference-index and search updates as tasks: one log line each is noise.
         "django_tasks": {"level": "WARNING"},
     },

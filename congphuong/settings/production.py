@@ -31,3 +31,4 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Never relaxed in production (see CONGPHUONG_2FA_REQUIRED in base.py).
 CONGPHUONG_2FA_REQUIRED = True
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
+LOGGING["handlers"]["console"]["formatter"] = env_str("LOG_FORMAT", "json")  # noqa: F405

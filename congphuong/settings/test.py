@@ -20,3 +20,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Most tests sign in approvers with force_login; the tests of the 2FA rule switch it on.
 CONGPHUONG_2FA_REQUIRED = False
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # noqa: F405
+if not REDIS_URL:  # noqa: F405 — one process: LocMem is enough and leaves no files behind
+    CACHES["pages"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "congphuong-pages",
+        "TIMEOUT": None,
+    }
+# The page cache is off for the suite (query-count tests render each page twice); the tests of
+# congphuong.serving switch it on. CONGPHUONG_PAGE_CACHE=1 runs the whole suite with it.
+CONGPHUONG_PAGE_CACHE = env_str("CONGPHUONG_PAGE_CACHE", "0") == "1"  # noqa: F405
+LOGGING["loggers"]["congphuong.access"] = {"level": "WARNING"}  # noqa: F405

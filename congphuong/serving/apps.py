@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class ServingConfig(AppConfig):
+    name = "congphuong.serving"
+    label = "serving"
+    verbose_name = "Phục vụ trang"
+
+    def ready(self):
+        from . import signals, tracking
+
+        tracking.connect()
+        signals.connect()

@@ -1,0 +1,106 @@
+"""The serving settings, read at request time so tests (and override_settings) can switch them."""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.module_loading import import_string
+
+CACHE_ALIAS = "pages"
+
+
+def page_cache_enabled() -> bool:
+    return bool(getattr(settings, "CONGPHUONG_PAGE_CACHE", True))
+
+
+def page_cache():
+    return caches[CACHE_ALIAS]
+
+
+def setting(name, default):
+    return getattr(settings, name, default)
+
+
+def entry_timeout(request=None) -> int:
+    """Seconds an entry may live: bounds how stale time-dependent text ("2 giờ trước", this week's
+    schedule) can get, lowered by each SERVING_TIMEOUT_CAPS function (dotted path, called with the
+    request, returning seconds or None) — e.g. a maintenance banner that changes at a set time."""
+    timeout = int(setting("SERVING_PAGE_CACHE_TIMEOUT", 600))
+    if request is not None:
+        for path in setting("SERVING_TIMEOUT_CAPS", ()):
+            cap = import_string(path)(request)
+            if cap is not None:
+                timeout = min(timeout, int(cap))
+    return timeout
+
+
+def max_age() -> int:
+    return int(setting("SERVING_MAX_AGE", 0))
+
+
+def s_maxage() -> int:
+    return int(setting("SERVING_S_MAXAGE", 60))
+
+
+def stale_while_revalidate() -> int:
+    return int(setting("SERVING_STALE_WHILE_REVALIDATE", 30))
+
+
+def max_page_tags() -> int:
+    return int(setting("SERVING_MAX_PAGE_TAGS", 150))
+
+
+def ignored_query_params() -> tuple[str, ...]:
+    # Click identifiers added by Facebook, Zalo, Google: one cache entry per click otherwise.
+    return tuple(setting("SERVING_IGNORED_QUERY_PARAMS", ["fbclid", "gclid", "zarsrc", "utm_*"]))
+
+
+def bypass_cookies() -> set[str]:
+    names = {settings.SESSION_COOKIE_NAME, "messages"}
+    names.update(setting("SERVING_BYPASS_COOKIES", []))
+    return names
+
+
+def site_wide_models() -> list[str]:
+    return list(setting("SERVING_SITE_WIDE_MODELS", ["wards.YearTheme", "wards.WardSettings"]))
+
+
+def ignored_tables() -> set[str]:
+    return set(setting("SERVING_IGNORED_TABLES", [])) | DEFAULT_IGNORED_TABLES
+
+
+# Tables written as a side effect of editing or of rendering itself (renditions are made on the
+# first render), or that cannot change what an anonymous reader sees. Reads and writes ignored.
+DEFAULT_IGNORED_TABLES = {
+    "django_session",
+    "django_content_type",
+    "django_migrations",
+    "auth_permission",
+    "wagtailcore_revision",
+    "wagtailcore_referenceindex",
+    "wagtailcore_modellogentry",
+    "wagtailcore_pagelogentry",
+    "wagtailcore_pagesubscription",
+    "wagtailcore_taskstate",
+    "wagtailcore_workflowstate",
+    "wagtailcore_comment",
+    "wagtailcore_commentreply",
+    "wagtailcore_locale",
+    "wagtailcore_pageviewrestriction",  # purged exactly by signals.on_restriction_changed
+    "wagtailcore_pageviewrestriction_groups",
+    "wagtailcore_site",
+    "wagtailimages_rendition",
+    "wagtailsearch_indexentry",
+    "wagtailadmin_editingsession",
+    "wagtailusers_userprofile",
+    "axes_accessattempt",
+    "axes_accesslog",
+    "axes_accessfailurelog",
+}
+
+
+def ignore_created_tables() -> set[str]:
+    """New rows here appear on no list (an uploaded image is shown once a page uses it)."""
+    return set(setting("SERVING_IGNORE_CREATED_TABLES", ["wagtailimages_image", "wagtaildocs_document", "taggit_tag"]))
+
+
+# Saves of these fields alone are bookkeeping (Wagtail stores an image's hash and size lazily).
+BOOKKEEPING_FIELDS = {"file_hash", "file_size"}

@@ -1,0 +1,24 @@
+import pytest
+
+from congphuong.serving import conf
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache switched on and empty (LocMem, or Redis when REDIS_URL is set)."""
+    settings.CONGPHUONG_PAGE_CACHE = True
+    cache = conf.page_cache()
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed: purges happen on commit, as in production."""
+
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run
