@@ -23,7 +23,10 @@ def remember_request(request):
 
 
 def forget(token) -> None:
-    _current_request.reset(token)
+    try:
+        _current_request.reset(token)
+    except ValueError:  # under ASGI the response may be handled in another context
+        _current_request.set(None)
 
 
 def nonce_attr() -> SafeString:

@@ -131,6 +131,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# Vietnam has one time zone. Wagtail's default list (zoneinfo.available_timezones()) also holds
+# Debian's "localtime", which the account page's script cannot format (a console error).
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 # Our own catalogues come first: they complete Wagtail's partial Vietnamese one.
