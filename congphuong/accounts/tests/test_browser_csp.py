@@ -103,7 +103,9 @@ def _collect(page, problems):
 
 
 def _open_image_chooser(page, problems):
-    """The editor's first chooser (an image), on whichever tab holds it: its modal loads."""
+    """The editor's first chooser (an image), on whichever tab holds it: its modal loads.
+
+    Left open: the next step navigates away."""
     choose = page.locator("[data-chooser-action-choose]:visible")
     tabs = page.locator("[role=tab]")
     for index in range(tabs.count()):
@@ -115,8 +117,6 @@ def _open_image_chooser(page, problems):
     modal.locator(".modal-body h1").filter(has_text="Chọn ảnh").wait_for(timeout=15000)
     page.wait_for_load_state("networkidle")
     _collect(page, problems)
-    modal.locator("[data-dismiss=modal]").first.click()
-    modal.wait_for(state="hidden", timeout=5000)
 
 
 def _png():
