@@ -8,6 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.urls import Resolver404, resolve, reverse
 from django_otp.middleware import OTPMiddleware
 
+from . import csp_nonce
 from .two_factor import can_access_admin, enforcement_enabled, has_authenticator, two_factor_required
 
 # Reachable by a signed-in user who still has to enter a code.
@@ -74,10 +75,22 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
       ``X-Frame-Options: SAMEORIGIN`` and on Wagtail's preview requests: the live
       preview is shown in an iframe of the page editor, so those get ``'self'``.
       Must sit above Django's ``XFrameOptionsMiddleware`` so that header is set.
-    - Under the admin's URL, ``CONGPHUONG_ADMIN_CSP_UPDATE`` is added: Wagtail's
-      editor still runs inline scripts (widget set-up) and inserts <style> elements.
-      The public site never gets it.
+    - Under the admin's URL, ``CONGPHUONG_ADMIN_CSP_UPDATE`` is added: the nonce that
+      Wagtail's widget set-up scripts carry (``csp_nonce``) and the exceptions Wagtail
+      still needs, listed in docs/security.md. The public site never gets it.
+    - The request is recorded for ``csp_nonce.nonce_attr()`` while the view runs.
     """
+
+    def process_request(self, request):
+        super().process_request(request)
+        request._congphuong_csp_token = csp_nonce.remember_request(request)
+
+    def process_response(self, request, response):
+        token = getattr(request, "_congphuong_csp_token", None)
+        if token is not None:
+            csp_nonce.forget(token)
+            request._congphuong_csp_token = None
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE as CSP_NONCE
 
 from .env import env_int, env_list, env_str
 
@@ -136,6 +137,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# Vietnam has one time zone. Wagtail's default list (zoneinfo.available_timezones()) also holds
+# Debian's "localtime", which the account page's script cannot format (a console error).
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 # Our own catalogues come first: they complete Wagtail's partial Vietnamese one.
@@ -323,9 +327,14 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
-# Wagtail's editor still runs inline scripts (widget set-up) and inserts <style>
-# elements: added under /admin/ only, never on the public site.
-CONGPHUONG_ADMIN_CSP_UPDATE = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
+# Added under /admin/ only, never on the public site (docs/security.md): the nonce on
+# Wagtail's widget set-up scripts, Draftail's <style> elements, and the one event handler
+# ("return;") jQuery Jcrop sets while probing the browser on the image focal-point editor.
+CONGPHUONG_ADMIN_CSP_UPDATE = {
+    "script-src": [CSP_NONCE],
+    "script-src-attr": ["'unsafe-hashes'", "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
+    "style-src-elem": ["'self'", "'unsafe-inline'"],
+}
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -86,3 +86,32 @@ def test_authentication_backends_start_with_axes():
     assert middleware.index("congphuong.accounts.middleware.ContentSecurityPolicyMiddleware") < middleware.index(
         "django.middleware.clickjacking.XFrameOptionsMiddleware"
     )
+
+
+def test_public_page_allows_no_inline_script_or_style(client, home):
+    policy = _csp(client.get("/"))
+    assert policy["style-src"] == ["'self'"]
+    assert not any(name.startswith(("script-src-", "style-src-")) for name in policy)
+    assert not any(value.startswith("'nonce-") for values in policy.values() for value in values)
+
+
+def test_admin_inline_scripts_run_by_nonce_not_unsafe_inline(client, article):
+    import re
+
+    user = get_user_model().objects.create_superuser("quantri", "q@example.vn", "Mat-khau-thu-nghiem-2025")
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
+    assert response.status_code == 200
+    policy = _csp(response)
+    assert "'unsafe-inline'" not in policy["script-src"]
+    nonces = [value for value in policy["script-src"] if value.startswith("'nonce-")]
+    assert len(nonces) == 1
+    nonce = nonces[0][len("'nonce-") : -1]
+    html = response.content.decode()
+    # Date pickers, choosers and inline panels: every executable inline script carries it.
+    inline = re.findall(r"<script(?![^>]*\b(?:src|type)=)([^>]*)>", html)
+    assert len(inline) >= 3
+    assert all(f'nonce="{nonce}"' in attrs for attrs in inline), inline
+    # A fresh nonce on every response.
+    again = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
+    assert nonce not in again["Content-Security-Policy"]
