@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean bench-search
+.PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean bench-search \
+	bench-pageweight bench-lighthouse vendor-axe
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +49,27 @@ N ?= 1000,10000
 BACKENDS ?= sqlite,postgres
 bench-search: install
 	$(BIN)/python -m bench.search.run --sizes $(N) --backends $(BACKENDS)
+
+## make bench-pageweight / bench-lighthouse: page weight and Lighthouse 12 (mobile) of home, category,
+## article, search on a production-like gunicorn server of the demo (not part of make test; see
+## bench/RESULTS.md). Lighthouse comes from npm, pinned in bench/lighthouse/package-lock.json.
+LIGHTHOUSE := bench/lighthouse/node_modules/.bin/lighthouse
+bench-pageweight: install
+	$(BIN)/python -m bench.pageweight
+
+$(LIGHTHOUSE): bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	npm ci --prefix bench/lighthouse --no-audit --no-fund
+	touch $(LIGHTHOUSE)
+
+bench-lighthouse: install $(LIGHTHOUSE)
+	$(BIN)/python -m bench.lighthouse.run
+
+## make vendor-axe: refresh the axe-core copy the browser tests inject (the version pinned there).
+AXE_VERSION := $(shell sed -n 's/^AXE_VERSION = "\(.*\)"/\1/p' congphuong/core/tests/test_browser_axe.py)
+vendor-axe:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar xzf axe-core-$(AXE_VERSION).tgz && \
+	  cp package/axe.min.js $(CURDIR)/congphuong/core/tests/assets/axe.min.js && \
+	  cp package/LICENSE $(CURDIR)/congphuong/core/tests/assets/axe-core-LICENSE.txt && rm -rf $$tmp
 
 lint: install
 	$(BIN)/ruff format --check .
