@@ -18,31 +18,42 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}
+OUT = HERE.parent / "out" / "lighthouse"  # the full JSON reports (not committed)
 HIDDEN_MODES = {"informative", "notApplicable", "manual", "error"}
 
 
-def audit(url: str, out: Path) -> dict:
+def audit(url: str, out: Path, attempts: int = 3) -> dict:
+    """One Lighthouse run; on a busy machine Chromium sometimes loses the trace (NO_NAVSTART): retried."""
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--chrome-flags=--headless=new --no-sandbox",
-            "--only-categories=" + ",".join(CATEGORIES),
-            "--output=json",
-            f"--output-path={out}",
-            "--quiet",
-        ],
-        env=env,
-        check=True,
-    )
-    return json.loads(out.read_text(encoding="utf-8"))
+    for attempt in range(1, attempts + 1):
+        print(f"lighthouse {url} (lần {attempt})", file=sys.stderr)
+        done = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--chrome-flags=--headless=new --no-sandbox",
+                "--only-categories=" + ",".join(CATEGORIES),
+                "--output=json",
+                f"--output-path={out}",
+                "--quiet",
+            ],
+            env=env,
+        )
+        if done.returncode == 0:
+            return json.loads(out.read_text(encoding="utf-8"))
+    raise RuntimeError(f"Lighthouse failed {attempts} times on {url}")
+
+
+def slug(name: str) -> str:
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in ascii_name if c.isascii()).lower().replace(" ", "-")
 
 
 def summarise(report: dict) -> dict:
@@ -74,10 +85,11 @@ def main(argv=None) -> int:
         sys.exit(f"Lighthouse is not installed: run `npm ci --prefix {HERE}` (make bench-lighthouse does it).")
     env = environment(args.port) if args.base_url else prepare(args.port)
     paths = demo_paths(None if args.base_url else env)
+    OUT.mkdir(parents=True, exist_ok=True)
     rows, all_ok = [], True
-    with demo_server(args.port, args.base_url, env) as base_url, tempfile.TemporaryDirectory() as tmp:
+    with demo_server(args.port, args.base_url, env) as base_url:
         for name, path in paths.items():
-            runs = [summarise(audit(base_url + path, Path(tmp) / "report.json")) for _ in range(args.runs)]
+            runs = [summarise(audit(base_url + path, OUT / f"{slug(name)}-{i}.json")) for i in range(1, args.runs + 1)]
             perf = sorted(runs, key=lambda run: run["scores"]["performance"])
             median_run = perf[len(perf) // 2]
             cells = []
