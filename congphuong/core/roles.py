@@ -29,10 +29,10 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 from wagtail.models import (
     Collection,
-    Site,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Site,
     Task,
     Workflow,
     WorkflowContentType,
