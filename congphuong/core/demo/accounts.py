@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from congphuong.core.demo.binh_an import WARD as BINH_AN_WARD
+from congphuong.core.demo.tan_son_hoa import WARD as TAN_SON_HOA_WARD
 from congphuong.core.roles import APPROVER, EDITOR, ROLE_BY_NAME, SITE_ADMIN
 
 DEMO_PASSWORD = "CongPhuong@2025"  # noqa: S105 (published demo password, never used outside a demo)
@@ -29,8 +31,8 @@ class DemoAccount:
         return found.name if found is not None else self.role
 
 
-BINH_AN = "localhost"
-TAN_SON_HOA = "phuong-tan-son-hoa.localhost"
+BINH_AN = BINH_AN_WARD.hostname
+TAN_SON_HOA = TAN_SON_HOA_WARD.hostname
 
 DEMO_ACCOUNTS = (
     DemoAccount("bientap", "Nguyễn Thị", "Lan", EDITOR, BINH_AN),

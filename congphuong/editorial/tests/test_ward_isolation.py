@@ -269,3 +269,22 @@ def test_editing_a_shared_user_keeps_the_other_wards_groups(client, wards, peopl
     )
     assert response.status_code == 302, response.content.decode()[:1500]
     assert set(shared.groups.all()) == {wards["groups_a"][APPROVER], wards["groups_b"][EDITOR]}
+
+
+# Snippets that belong to a ward --------------------------------------------------------------------------
+
+
+def test_theme_of_the_year_of_another_ward_is_neither_listed_nor_editable(client, wards, people):
+    YearTheme.objects.create(site=wards["a"], year=2025, text="Chủ đề của phường A", live=True)
+    theme_b = YearTheme.objects.create(site=wards["b"], year=2025, text="Chủ đề của phường B", live=True)
+    client.force_login(people["admin_a"])
+    listing = client.get(reverse("wagtailsnippets_wards_yeartheme:list")).content.decode()
+    assert "Chủ đề của phường A" in listing
+    assert "Chủ đề của phường B" not in listing
+    response = client.get(reverse("wagtailsnippets_wards_yeartheme:edit", args=(theme_b.pk,)))
+    assert response.status_code == 403
+    assert "thuộc phường khác" in response.content.decode()
+    response = client.get(reverse("wagtailsnippets_wards_yeartheme:delete", args=(theme_b.pk,)))
+    assert response.status_code == 403
+    form = client.get(reverse("wagtailsnippets_wards_yeartheme:add")).content.decode()
+    assert "tan-son-hoa.test" not in form and "Tân Sơn Hòa" not in form
