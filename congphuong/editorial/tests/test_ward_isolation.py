@@ -1,5 +1,7 @@
 """One install, several wards: a cadre of one ward can neither edit, approve nor manage another's."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -209,8 +211,9 @@ def test_awaiting_review_panel_shows_only_the_approvers_ward(client, wards, peop
 def test_site_admin_lists_only_its_wards_users(client, wards, people):
     client.force_login(people["admin_a"])
     html = client.get(reverse("wagtailusers_users:index")).content.decode()
+    main = html[html.find("<main") :]
     for username in ("bientap", "lanhdao"):
-        assert f">{username}<" in html or f"{username}@example.vn" in html
+        assert re.search(rf"\b{username}\b(?!_)", main), re.findall(r"<td.*?</td>", main, re.S)[:20]
     for username in ("bientap_tsh", "lanhdao_tsh", "quantri_tsh"):
         assert username not in html
 
@@ -248,7 +251,7 @@ def test_site_admin_can_only_assign_its_wards_groups(client, wards, people):
             "groups": [foreign.pk],
         },
     )
-    assert not User.objects.filter(groups=foreign).exists()
+    assert not User.objects.filter(username="canbo_moi", groups=foreign).exists()
 
 
 def test_editing_a_shared_user_keeps_the_other_wards_groups(client, wards, people):
@@ -263,11 +266,11 @@ def test_editing_a_shared_user_keeps_the_other_wards_groups(client, wards, peopl
             "username": "kiemnhiem",
             "email": "kiemnhiem@example.vn",
             "first_name": "Hoa",
-            "last_name": "",
+            "last_name": "Trần",
             "groups": [wards["groups_a"][APPROVER].pk],
         },
     )
-    assert response.status_code == 302, response.content.decode()[:1500]
+    assert response.status_code == 302, response.context["form"].errors
     assert set(shared.groups.all()) == {wards["groups_a"][APPROVER], wards["groups_b"][EDITOR]}
 
 
