@@ -26,9 +26,10 @@ run: install
 	@echo "  Cổng Phường đang chạy / is serving at:  http://$(HOST):$(PORT)/"
 	@echo "  Phường thứ hai / second ward:            http://phuong-tan-son-hoa.localhost:$(PORT)/"
 	@echo "  Trang quản trị / admin:                  http://$(HOST):$(PORT)/admin/"
-	@echo "  Biên tập viên / editor:    bientap / CongPhuong@2025"
-	@echo "  Lãnh đạo duyệt / approver: lanhdao / CongPhuong@2025"
-	@echo "  Quản trị trang / site admin: quantri / CongPhuong@2025"
+	@echo "  Mật khẩu / password: CongPhuong@2025      Phường Bình An      Phường Tân Sơn Hòa"
+	@echo "  Biên tập viên / editor:                   bientap             bientap_tsh"
+	@echo "  Lãnh đạo duyệt / approver:                lanhdao             lanhdao_tsh"
+	@echo "  Quản trị trang / site admin:              quantri             quantri_tsh"
 	@echo ""
 	@# Scheduled publishing runs beside the server and stops with it.
 	$(MANAGE) run_scheduler --interval 30 & scheduler=$$!; \

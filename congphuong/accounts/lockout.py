@@ -10,13 +10,15 @@ UNLOCK_PERMISSION = "accounts.unlock_accounts"
 
 
 def can_unlock(user) -> bool:
+    from congphuong.core.roles import in_role_groups
+
     """Superusers, the "Quản trị trang" group, or any group given the dedicated permission."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
     groups = getattr(settings, "CONGPHUONG_UNLOCK_GROUPS", [SITE_ADMIN_GROUP])
-    if groups and user.groups.filter(name__in=groups).exists():
+    if groups and in_role_groups(user, groups):
         return True
     return user.has_perm(UNLOCK_PERMISSION)
 

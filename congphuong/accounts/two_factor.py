@@ -41,7 +41,9 @@ def two_factor_required(user) -> bool:
     if user.is_superuser:
         return True
     groups = required_groups()
-    if groups and user.groups.filter(name__in=groups).exists():
+    from congphuong.core.roles import in_role_groups  # per-ward groups count as their role
+
+    if groups and in_role_groups(user, groups):
         return True
     return user.has_perm(REQUIRE_2FA_PERMISSION)
 

@@ -1,20 +1,65 @@
-"""User management for a ward's site administrator, without a way to promote anyone past them.
+"""User management for a ward's site administrator, confined to that ward.
 
-Wagtail lets anyone holding `auth.add_user`/`auth.change_user` tick "superuser" and
-put users (themselves included) into any group. A "Quản trị trang" needs to manage
-the ward's cadres, not to mint superusers: for a non-superuser the form loses the
-superuser box, offers only the portal's role groups, and superuser accounts cannot
-be edited (their password reset would hand the whole install over).
+Wagtail lets anyone holding `auth.add_user`/`auth.change_user` see every user, tick
+"superuser" and put users (themselves included) into any group. A "Quản trị trang"
+of a ward manages that ward's cadres only:
+
+- the user list shows only users who belong to one of the ward's role groups
+  (`editorial.WardRoleGroup`) of the wards where the actor is site administrator;
+- the create/edit form loses the superuser box and offers only those wards' groups
+  (plus "Cán bộ khuyến học", a group of the whole install); groups of other wards a
+  user already has are kept on save, neither shown nor removable;
+- editing, deleting or reading the history of a superuser or of a user of another
+  ward answers 403 with a Vietnamese message (a superuser's password reset would
+  hand the whole install over).
+
+Superusers keep Wagtail's full screens.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
-from wagtail.users.views.users import CreateView, EditView, UserViewSet
+from django.template.response import TemplateResponse
+from wagtail.users.views.users import CreateView, DeleteView, EditView, HistoryView, IndexView, UserViewSet
 
-from congphuong.core.roles import ROLES
+from congphuong.editorial.models import WardRoleGroup
+from congphuong.editorial.wards import FOREIGN_USER_MESSAGE, SUPERUSER_ONLY_MESSAGE, ward_groups, ward_ids
 from congphuong.learning.roles import LEARNING_OFFICER
 
-ASSIGNABLE_GROUPS = (*(role.name for role in ROLES), LEARNING_OFFICER)
+# Groups of the whole install (not tied to a ward) a site administrator may hand out.
+SHARED_ASSIGNABLE_GROUPS = (LEARNING_OFFICER,)
+
+
+def administered_ward_ids(actor) -> set[int] | None:
+    """Wards where `actor` is "Quản trị trang"; None for a superuser (every ward)."""
+    return ward_ids(actor, roles=[WardRoleGroup.SITE_ADMIN])
+
+
+def assignable_groups(actor):
+    site_ids = administered_ward_ids(actor)
+    if site_ids is None:
+        return Group.objects.all()
+    return (ward_groups(site_ids) | Group.objects.filter(name__in=SHARED_ASSIGNABLE_GROUPS)).distinct()
+
+
+def visible_users(actor):
+    """The users `actor` may see in the user list and edit."""
+    users = get_user_model()._default_manager.all()
+    site_ids = administered_ward_ids(actor)
+    if site_ids is None:
+        return users
+    member_ids = get_user_model()._default_manager.filter(groups__ward_role__site_id__in=site_ids).values("pk")
+    return users.filter(pk__in=member_ids, is_superuser=False)
+
+
+def refusal(actor, target) -> str | None:
+    """Why `actor` may not edit `target` (Vietnamese), or None when they may."""
+    if actor.is_superuser:
+        return None
+    if target.is_superuser:
+        return SUPERUSER_ONLY_MESSAGE
+    if target.pk == actor.pk or visible_users(actor).filter(pk=target.pk).exists():
+        return None
+    return FOREIGN_USER_MESSAGE
 
 
 def restrict_user_form(form, actor, target=None):
@@ -22,13 +67,43 @@ def restrict_user_form(form, actor, target=None):
         return form
     form.fields.pop("is_superuser", None)
     groups = form.fields.get("groups")
-    if groups is not None:
-        allowed = Group.objects.filter(name__in=ASSIGNABLE_GROUPS)
-        if target is not None and target.pk:
-            # Groups the user already has stay visible (and removable), but none can be added.
-            allowed = allowed | target.groups.all()
-        groups.queryset = allowed.distinct().order_by("name")
+    if groups is None:
+        return form
+    allowed = assignable_groups(actor)
+    groups.queryset = allowed.order_by("name")
+    if target is not None and target.pk:
+        # Groups outside the actor's wards stay as they are: neither shown nor removable.
+        kept = list(target.groups.exclude(pk__in=allowed.values("pk")))
+        original_clean = form.clean
+
+        def clean():
+            data = original_clean()
+            if kept and "groups" in data:
+                data["groups"] = [*data["groups"], *kept]
+            return data
+
+        form.clean = clean
     return form
+
+
+class ForbiddenTargetMixin:
+    """403 with the reason when the user being opened is out of the actor's reach."""
+
+    def dispatch(self, request, *args, **kwargs):
+        target = get_user_model()._default_manager.filter(pk=kwargs.get("pk")).first()
+        if target is not None:
+            reason = refusal(request.user, target)
+            if reason:
+                return TemplateResponse(request, "accounts/admin/user_forbidden.html", {"message": reason}, status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PortalUserIndexView(IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if self.request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk__in=visible_users(self.request.user).values("pk"))
 
 
 class PortalUserCreateView(CreateView):
@@ -36,16 +111,22 @@ class PortalUserCreateView(CreateView):
         return restrict_user_form(super().get_form(form_class), self.request.user)
 
 
-class PortalUserEditView(EditView):
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if self.object.is_superuser and not request.user.is_superuser:
-            raise PermissionDenied("Chỉ quản trị hệ thống mới sửa được tài khoản quản trị hệ thống.")
-
+class PortalUserEditView(ForbiddenTargetMixin, EditView):
     def get_form(self, form_class=None):
         return restrict_user_form(super().get_form(form_class), self.request.user, self.object)
 
 
+class PortalUserDeleteView(ForbiddenTargetMixin, DeleteView):
+    pass
+
+
+class PortalUserHistoryView(ForbiddenTargetMixin, HistoryView):
+    pass
+
+
 class PortalUserViewSet(UserViewSet):
+    index_view_class = PortalUserIndexView
     add_view_class = PortalUserCreateView
     edit_view_class = PortalUserEditView
+    delete_view_class = PortalUserDeleteView
+    history_view_class = PortalUserHistoryView

@@ -1,8 +1,24 @@
-"""Editorial roles: the three Wagtail groups, their permissions and the approval workflow.
+"""Editorial roles: per-ward Wagtail groups, their permissions and the approval workflow.
 
-`ensure_roles()` is idempotent: it creates what is missing and adds missing
-permissions, never removes anything an administrator granted by hand. Call it
-again after adding a ward so the new ward's home page gets the same rights.
+Every ward (a Wagtail Site with its own home page) gets its own three groups,
+"Biên tập viên – Phường Bình An", "Lãnh đạo duyệt – Phường Bình An",
+"Quản trị trang – Phường Bình An", recorded in `editorial.WardRoleGroup`. Each has
+page permissions on that ward's home page only and collection permissions on that
+ward's own image/document collection only (`editorial.WardCollection`, a child of
+Root named after the ward), so a cadre of one ward cannot touch another ward.
+
+The three groups without a ward in their name ("Biên tập viên", …) stay as
+*templates*: they hold the model permissions (the role's own list plus what the
+apps' hooks in APP_ROLE_HOOKS add to them by name) and are copied into every
+ward's group of that role. Templates hold no page or collection permission and no
+member: `ensure_roles()` removes the rights an older, global setup gave them on the
+ward home pages and the root collection, and moves their members into the ward's
+group when the install has a single ward (with several wards it cannot guess, so
+it takes them out and reports them for an administrator to place).
+
+`ensure_roles()` is otherwise idempotent: it creates what is missing and adds
+missing permissions, never removes what an administrator granted by hand to a
+ward group. Call it again (`manage.py setup_roles`) after adding a ward.
 """
 
 from dataclasses import dataclass, field
@@ -16,6 +32,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Site,
     Task,
     Workflow,
     WorkflowContentType,
@@ -47,6 +64,7 @@ MEDIA_ALL = ("add", "choose", "change", "delete")
 
 @dataclass(frozen=True)
 class Role:
+    key: str  # WardRoleGroup.role
     name: str
     page_permissions: tuple[str, ...]
     media_actions: tuple[str, ...]
@@ -55,8 +73,9 @@ class Role:
 
 
 ROLES = (
-    Role(EDITOR, ("add_page", "change_page"), MEDIA_EDIT),
+    Role("editor", EDITOR, ("add_page", "change_page"), MEDIA_EDIT),
     Role(
+        "approver",
         APPROVER,
         ("add_page", "change_page", "publish_page", "lock_page"),
         MEDIA_EDIT,
@@ -64,6 +83,7 @@ ROLES = (
         ("wards.change_yeartheme", "wards.publish_yeartheme"),
     ),
     Role(
+        "site_admin",
         SITE_ADMIN,
         ALL_PAGE_PERMISSIONS,
         MEDIA_ALL,
@@ -102,21 +122,67 @@ def _permissions(qualified: list[str]) -> list[Permission]:
     return [perm for perm in found if (perm.content_type.app_label, perm.codename) in wanted]
 
 
-def _ensure_group(role: Role, homes: list[Page], root_collection: Collection) -> Group:
-    group, _ = Group.objects.get_or_create(name=role.name)
+ROLE_BY_NAME = {role.name: role for role in ROLES}
+GROUP_NAME_MAX = 150  # auth.Group.name
 
-    wanted = _permissions(["wagtailadmin.access_admin", *role.model_permissions])
-    group.permissions.add(*wanted)  # add() skips the ones already there
+
+def ward_name(site: Site) -> str:
+    from congphuong.wards.models import WardSettings
+
+    if site.site_name:
+        return site.site_name
+    settings = WardSettings.objects.filter(site=site).first()
+    return (settings.short_name if settings else "") or site.hostname
+
+
+def ward_group_name(role: Role, site: Site) -> str:
+    return f"{role.name} – {ward_name(site)}"[:GROUP_NAME_MAX]
+
+
+def _ensure_template(role: Role) -> Group:
+    group, _ = Group.objects.get_or_create(name=role.name)
+    group.permissions.add(*_permissions(["wagtailadmin.access_admin", *role.model_permissions]))
+    return group
+
+
+def ensure_ward_collection(site: Site) -> Collection:
+    """The ward's own collection under Root (an existing child of Root with the ward's name is adopted)."""
+    from congphuong.editorial.models import WardCollection
+
+    link = WardCollection.objects.filter(site=site).select_related("collection").first()
+    if link is not None:
+        return link.collection
+    root = Collection.get_first_root_node()
+    name = ward_name(site)
+    taken = set(WardCollection.objects.values_list("collection_id", flat=True))
+    collection = next((child for child in root.get_children().filter(name=name) if child.pk not in taken), None)
+    if collection is None:
+        collection = root.add_child(name=name if not root.get_children().filter(name=name).exists() else site.hostname)
+    WardCollection.objects.create(site=site, collection=collection)
+    return collection
+
+
+def _ensure_ward_group(role: Role, site: Site, home: Page, collection: Collection) -> Group:
+    from congphuong.editorial.models import WardRoleGroup
+
+    link = WardRoleGroup.objects.filter(site=site, role=role.key).select_related("group").first()
+    if link is not None:
+        group = link.group  # an administrator may have renamed it: keep their name
+    else:
+        name = ward_group_name(role, site)
+        group = Group.objects.filter(name=name).first()
+        if group is not None and WardRoleGroup.objects.filter(group=group).exists():
+            # Two wards with the same name: the hostname tells their groups apart.
+            name = f"{role.name} – {ward_name(site)} ({site.hostname})"[:GROUP_NAME_MAX]
+            group = None
+        if group is None:
+            group, _ = Group.objects.get_or_create(name=name)
+        WardRoleGroup.objects.create(group=group, site=site, role=role.key)
 
     page_perms = _permissions([f"wagtailcore.{codename}" for codename in role.page_permissions])
-    existing = set(GroupPagePermission.objects.filter(group=group).values_list("page_id", "permission_id"))
+    existing = set(GroupPagePermission.objects.filter(group=group, page=home).values_list("permission_id", flat=True))
     GroupPagePermission.objects.bulk_create(
-        [
-            GroupPagePermission(group=group, page=home, permission=perm)
-            for home in homes
-            for perm in page_perms
-            if (home.pk, perm.pk) not in existing
-        ]
+        [GroupPagePermission(group=group, page=home, permission=perm) for perm in page_perms if perm.pk not in existing]
     )
 
     media_perms = _permissions(
@@ -124,13 +190,13 @@ def _ensure_group(role: Role, homes: list[Page], root_collection: Collection) ->
         + [f"wagtaildocs.{action}_document" for action in role.media_actions]
     )
     existing = set(
-        GroupCollectionPermission.objects.filter(group=group, collection=root_collection).values_list(
+        GroupCollectionPermission.objects.filter(group=group, collection=collection).values_list(
             "permission_id", flat=True
         )
     )
     GroupCollectionPermission.objects.bulk_create(
         [
-            GroupCollectionPermission(group=group, collection=root_collection, permission=perm)
+            GroupCollectionPermission(group=group, collection=collection, permission=perm)
             for perm in media_perms
             if perm.pk not in existing
         ]
@@ -138,20 +204,54 @@ def _ensure_group(role: Role, homes: list[Page], root_collection: Collection) ->
     return group
 
 
-def _ensure_task(approvers: Group):
+def _retire_template_rights(template: Group, ward_groups: list[Group]) -> list[str]:
+    """Take back the cross-ward rights an older global setup gave `template`; returns usernames left unplaced."""
+    all_homes = ward_home_pages()
+    GroupPagePermission.objects.filter(group=template, page__in=all_homes).delete()
+    GroupPagePermission.objects.filter(group=template, page__depth=1).delete()
+    GroupCollectionPermission.objects.filter(group=template, collection__depth=1).delete()
+    members = list(template.user_set.all())
+    if not members:
+        return []
+    template.user_set.remove(*members)
+    if len(all_homes) == 1 and len(ward_groups) == 1:
+        ward_groups[0].user_set.add(*members)
+        return []
+    return sorted(member.get_username() for member in members)
+
+
+class RoleGroups(dict):
+    """`ensure_roles()`'s answer: role name → group of the first ward given (handy with one ward).
+
+    `by_site[site_id][role name]` holds every ward's groups, `templates[role name]`
+    the template groups, `unplaced` the usernames taken out of a template group
+    without a ward to move them to.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.by_site: dict[int, dict[str, Group]] = {}
+        self.templates: dict[str, Group] = {}
+        self.unplaced: list[str] = []
+
+
+def _site_of_home(home: Page) -> Site | None:
+    return Site.objects.filter(root_page_id=home.pk).order_by("-is_default_site", "pk").first()
+
+
+def _ensure_task(approver_groups: list[Group]):
     """The four-eyes approval task, replacing a stock group task an older setup may have made."""
     from congphuong.editorial.models import FourEyesApprovalTask
 
     task = FourEyesApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = FourEyesApprovalTask.objects.create(name=TASK_NAME, active=True)
-    if not task.groups.filter(pk=approvers.pk).exists():
-        task.groups.add(approvers)
+    task.groups.add(*approver_groups)  # add() skips the ones already there
     return task
 
 
-def _ensure_workflow(approvers: Group, homes: list[Page]) -> Workflow:
-    task = _ensure_task(approvers)
+def _ensure_workflow(approver_groups: list[Group], homes: list[Page]) -> Workflow:
+    task = _ensure_task(approver_groups)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     steps = WorkflowTask.objects.filter(workflow=workflow)
     # A stock task of the same name lets an approver approve their own work: swap it for ours.
@@ -174,12 +274,47 @@ def _ensure_workflow(approvers: Group, homes: list[Page]) -> Workflow:
 
 
 @transaction.atomic
-def ensure_roles(homes=None) -> dict[str, Group]:
-    """Create or complete the editorial groups and the approval workflow for every ward."""
+def ensure_roles(homes=None) -> RoleGroups:
+    """Create or complete every ward's editorial groups, the templates and the approval workflow."""
     homes = ward_home_pages() if homes is None else list(homes)
-    root_collection = Collection.get_first_root_node()
-    groups = {role.name: _ensure_group(role, homes, root_collection) for role in ROLES}
-    _ensure_workflow(groups[APPROVER], homes)
+    result = RoleGroups()
+    result.templates = {role.name: _ensure_template(role) for role in ROLES}
+    wards = [(home, site) for home in homes if (site := _site_of_home(home)) is not None]
+    for home, site in wards:
+        collection = ensure_ward_collection(site)
+        result.by_site[site.pk] = {role.name: _ensure_ward_group(role, site, home, collection) for role in ROLES}
+    if wards:
+        result.update(result.by_site[wards[0][1].pk])
+    for role in ROLES:
+        ward_groups = [groups[role.name] for groups in result.by_site.values()]
+        result.unplaced += _retire_template_rights(result.templates[role.name], ward_groups)
+    approvers = [groups[APPROVER] for groups in result.by_site.values()]
+    _ensure_workflow(approvers, [home for home, _ in wards])
     for hook in APP_ROLE_HOOKS:
         import_string(hook)()
-    return groups
+    _copy_template_permissions(result)
+    return result
+
+
+def _copy_template_permissions(result: RoleGroups) -> None:
+    """The apps' hooks give their permissions to the templates by name: every ward group gets them too."""
+    from congphuong.editorial.models import WardRoleGroup
+
+    by_key = {role.key: role.name for role in ROLES}
+    for link in WardRoleGroup.objects.select_related("group"):
+        template = result.templates.get(by_key.get(link.role))
+        if template is not None:
+            link.group.permissions.add(*template.permissions.all())
+
+
+def in_role_groups(user, names) -> bool:
+    """Whether `user` is in one of the groups named `names` or in a ward's group of such a role.
+
+    Settings and rules name roles ("Quản trị trang"); the members sit in the per-ward
+    groups ("Quản trị trang – Phường Bình An"), which count as that role.
+    """
+    from django.db.models import Q
+
+    names = list(names)
+    keys = [ROLE_BY_NAME[name].key for name in names if name in ROLE_BY_NAME]
+    return user.groups.filter(Q(name__in=names) | Q(ward_role__role__in=keys)).exists()

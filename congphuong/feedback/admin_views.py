@@ -298,7 +298,11 @@ class QuestionEditView(EditView):
 def may_reopen(user, question) -> bool:
     from .permissions import is_approver
 
-    return is_approver(user) and can_view_question(user, question) and user.has_perm("feedback.change_question")
+    return (
+        is_approver(user, question.site_id)
+        and can_view_question(user, question)
+        and user.has_perm("feedback.change_question")
+    )
 
 
 class QuestionDeleteView(DeleteView):

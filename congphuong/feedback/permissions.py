@@ -15,7 +15,7 @@ member of "Lãnh đạo duyệt" (or a superuser) who did not draft or submit th
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupPagePermission, Site
 
-from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN
+from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN, in_role_groups
 from congphuong.editorial.rules import may_self_approve
 
 APP = "feedback"
@@ -77,8 +77,19 @@ def can_view_question(user, question) -> bool:
     return site_ids is None or question.site_id in site_ids
 
 
-def is_approver(user) -> bool:
-    return bool(user.is_superuser or user.groups.filter(name=APPROVER).exists())
+def is_approver(user, site_id=None) -> bool:
+    """A leader; with `site_id`, a leader *of that ward* when the install has per-ward groups."""
+    if user.is_superuser:
+        return True
+    if site_id is not None:
+        from congphuong.editorial.models import WardRoleGroup
+
+        ward_leader = user.groups.filter(ward_role__role=WardRoleGroup.APPROVER, ward_role__site_id=site_id)
+        if ward_leader.exists():
+            return True
+        # A leader of another ward is no leader here; a group without a ward (older setup) still counts.
+        return user.groups.filter(name=APPROVER, ward_role__isnull=True).exists()
+    return in_role_groups(user, [APPROVER])
 
 
 def may_approve_answer(user, question) -> tuple[bool, str]:
@@ -87,7 +98,7 @@ def may_approve_answer(user, question) -> tuple[bool, str]:
 
     if question.answer_status != Question.ANSWER_PENDING:
         return False, "Câu trả lời không ở trạng thái chờ duyệt."
-    if not is_approver(user):
+    if not is_approver(user, question.site_id):
         return False, "Chỉ thành viên nhóm “Lãnh đạo duyệt” mới được duyệt câu trả lời."
     if not can_view_question(user, question) or not user.has_perm(f"{APP}.change_question"):
         return False, "Bạn không có quyền xử lý câu hỏi của phường này."

@@ -1,7 +1,22 @@
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import YearTheme
+
+
+class YearThemeForm(WagtailAdminModelForm):
+    """Only the wards the user works for can be chosen (every ward for a superuser)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from congphuong.editorial.wards import ward_ids
+
+        user = getattr(self, "for_user", None)
+        allowed = ward_ids(user) if user is not None else None
+        if allowed is not None and "site" in self.fields:
+            self.fields["site"].queryset = self.fields["site"].queryset.filter(pk__in=allowed)
 
 
 class YearThemeViewSet(SnippetViewSet):
@@ -13,6 +28,16 @@ class YearThemeViewSet(SnippetViewSet):
     list_display = ["year", "text", "site"]
     list_filter = ["site", "year"]
     ordering = ["-year"]
+
+    edit_handler = ObjectList(YearTheme.panels, base_form_class=YearThemeForm)
+
+    def get_queryset(self, request):
+        # Each ward's cadres list only their ward's themes (editing another's is refused in editorial hooks).
+        from congphuong.editorial.wards import ward_ids
+
+        allowed = ward_ids(request.user)
+        queryset = YearTheme.objects.all()
+        return queryset if allowed is None else queryset.filter(site_id__in=allowed)
 
 
 register_snippet(YearThemeViewSet)

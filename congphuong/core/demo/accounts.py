@@ -1,11 +1,17 @@
-"""The demo accounts, one per editorial role. Development and demonstrations only."""
+"""The demo accounts, one per editorial role and demo ward. Development and demonstrations only.
+
+Each account is in its ward's role group ("Biên tập viên – Phường Bình An"), so
+`bientap` of Bình An cannot touch Tân Sơn Hòa and `bientap_tsh` the reverse.
+"""
 
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN
+from congphuong.core.demo.binh_an import WARD as BINH_AN_WARD
+from congphuong.core.demo.tan_son_hoa import WARD as TAN_SON_HOA_WARD
+from congphuong.core.roles import APPROVER, EDITOR, ROLE_BY_NAME, SITE_ADMIN
 
 DEMO_PASSWORD = "CongPhuong@2025"  # noqa: S105 (published demo password, never used outside a demo)
 
@@ -15,14 +21,39 @@ class DemoAccount:
     username: str
     first_name: str
     last_name: str
-    group: str
+    role: str
+    ward_hostname: str  # the demo ward's Site hostname (spec.hostname)
 
+    @property
+    def group(self) -> str:
+        """Name of the account's group (the ward's role group once `ensure_roles()` has run)."""
+        found = _ward_group(self)
+        return found.name if found is not None else self.role
+
+
+BINH_AN = BINH_AN_WARD.hostname
+TAN_SON_HOA = TAN_SON_HOA_WARD.hostname
 
 DEMO_ACCOUNTS = (
-    DemoAccount("bientap", "Nguyễn Thị", "Lan", EDITOR),
-    DemoAccount("lanhdao", "Trần Văn", "Minh", APPROVER),
-    DemoAccount("quantri", "Đỗ Quang", "Huy", SITE_ADMIN),
+    DemoAccount("bientap", "Nguyễn Thị", "Lan", EDITOR, BINH_AN),
+    DemoAccount("lanhdao", "Trần Văn", "Minh", APPROVER, BINH_AN),
+    DemoAccount("quantri", "Đỗ Quang", "Huy", SITE_ADMIN, BINH_AN),
+    DemoAccount("bientap_tsh", "Lê Thị", "Thu", EDITOR, TAN_SON_HOA),
+    DemoAccount("lanhdao_tsh", "Phạm Văn", "Hải", APPROVER, TAN_SON_HOA),
+    DemoAccount("quantri_tsh", "Võ Thanh", "Tâm", SITE_ADMIN, TAN_SON_HOA),
 )
+
+
+def _ward_group(account: DemoAccount) -> Group | None:
+    from congphuong.editorial.models import WardRoleGroup
+
+    link = (
+        WardRoleGroup.objects.filter(site__hostname=account.ward_hostname, role=ROLE_BY_NAME[account.role].key)
+        .select_related("group")
+        .order_by("site__port")
+        .first()
+    )
+    return link.group if link is not None else None
 
 
 def ensure_demo_accounts(reset_password: bool = False) -> list[tuple[DemoAccount, bool]]:
@@ -44,8 +75,8 @@ def ensure_demo_accounts(reset_password: bool = False) -> list[tuple[DemoAccount
         if created or reset_password:
             user.set_password(DEMO_PASSWORD)
             user.save()
-        group = Group.objects.get(name=account.group)
-        if not user.groups.filter(pk=group.pk).exists():
+        group = _ward_group(account)
+        if group is not None and not user.groups.filter(pk=group.pk).exists():
             user.groups.add(group)
         results.append((account, created))
     return results

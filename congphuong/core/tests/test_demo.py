@@ -33,11 +33,13 @@ def load_demo(*args) -> str:
     return out.getvalue()
 
 
-def page_perms(group_name: str, page) -> set[str]:
+def page_perms(role_name: str, page) -> set[str]:
+    """Page permissions of the ward's group of that role ("Biên tập viên – Phường Bình An") on `page`."""
+    site = page.sites_rooted_here.first()
     return set(
-        GroupPagePermission.objects.filter(group__name=group_name, page=page).values_list(
-            "permission__codename", flat=True
-        )
+        GroupPagePermission.objects.filter(
+            group__name=f"{role_name} – {site.site_name}", group__ward_role__site=site, page=page
+        ).values_list("permission__codename", flat=True)
     )
 
 
@@ -138,11 +140,16 @@ def test_load_demo_builds_both_wards_and_is_idempotent():
         assert {"publish_page", "bulk_delete_page"} <= page_perms(SITE_ADMIN, home)
         workflow_page = WorkflowPage.objects.get(page=home)
         assert workflow_page.workflow.name == WORKFLOW_NAME
-        assert [group.name for task in workflow_page.workflow.tasks for group in task.specific.groups.all()] == [
-            APPROVER
-        ]
-    admin_perms = set(Group.objects.get(name=SITE_ADMIN).permissions.values_list("codename", flat=True))
-    assert {"change_wardsettings", "publish_yeartheme", "add_user", "change_redirect"} <= admin_perms
+        approver_groups = {group.name for task in workflow_page.workflow.tasks for group in task.specific.groups.all()}
+        assert f"{APPROVER} – {home.sites_rooted_here.first().site_name}" in approver_groups
+        # No ward's page permissions reach another ward.
+        other = home_b if home == home_a else home_a
+        assert not GroupPagePermission.objects.filter(page=home, group__ward_role__site__root_page=other).exists()
+    for site in (site_a, site_b):
+        admin_group = Group.objects.get(ward_role__site=site, ward_role__role="site_admin")
+        admin_perms = set(admin_group.permissions.values_list("codename", flat=True))
+        assert {"change_wardsettings", "publish_yeartheme", "add_user", "change_redirect"} <= admin_perms
+    assert not GroupPagePermission.objects.filter(group__name__in=[EDITOR, APPROVER, SITE_ADMIN]).exists()
 
     User = get_user_model()
     article = articles.first()
@@ -153,7 +160,16 @@ def test_load_demo_builds_both_wards_and_is_idempotent():
     assert article.permissions_for_user(editor).can_edit()
     assert not article.permissions_for_user(editor).can_publish()
     assert article.permissions_for_user(approver).can_publish()
-    assert User.objects.get(username="quantri").groups.filter(name=SITE_ADMIN).exists()
+    assert User.objects.get(username="quantri").groups.filter(name=f"{SITE_ADMIN} – {BINH_AN.name}").exists()
+    # The second ward's accounts work on it, not on the first.
+    editor_b = User.objects.get(username="bientap_tsh")
+    assert editor_b.check_password("CongPhuong@2025")
+    assert editor_b.groups.filter(name=f"{EDITOR} – {TAN_SON_HOA.name}").exists()
+    assert not article.permissions_for_user(editor_b).can_edit()
+    article_b = ArticlePage.objects.descendant_of(home_b).first()
+    assert article_b.permissions_for_user(editor_b).can_edit()
+    assert not article_b.permissions_for_user(editor).can_edit()
+    assert not article.permissions_for_user(User.objects.get(username="lanhdao_tsh")).can_publish()
 
     # A second run changes nothing.
     counts = (Page.objects.count(), Image.objects.count(), User.objects.count(), GroupPagePermission.objects.count())

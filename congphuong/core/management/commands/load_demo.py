@@ -103,7 +103,9 @@ class Command(BaseCommand):
         if accounts:
             self.stdout.write(f"Tài khoản mẫu (mật khẩu {DEMO_PASSWORD}), đăng nhập tại /admin/:")
             for account, _created in accounts:
-                self.stdout.write(f"  {account.username:<8} {account.first_name} {account.last_name} — {account.group}")
+                self.stdout.write(
+                    f"  {account.username:<12} {account.first_name} {account.last_name} — {account.group}"
+                )
         else:
             self.stdout.write("Không tạo tài khoản mẫu (DEBUG=False); thêm --with-accounts nếu cần.")
         self.stdout.write(f"Xong sau {_seconds(time.monotonic() - started)} giây.")
