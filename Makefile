@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean bench-search
+.PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean bench-search \
+	prod-check bench-serving
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +49,16 @@ N ?= 1000,10000
 BACKENDS ?= sqlite,postgres
 bench-search: install
 	$(BIN)/python -m bench.search.run --sizes $(N) --backends $(BACKENDS)
+
+## make prod-check: nginx + gunicorn + PostgreSQL + Redis with the shipped deploy/ files on this machine,
+## smoke-tested through nginx, all stopped at the end (docs/deploy.md; not part of make test).
+prod-check: install
+	bash deploy/prod-check.sh
+
+## make bench-serving N=10000: req/s, p50, p99 of home, category, article, search with the page cache
+## off/on, through nginx and as a static file (bench/serving/README.md; not part of make test).
+bench-serving: install
+	N=$(if $(filter command line environment,$(origin N)),$(N),10000) bash bench/serving/run.sh
 
 lint: install
 	$(BIN)/ruff format --check .
