@@ -93,7 +93,8 @@ stack_render_nginx() {
   local http_port=$1 https_port=$2 upstream_port=$3 names=$4
   STACK_HTTPS_PORT=$https_port
   local site="$STACK_RUN/congphuong.conf"
-  sed -e "s#/var/cache/nginx/congphuong#$STACK_RUN/nginx-cache#" \
+  sed -e '/^[[:space:]]*#/d' \
+    -e "s#/var/cache/nginx/congphuong#$STACK_RUN/nginx-cache#" \
     -e "s#unix:/run/congphuong/gunicorn.sock#127.0.0.1:$upstream_port#" \
     -e "s#root /var/lib/congphuong;#root $STACK_RUN/var;#" \
     -e "s#/var/log/nginx/#$STACK_RUN/log/#" \
