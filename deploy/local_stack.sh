@@ -139,15 +139,21 @@ http {
     include $site;
 }
 EOF
-  "$STACK_NGINX" -t -q -p "$STACK_RUN" -c "$STACK_RUN/nginx.conf" 2>"$STACK_RUN/log/nginx-t.log" ||
+  stack_nginx -t -q 2>"$STACK_RUN/log/nginx-t.log" ||
     {
       cat "$STACK_RUN/log/nginx-t.log" >&2
       stack_die "nginx -t thất bại"
     }
 }
 
+# stack_nginx [ARGS…]: our nginx.conf, our prefix, our error log from the first line (-e: the
+# compiled-in /var/log/nginx/error.log is not writable for a non-root user).
+stack_nginx() {
+  "$STACK_NGINX" -p "$STACK_RUN" -e "$STACK_RUN/log/nginx-main-error.log" -c "$STACK_RUN/nginx.conf" "$@"
+}
+
 stack_start_nginx() {
-  "$STACK_NGINX" -p "$STACK_RUN" -c "$STACK_RUN/nginx.conf" 2>>"$STACK_RUN/log/nginx-main-error.log" ||
+  stack_nginx 2>>"$STACK_RUN/log/nginx-main-error.log" ||
     stack_die "nginx không khởi động (xem $STACK_RUN/log/)"
   local _
   for _ in $(seq 1 50); do
