@@ -47,27 +47,30 @@ stack_manage setup_roles >/dev/null
 
 # Addresses of one article, one category, one document file and one image, as the database has them.
 stack_manage shell -c '
+import html
 import shlex
 from django.contrib.staticfiles.storage import staticfiles_storage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 from congphuong.news.models import ArticlePage, CategoryPage
-site = Site.objects.get(hostname="localhost")
+site = Site.objects.get(hostname="localhost", is_default_site=True)
 home = site.root_page
 article = ArticlePage.objects.live().public().descendant_of(home).order_by("-pk").first()
 category = CategoryPage.objects.live().public().descendant_of(home).first()
 document = get_document_model().objects.exclude(file="").first()
 image = get_image_model().objects.first()
 rendition = image.get_rendition("width-400") if image else None
-print("ARTICLE=" + shlex.quote(article.relative_url(site)))
-print("ARTICLE_TITLE=" + shlex.quote(article.title.split()[0]))
-print("CATEGORY=" + shlex.quote(category.relative_url(site)))
-print("CSS=" + shlex.quote(staticfiles_storage.url("css/site.css")))
-print("DOC_FILE=" + shlex.quote("/media/" + (document.file.name if document else "")))
-print("DOC_URL=" + shlex.quote((document.url if document else "")))
-print("IMAGE=" + shlex.quote((rendition.url if rendition else "")))
-' >"$RUN/urls.env"
+print("URL ARTICLE=" + shlex.quote(article.relative_url(site)))
+print("URL ARTICLE_TITLE=" + shlex.quote(html.escape(article.title)))
+print("URL CATEGORY=" + shlex.quote(category.relative_url(site)))
+print("URL CSS=" + shlex.quote(staticfiles_storage.url("css/site.css")))
+print("URL DOC_FILE=" + shlex.quote("/media/" + (document.file.name if document else "")))
+print("URL DOC_URL=" + shlex.quote((document.url if document else "")))
+print("URL IMAGE=" + shlex.quote((rendition.url if rendition else "")))
+' >"$RUN/urls.out"
+# Only our lines: Django or a library may print to stdout too.
+sed -n 's/^URL //p' "$RUN/urls.out" >"$RUN/urls.env"
 # shellcheck disable=SC1091
 . "$RUN/urls.env"
 
@@ -97,7 +100,10 @@ skip() {
 fetch() {
   local url=$1
   shift
-  STATUS=$(curl -sk --max-time 20 -D "$RUN/h" -o "$RUN/b" -w '%{http_code}' "$@" "$url" || echo 000)
+  : >"$RUN/h"
+  : >"$RUN/b"
+  # A refused connection or TLS handshake prints 000 (and curl exits non-zero).
+  STATUS=$(curl -sk --max-time 20 -D "$RUN/h" -o "$RUN/b" -w '%{http_code}' "$@" "$url") || true
 }
 header() { # header NAME: its value in $RUN/h (last one), or empty
   grep -i "^$1:" "$RUN/h" | tail -n 1 | cut -d: -f2- | tr -d '\r' | sed 's/^ *//'
