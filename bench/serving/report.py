@@ -53,8 +53,9 @@ def table(results) -> str:
         for mode in "abc":
             result = results.get((page, mode))
             ratios.append(f"{result['rps'] / static['rps']:.3f}" if result and static and static["rps"] else "—")
-        size = results.get((page, "a"))
-        size_note = f" ({size['kb']:.0f} KB)" if size else ""
+        # Response size (uncompressed HTML) from whichever mode completed requests.
+        sizes = [r["kb"] for mode in "dcba" if (r := results.get((page, mode))) and r["rps"]]
+        size_note = f" ({sizes[0]:.0f} KB)" if sizes else ""
         rows.append(f"| {label}{size_note} | " + " | ".join(cells + ratios) + " |")
     return "\n".join(rows)
 
