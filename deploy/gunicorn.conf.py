@@ -49,3 +49,7 @@ proc_name = "congphuong"
 # Request limits a little above Django's own (DATA_UPLOAD_MAX_NUMBER_FIELDS is large for the admin).
 limit_request_line = 8190
 limit_request_field_size = 8190
+
+# gunicorn ≥ 24's control socket lives in the user's home (~/.gunicorn/): read-only under the
+# systemd unit's ProtectSystem=strict, and shared by two instances of one user. Not used here.
+control_socket_disable = True
