@@ -183,7 +183,8 @@ stack_start_gunicorn() {
       exec env GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS="${STACK_GUNICORN_WORKERS-2}" \
         GUNICORN_ACCESSLOG="${STACK_GUNICORN_ACCESSLOG-$STACK_RUN/log/gunicorn-access.log}" \
         GUNICORN_ERRORLOG="$STACK_RUN/log/gunicorn-error.log" "$@" \
-        "$STACK_ROOT/.venv/bin/gunicorn" -c deploy/gunicorn.conf.py --pid "$STACK_RUN/gunicorn-$port.pid"
+        "$STACK_ROOT/.venv/bin/gunicorn" -c deploy/gunicorn.conf.py --pid "$STACK_RUN/gunicorn-$port.pid" \
+        >>"$STACK_RUN/log/gunicorn-error.log" 2>&1 # Django's own tracebacks (console logging) too
   ) &
   STACK_PIDS+=("$!")
   local _

@@ -106,7 +106,8 @@ fetch() {
   STATUS=$(curl -sk --max-time 20 -D "$RUN/h" -o "$RUN/b" -w '%{http_code}' "$@" "$url") || true
 }
 header() { # header NAME: its value in $RUN/h (last one), or empty
-  grep -i "^$1:" "$RUN/h" | tail -n 1 | cut -d: -f2- | tr -d '\r' | sed 's/^ *//'
+  # `|| true`: a missing header is an empty value, not the end of the script (set -e, pipefail).
+  { grep -i "^$1:" "$RUN/h" || true; } | tail -n 1 | cut -d: -f2- | tr -d '\r' | sed 's/^ *//'
 }
 expect_status() { # expect_status WANT LABEL
   if [ "$STATUS" = "$1" ]; then ok "$2 → $STATUS"; else fail "$2 → $STATUS (expected $1)"; fi
