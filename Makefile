@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean bench-search \
-	bench-pageweight bench-lighthouse vendor-axe
+	bench-pageweight bench-lighthouse vendor-axe prod-check bench-serving
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,16 @@ vendor-axe:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar xzf axe-core-$(AXE_VERSION).tgz && \
 	  cp package/axe.min.js $(CURDIR)/congphuong/core/tests/assets/axe.min.js && \
 	  cp package/LICENSE $(CURDIR)/congphuong/core/tests/assets/axe-core-LICENSE.txt && rm -rf $$tmp
+
+## make prod-check: nginx + gunicorn + PostgreSQL + Redis with the shipped deploy/ files on this machine,
+## smoke-tested through nginx, all stopped at the end (docs/deploy.md; not part of make test).
+prod-check: install
+	bash deploy/prod-check.sh
+
+## make bench-serving N=10000: req/s, p50, p99 of home, category, article, search with the page cache
+## off/on, through nginx and as a static file (bench/serving/README.md; not part of make test).
+bench-serving: install
+	N=$(if $(filter command line environment,$(origin N)),$(N),10000) bash bench/serving/run.sh
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -11,6 +11,7 @@ import dj_database_url
 from csp.constants import NONCE as CSP_NONCE
 
 from .env import env_int, env_list, env_str
+from .storage import media_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -165,7 +166,8 @@ MEDIA_URL = "/media/"
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The local disk, or S3-compatible storage with MEDIA_STORAGE=s3 (settings/storage.py, docs/deploy.md).
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+# make prod-check: the production stack on this one machine, smoke-tested through nginx.
+#
+# nginx (deploy/nginx/congphuong.conf, TLS with a throwaway self-signed certificate) in front of
+# gunicorn (deploy/gunicorn.conf.py, congphuong.settings.production) on PostgreSQL database
+# congphuong_prodcheck and Redis db 14; migrate, collectstatic, load_demo, then HTTP checks.
+# Everything stops on exit. Works as root or as any user who can reach PostgreSQL as `postgres`.
+#
+#   PRODCHECK_KEEP=1      keep the database and the run directory afterwards
+#   PRODCHECK_HTTP_PORT / PRODCHECK_HTTPS_PORT / PRODCHECK_GUNICORN_PORT (8480 / 8443 / 8401)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=deploy/local_stack.sh
+. "$ROOT/deploy/local_stack.sh"
+
+HTTP_PORT=${PRODCHECK_HTTP_PORT:-8480}
+HTTPS_PORT=${PRODCHECK_HTTPS_PORT:-8443}
+APP_PORT=${PRODCHECK_GUNICORN_PORT:-8401}
+KEEP=${PRODCHECK_KEEP:-0}
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/congphuong-prodcheck.XXXXXX")
+BASE="https://localhost:$HTTPS_PORT"
+STARTED=$(date +%s)
+
+trap 'stack_stop "$KEEP"' EXIT
+trap 'exit 130' INT TERM
+
+step() { printf '== %s (%ss)\n' "$*" "$(($(date +%s) - STARTED))"; }
+
+step "Công cụ / tools"
+stack_require_tools
+STACK_HTTPS_PORT=$HTTPS_PORT
+stack_init "$RUN" congphuong_prodcheck 14 "localhost,.localhost"
+
+step "check --deploy"
+stack_manage check --deploy --fail-level WARNING
+step "migrate + collectstatic (side by side)"
+stack_manage collectstatic --noinput -v 0 >"$RUN/log/collectstatic.log" 2>&1 &
+collectstatic=$!
+stack_manage migrate --noinput -v 0
+wait "$collectstatic" || {
+  cat "$RUN/log/collectstatic.log"
+  stack_die "collectstatic failed"
+}
+step "load_demo"
+stack_manage load_demo --port "$HTTPS_PORT" >"$RUN/log/load_demo.log"
+stack_manage setup_roles >/dev/null
+
+# Addresses of one article, one category, one document file and one image, as the database has them.
+stack_manage shell -c '
+import html
+import shlex
+from django.contrib.staticfiles.storage import staticfiles_storage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Site
+from congphuong.news.models import ArticlePage, CategoryPage
+site = Site.objects.get(hostname="localhost", is_default_site=True)
+home = site.root_page
+article = ArticlePage.objects.live().public().descendant_of(home).order_by("-pk").first()
+category = CategoryPage.objects.live().public().descendant_of(home).first()
+document = get_document_model().objects.exclude(file="").first()
+image = get_image_model().objects.first()
+rendition = image.get_rendition("width-400") if image else None
+print("URL ARTICLE=" + shlex.quote(article.relative_url(site)))
+print("URL ARTICLE_TITLE=" + shlex.quote(html.escape(article.title)))
+print("URL CATEGORY=" + shlex.quote(category.relative_url(site)))
+print("URL CSS=" + shlex.quote(staticfiles_storage.url("css/site.css")))
+print("URL DOC_FILE=" + shlex.quote("/media/" + (document.file.name if document else "")))
+print("URL DOC_URL=" + shlex.quote((document.url if document else "")))
+print("URL IMAGE=" + shlex.quote((rendition.url if rendition else "")))
+' >"$RUN/urls.out"
+# Only our lines: Django or a library may print to stdout too.
+sed -n 's/^URL //p' "$RUN/urls.out" >"$RUN/urls.env"
+# shellcheck disable=SC1091
+. "$RUN/urls.env"
+
+step "gunicorn + nginx"
+stack_start_gunicorn "$APP_PORT"
+stack_render_nginx "$HTTP_PORT" "$HTTPS_PORT" "$APP_PORT" "localhost *.localhost"
+stack_start_nginx
+
+# --- smoke tests ------------------------------------------------------------------------------
+PASSED=0
+FAILED=0
+SKIPPED=0
+ok() {
+  PASSED=$((PASSED + 1))
+  printf 'OK    %s\n' "$*"
+}
+fail() {
+  FAILED=$((FAILED + 1))
+  printf 'FAIL  %s\n' "$*"
+}
+skip() {
+  SKIPPED=$((SKIPPED + 1))
+  printf 'SKIP  %s\n' "$*"
+}
+
+# fetch URL [curl args…]: headers in $RUN/h, body in $RUN/b, status in $STATUS.
+fetch() {
+  local url=$1
+  shift
+  : >"$RUN/h"
+  : >"$RUN/b"
+  # A refused connection or TLS handshake prints 000 (and curl exits non-zero).
+  STATUS=$(curl -sk --max-time 20 -D "$RUN/h" -o "$RUN/b" -w '%{http_code}' "$@" "$url") || true
+}
+header() { # header NAME: its value in $RUN/h (last one), or empty
+  # `|| true`: a missing header is an empty value, not the end of the script (set -e, pipefail).
+  { grep -i "^$1:" "$RUN/h" || true; } | tail -n 1 | cut -d: -f2- | tr -d '\r' | sed 's/^ *//'
+}
+expect_status() { # expect_status WANT LABEL
+  if [ "$STATUS" = "$1" ]; then ok "$2 → $STATUS"; else fail "$2 → $STATUS (expected $1)"; fi
+}
+expect_header() { # expect_header NAME REGEX LABEL
+  local value
+  value=$(header "$1")
+  if printf '%s' "$value" | grep -Eq -- "$2"; then ok "$3: $1: $value"; else fail "$3: $1 is '$value' (expected /$2/)"; fi
+}
+expect_body() { # expect_body TEXT LABEL
+  if grep -qF -- "$1" "$RUN/b"; then ok "$2 contains '$1'"; else fail "$2 lacks '$1'"; fi
+}
+
+step "smoke tests through nginx ($BASE)"
+
+fetch "http://localhost:$HTTP_PORT/"
+expect_status 301 "HTTP /"
+expect_header Location "^https://localhost:$HTTPS_PORT/$" "HTTP / redirects to HTTPS"
+
+fetch "$BASE/" -H 'X-Request-ID: prodcheck-0123456789'
+expect_status 200 "home /"
+expect_body 'lang="vi"' "home"
+expect_body "Phường" "home"
+expect_header Strict-Transport-Security "max-age=[1-9][0-9]*" "home"
+expect_header X-Content-Type-Options "^nosniff$" "home"
+expect_header X-Frame-Options "^DENY$" "home"
+expect_header Content-Security-Policy "default-src 'self'" "home"
+expect_header Referrer-Policy "strict-origin-when-cross-origin" "home"
+expect_header X-Request-ID "^prodcheck-0123456789$" "home keeps the caller's request id"
+if grep -qi '^server: nginx/' "$RUN/h"; then fail "home: Server header shows the nginx version"; else ok "home: no nginx version"; fi
+
+fetch "$BASE/"
+expect_header X-Cache-Status "^HIT$" "home again (micro-cache)"
+expect_header X-Request-ID "^[0-9a-f]{32}$" "home without a request id gets nginx's"
+fetch "$BASE/" -H 'Cookie: sessionid=abc'
+expect_header X-Cache-Status "^BYPASS$" "home with a session cookie"
+fetch "$BASE/" -H 'Cookie: csrftoken=abc'
+expect_header X-Cache-Status "^BYPASS$" "home with a CSRF cookie"
+
+fetch "https://phuong-tan-son-hoa.localhost:$HTTPS_PORT/" --resolve "phuong-tan-son-hoa.localhost:$HTTPS_PORT:127.0.0.1"
+expect_status 200 "second ward (phuong-tan-son-hoa.localhost)"
+expect_body "Tân Sơn Hòa" "second ward"
+
+fetch "$BASE$ARTICLE"
+expect_status 200 "article $ARTICLE"
+expect_body "$ARTICLE_TITLE" "article"
+fetch "$BASE$ARTICLE" -H 'Accept-Encoding: gzip'
+expect_header Content-Encoding "^gzip$" "article, Accept-Encoding: gzip"
+
+fetch "$BASE$CATEGORY"
+expect_status 200 "category $CATEGORY"
+
+fetch "$BASE/tim-kiem/?q=h%E1%BB%8Dc+b%E1%BB%95ng"
+expect_status 200 "search /tim-kiem/?q=học bổng"
+
+fetch "$BASE$CSS" -H 'Accept-Encoding: br, gzip'
+expect_status 200 "static $CSS"
+expect_header Cache-Control "max-age=31536000.*immutable" "static (hashed)"
+expect_header Strict-Transport-Security "max-age=" "static"
+if [ "$STACK_BROTLI" = 1 ]; then
+  expect_header Content-Encoding "^br$" "static, Accept-Encoding: br"
+else
+  skip "brotli: nginx module missing (apt-get install libnginx-mod-http-brotli-static)"
+fi
+fetch "$BASE$CSS" -H 'Accept-Encoding: gzip'
+expect_header Content-Encoding "^gzip$" "static, Accept-Encoding: gzip"
+fetch "$BASE/static/css/site.css"
+expect_header Cache-Control "max-age=3600" "static (unhashed name, short cache)"
+for ext in gz br; do
+  if [ -f "$VAR_DIR$CSS.$ext" ]; then ok "collectstatic wrote $CSS.$ext"; else fail "collectstatic did not write $CSS.$ext"; fi
+done
+
+if [ -n "${IMAGE:-}" ]; then
+  fetch "$BASE$IMAGE"
+  expect_status 200 "image rendition $IMAGE"
+  expect_header Cache-Control "max-age=604800" "image rendition"
+else
+  skip "image rendition: the demo has no image"
+fi
+
+if [ "$DOC_FILE" != "/media/" ] && [ -f "$VAR_DIR$DOC_FILE" ]; then
+  fetch "$BASE$DOC_FILE"
+  case "$STATUS" in
+  403 | 404) ok "raw document $DOC_FILE → $STATUS (file exists on disk, nginx refuses it)" ;;
+  *) fail "raw document $DOC_FILE → $STATUS (expected 403/404)" ;;
+  esac
+  fetch "$BASE${DOC_URL}"
+  expect_status 200 "document through Django $DOC_URL"
+else
+  fail "no document file on disk to test /media/documents/ with"
+fi
+fetch "$BASE/media/documents/../documents/x.pdf" --path-as-is
+case "$STATUS" in 400 | 403 | 404) ok "/media/documents/../documents/ → $STATUS" ;; *) fail "/media/documents/../documents/ → $STATUS" ;; esac
+
+fetch "$BASE/admin/login/"
+expect_status 200 "admin /admin/login/"
+expect_body "csrfmiddlewaretoken" "admin login"
+if [ -z "$(header X-Cache-Status)" ]; then ok "admin is not micro-cached"; else fail "admin has X-Cache-Status $(header X-Cache-Status)"; fi
+
+fetch "$BASE/khong-co-trang-nay/"
+expect_status 404 "unknown page"
+
+for probe in healthz readyz; do
+  fetch "$BASE/$probe"
+  case "$STATUS" in
+  200) ok "/$probe → 200" ;;
+  404) skip "/$probe → 404: endpoint not in this branch yet (issue 6, another branch)" ;;
+  *) fail "/$probe → $STATUS" ;;
+  esac
+done
+
+fetch "https://127.0.0.1:$HTTPS_PORT/"
+if [ "$STATUS" = 000 ]; then ok "unknown host (no SNI) refused at TLS"; else fail "unknown host answered $STATUS"; fi
+
+if grep -q 'rid=prodcheck-0123456789' "$RUN/log/congphuong.access.log" &&
+  grep -q 'rid=prodcheck-0123456789' "$RUN/log/gunicorn-access.log"; then
+  ok "request id in nginx and gunicorn access logs"
+else
+  fail "request id missing from an access log"
+fi
+if grep -E '(Traceback|ERROR)' "$RUN/log/gunicorn-error.log" >/dev/null; then
+  fail "gunicorn logged errors:"
+  grep -E -A3 '(Traceback|ERROR)' "$RUN/log/gunicorn-error.log" | head -n 20
+else
+  ok "gunicorn error log clean"
+fi
+
+printf '\nprod-check (%ss): ' "$(($(date +%s) - STARTED))"
+printf '%s passed, %s failed, %s skipped\n' "$PASSED" "$FAILED" "$SKIPPED"
+[ "$FAILED" = 0 ]
