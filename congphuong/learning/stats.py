@@ -65,6 +65,10 @@ class Progress:
             return None
         return max(Decimal(0), self.target.percent - self.recognised_percent)
 
+    @property
+    def reached(self):
+        return self.gap == 0
+
 
 def target_label(target) -> str:
     if target is None:
@@ -73,10 +77,6 @@ def target_label(target) -> str:
         return f"chưa có tỷ lệ, cần xác nhận (đến {target.year}, {target.legal_basis})"
     text = f"{plain_number(target.percent)}% (đến {target.year}, {target.legal_basis})"
     return text + (" – cần xác nhận" if target.needs_confirmation else "")
-
-    @property
-    def reached(self):
-        return self.gap == 0
 
 
 def targets_for(site, year) -> dict:
