@@ -755,12 +755,10 @@ DEMO_OFFICER = "khuyenhoc"
 def assign_demo_accounts(results=()):
     """The demo learning officer works on the first demo ward only (Phân công phường)."""
     from django.contrib.auth import get_user_model
-
-    from congphuong.core.demo.builder import WARDS
-
     from django.contrib.auth.models import Group
 
     from congphuong.core.demo.accounts import DEMO_PASSWORD
+    from congphuong.core.demo.builder import WARDS
 
     from .roles import LEARNING_OFFICER
 
