@@ -164,7 +164,10 @@ def manages_assignments_of(user) -> frozenset[int] | None:
         return frozenset()
     if user.is_superuser:
         return None
-    if not user.groups.filter(name=SITE_ADMIN).exists():
+    from congphuong.core.roles import in_role_groups
+
+    # "Quản trị trang" itself or a ward's group of that role ("Quản trị trang – Phường …").
+    if not in_role_groups(user, [SITE_ADMIN]):
         return frozenset()
     return site_ids(user)
 
