@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Site
 
 from . import seed
 from .choices import (
@@ -47,6 +48,7 @@ from .models import (
     RegistrationEvent,
     Score,
     Unit,
+    WardAssignment,
 )
 from .roles import ensure_learning_roles
 from .scoring import evaluate
@@ -745,3 +747,33 @@ def build_demo(home, site):
     _cycles(rng, site, today, quarters, households, clans, units, citizens)
     _fund(rng, site, today)
     return page
+
+
+DEMO_OFFICER = "khuyenhoc"
+
+
+def assign_demo_accounts(results=()):
+    """The demo learning officer works on the first demo ward only (Phân công phường)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from congphuong.core.demo.accounts import DEMO_PASSWORD
+    from congphuong.core.demo.builder import WARDS
+
+    from .roles import LEARNING_OFFICER
+
+    first = Site.objects.filter(hostname=WARDS[0].hostname, site_name=WARDS[0].name).first()
+    if first is None:
+        return None
+    user, created = get_user_model().objects.get_or_create(
+        username=DEMO_OFFICER,
+        defaults={"first_name": "Phạm Thu", "last_name": "Hà", "email": f"{DEMO_OFFICER}@example.vn"},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    ensure_learning_roles()
+    user.groups.add(Group.objects.get(name=LEARNING_OFFICER))
+    if not WardAssignment.objects.filter(user=user).exists():
+        WardAssignment.objects.create(user=user, site=first, note="Tài khoản mẫu: chỉ phường mẫu thứ nhất")
+    return first

@@ -44,7 +44,7 @@ def _progress_section(site, year, heading):
                 row.registered,
                 row.recognised,
                 row.recognised_percent if row.recognised_percent is not None else "–",
-                f"{plain_number(row.target.percent)} (đến {row.target.year})" if row.target else "–",
+                row.target_label,
             ]
             for row in rows
         ],

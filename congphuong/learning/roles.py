@@ -1,4 +1,4 @@
-"""The "Cán bộ khuyến học" group and what leaders and site administrators may do here.
+"""The "Cán bộ khuyến học" group and what leaders, site and national administrators may do here.
 
 `ensure_learning_roles()` is idempotent: it creates what is missing and adds missing
 permissions, never removes a permission an administrator granted by hand. It runs
@@ -8,6 +8,8 @@ from a data migration and from the demo; run it again after adding a permission.
 LEARNING_OFFICER = "Cán bộ khuyến học"
 APPROVER = "Lãnh đạo duyệt"
 SITE_ADMIN = "Quản trị trang"
+# Edits the shared (national) criteria sets and targets; ward staff only read them.
+NATIONAL_ADMIN = "Quản trị xã hội học tập dùng chung"
 
 # Models holding personal data or the programme's records, edited by the officers.
 OFFICER_MODELS = (
@@ -42,7 +44,11 @@ ROLE_PERMISSIONS = {
         "recognise_registration",
         "view_learning_reports",
     ],
-    SITE_ADMIN: ["view_exportlog"],
+    # Site administrators assign learning users to their own wards ("Phân công phường").
+    SITE_ADMIN: ["view_exportlog"] + [f"{action}_wardassignment" for action in ("add", "change", "delete", "view")],
+    NATIONAL_ADMIN: [
+        f"{action}_{model}" for model in ("criteriaset", "target") for action in ("add", "change", "delete", "view")
+    ],
 }
 
 

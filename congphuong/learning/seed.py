@@ -327,6 +327,26 @@ TARGETS = [
     ("cong_dan_cbccvc", 2030, 80, "Quyết định 677/QĐ-TTg năm 2022"),
 ]
 
+# 2030 targets whose figure the domain notes do not give: seeded without a percentage and
+# flagged "Cần xác nhận" so that the administrator enters it from the original text.
+PENDING_NOTE = "Chưa có tỷ lệ năm 2030 trong tài liệu nghiệp vụ; nhập theo văn bản gốc rồi bỏ đánh dấu “Cần xác nhận”."
+PENDING_TARGETS = [
+    ("gia_dinh", 2030, "Quyết định 387/QĐ-TTg năm 2022"),
+    ("dong_ho", 2030, "Quyết định 387/QĐ-TTg năm 2022"),
+    ("cong_dong", 2030, "Quyết định 387/QĐ-TTg năm 2022"),
+    ("don_vi", 2030, "Quyết định 387/QĐ-TTg năm 2022"),
+]
+
+
+def load_pending_targets(Target):
+    for kind, year, basis in PENDING_TARGETS:
+        Target.objects.get_or_create(
+            site=None,
+            kind=kind,
+            year=year,
+            defaults={"percent": None, "legal_basis": basis, "needs_confirmation": True, "note": PENDING_NOTE},
+        )
+
 
 def load(apps=None):
     """Create the sets and targets that are missing (idempotent; matched by model + version)."""
@@ -377,3 +397,6 @@ def load(apps=None):
             )
     for kind, year, value, basis in TARGETS:
         Target.objects.get_or_create(site=None, kind=kind, year=year, defaults={"percent": value, "legal_basis": basis})
+    # Migration 0002 runs this with the model as it was then, before "Cần xác nhận" existed.
+    if any(field.name == "needs_confirmation" for field in Target._meta.get_fields()):
+        load_pending_targets(Target)

@@ -3,8 +3,9 @@ with the subject's name replaced unless it stands on a signed recognition decisi
 
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
+from django.utils import timezone
 
-from .models import Citizen, Household, Registration
+from .models import Citizen, Household, HouseholdTombstone, Registration
 
 
 def _detach(registrations, label):
@@ -15,6 +16,14 @@ def _detach(registrations, label):
 @receiver(pre_delete, sender=Household)
 def household_deleted(sender, instance, **kwargs):
     _detach(Registration.objects.filter(household=instance), "Hộ đã xóa khỏi sổ")
+    # The household still counts in the denominators of the years before today (see stats).
+    HouseholdTombstone.objects.create(
+        site_id=instance.site_id,
+        quarter_id=instance.quarter_id,
+        deleted_on=timezone.localdate(),
+        removed_on=instance.removed_on if instance.removed else None,
+        member_birth_years=sorted(instance.members.values_list("birth_year", flat=True)),
+    )
 
 
 @receiver(pre_delete, sender=Citizen)

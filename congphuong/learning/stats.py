@@ -10,9 +10,19 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 
 from .choices import CITIZEN_STAFF, LearningModel, Status, TargetKind
-from .models import Award, Clan, Household, HouseholdMember, LearningQuarter, Registration, Target, Unit
+from .models import (
+    Award,
+    Clan,
+    Household,
+    HouseholdMember,
+    HouseholdTombstone,
+    LearningQuarter,
+    Registration,
+    Target,
+    Unit,
+)
 from .models.registry import ADULT_AGE
-from .numbers import percent
+from .numbers import percent, plain_number
 
 
 @dataclass
@@ -44,15 +54,29 @@ class Progress:
         return self.target.percent if self.target else None
 
     @property
+    def target_label(self):
+        """The target as the tables show it, saying so when it still needs confirming."""
+        return target_label(self.target)
+
+    @property
     def gap(self):
         """Percentage points still missing to the target (0 when reached), None without data."""
-        if self.target is None or self.recognised_percent is None:
+        if self.target_percent is None or self.recognised_percent is None:
             return None
         return max(Decimal(0), self.target.percent - self.recognised_percent)
 
     @property
     def reached(self):
         return self.gap == 0
+
+
+def target_label(target) -> str:
+    if target is None:
+        return "–"
+    if target.percent is None:
+        return f"chưa có tỷ lệ, cần xác nhận (đến {target.year}, {target.legal_basis})"
+    text = f"{plain_number(target.percent)}% (đến {target.year}, {target.legal_basis})"
+    return text + (" – cần xác nhận" if target.needs_confirmation else "")
 
 
 def targets_for(site, year) -> dict:
@@ -70,18 +94,54 @@ def targets_for(site, year) -> dict:
     return chosen
 
 
-def denominators(site, year) -> dict:
+def in_registry(year, prefix=""):
+    """Households still in the registry at the end of `year`: not removed, or removed after it.
+
+    A household removed without a date (older data) stays out of every year, as before.
+    """
+    end = datetime.date(year, 12, 31)
+    return Q(**{f"{prefix}removed": False}) | Q(**{f"{prefix}removed": True, f"{prefix}removed_on__gt": end})
+
+
+def past_households(site, year) -> tuple[dict, dict]:
+    """Households deleted after `year` that were in the registry then: (households, adults) per khu phố.
+
+    Deleting a household must not change the figures of years already reported.
+    """
+    households, adults = {}, {}
+    for stone in HouseholdTombstone.objects.filter(site=site, deleted_on__gt=datetime.date(year, 12, 31)):
+        if not stone.counts_in(year):
+            continue
+        households[stone.quarter_id] = households.get(stone.quarter_id, 0) + 1
+        grown = sum(1 for born in stone.member_birth_years if born <= year - ADULT_AGE)
+        adults[stone.quarter_id] = adults.get(stone.quarter_id, 0) + grown
+    return households, adults
+
+
+def registry_quarters(site, year):
+    """Active khu phố with `registry_households` counted as at the end of `year`."""
     quarters = list(
-        LearningQuarter.objects.filter(site=site, active=True).annotate(
-            registry_households=Count("households", filter=Q(households__removed=False), distinct=True)
-        )
+        LearningQuarter.objects.filter(site=site, active=True)
+        .annotate(registry_households=Count("households", filter=in_registry(year, "households__"), distinct=True))
+        .order_by("sort_order", "name")
     )
+    deleted, _adults = past_households(site, year)
+    for quarter in quarters:
+        quarter.registry_households += deleted.get(quarter.pk, 0)
+    return quarters
+
+
+def denominators(site, year) -> dict:
+    quarters = registry_quarters(site, year)
     adults_by_quarter = dict(
-        HouseholdMember.objects.filter(household__site=site, household__removed=False, birth_year__lte=year - ADULT_AGE)
+        HouseholdMember.objects.filter(household__site=site, birth_year__lte=year - ADULT_AGE)
+        .filter(in_registry(year, "household__"))
         .values_list("household__quarter")
         .annotate(n=Count("pk"))
         .order_by()
     )
+    for quarter_id, count in past_households(site, year)[1].items():
+        adults_by_quarter[quarter_id] = adults_by_quarter.get(quarter_id, 0) + count
     units = Unit.objects.filter(site=site, active=True).aggregate(
         count=Count("pk"), staff=Sum("staff_count", filter=Q(is_public=True))
     )
@@ -148,11 +208,7 @@ class QuarterRow:
 
 
 def by_quarter(site, year) -> list[QuarterRow]:
-    quarters = list(
-        LearningQuarter.objects.filter(site=site, active=True)
-        .annotate(registry_households=Count("households", filter=Q(households__removed=False), distinct=True))
-        .order_by("sort_order", "name")
-    )
+    quarters = registry_quarters(site, year)
     counts = {}
     for row in (
         Registration.objects.filter(site=site, year=year, quarter__isnull=False)

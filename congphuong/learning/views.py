@@ -20,7 +20,7 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from . import charts, importer, ledger, reports, stats, workflow
+from . import access, charts, importer, ledger, reports, stats, workflow
 from .audit import log_export
 from .choices import LearningModel, Status
 from .documents import XLSX_TYPE, PdfFontMissing, file_response, report_to_pdf, report_to_xlsx, table_to_xlsx
@@ -32,8 +32,14 @@ from .storage import private_storage
 PDF_TYPE = "application/pdf"
 
 
-def forbidden(request):
-    return TemplateResponse(request, "learning/admin/forbidden.html", {"page_title": "Không có quyền"}, status=403)
+class NoWard(PermissionDenied):
+    """The user has the permission but no ward assigned."""
+
+
+def forbidden(request, reason=""):
+    return TemplateResponse(
+        request, "learning/admin/forbidden.html", {"page_title": "Không có quyền", "reason": reason}, status=403
+    )
 
 
 class Forbidden403Mixin:
@@ -42,28 +48,33 @@ class Forbidden403Mixin:
     def dispatch(self, request, *args, **kwargs):
         try:
             return super().dispatch(request, *args, **kwargs)
+        except NoWard:
+            return forbidden(request, access.NO_WARD_MESSAGE)
         except PermissionDenied:
             return forbidden(request)
 
 
-def site_list():
-    return list(Site.objects.order_by("-is_default_site", "site_name", "pk"))
+def site_list(user):
+    """The wards `user` works on (see congphuong.learning.access)."""
+    return access.sites(user)
 
 
 def chosen_site(request, sites=None):
-    """?phuong=<id>, else the site of the admin's hostname, else the first ward."""
-    sites = sites if sites is not None else site_list()
+    """?phuong=<id> among the user's wards (another ward: 404), else the admin hostname's ward
+    when it is one of them, else the user's first ward."""
+    sites = sites if sites is not None else site_list(request.user)
+    if not sites:
+        raise NoWard
     raw = request.GET.get("phuong") or request.POST.get("phuong") or ""
-    if raw.isdigit():
+    if raw:
         for site in sites:
-            if site.pk == int(raw):
+            if raw.isdigit() and site.pk == int(raw):
                 return site
+        raise Http404("Không tìm thấy phường.")
     current = Site.find_for_request(request)
-    if current is not None:
+    if current is not None and any(site.pk == current.pk for site in sites):
         return current
-    if sites:
-        return sites[0]
-    raise Http404("Chưa có phường nào.")
+    return sites[0]
 
 
 class LearningAdminView(Forbidden403Mixin, WagtailAdminTemplateMixin, View):
@@ -94,7 +105,7 @@ class DashboardView(LearningAdminView):
     header_icon = "table"
 
     def get(self, request):
-        sites = site_list()
+        sites = site_list(request.user)
         site = chosen_site(request, sites)
         year, year_error = chosen_year(request)
         if year_error:
@@ -178,9 +189,10 @@ class ReportView(LearningAdminView):
 # --- Registration dossier and the cycle ------------------------------------------------------------
 
 
-def _registration(pk):
-    return get_object_or_404(
-        Registration.objects.select_related("site", "criteria_set", "quarter", "decision", "level"), pk=pk
+def _registration(pk, user):
+    """The dossier, only when it belongs to one of the user's wards (404 otherwise)."""
+    return access.get_or_404(
+        Registration.objects.select_related("site", "criteria_set", "quarter", "decision", "level"), user, pk=pk
     )
 
 
@@ -193,7 +205,7 @@ class RegistrationDetailView(LearningAdminView):
         return "Hồ sơ đánh giá"
 
     def get(self, request, pk):
-        registration = _registration(pk)
+        registration = _registration(pk, request.user)
         return self.render(self.dossier_context(registration))
 
     def dossier_context(self, registration, **extra):
@@ -250,7 +262,7 @@ class SelfAssessmentView(LearningAdminView):
         return registration.status == Status.REGISTERED
 
     def get(self, request, pk):
-        registration = _registration(pk)
+        registration = _registration(pk, request.user)
         if not self.allowed(registration):
             messages.error(
                 request, f"Hồ sơ đang ở bước “{registration.get_status_display()}”, không làm bước này được."
@@ -270,7 +282,7 @@ class SelfAssessmentView(LearningAdminView):
         }
 
     def post(self, request, pk):
-        registration = _registration(pk)
+        registration = _registration(pk, request.user)
         form = points_form_class(registration.criteria_set, registration.score_map(self.which), self.which)(
             request.POST
         )
@@ -306,7 +318,7 @@ class CouncilScoreView(SelfAssessmentView):
         return registration.status == ready
 
     def get(self, request, pk):
-        registration = _registration(pk)
+        registration = _registration(pk, request.user)
         if not self.allowed(registration):
             messages.error(request, f"Hồ sơ đang ở bước “{registration.get_status_display()}”, chưa chấm điểm được.")
             return redirect("learning_registration", pk=pk)
@@ -335,7 +347,7 @@ class EvidenceUploadView(LearningAdminView):
     template_name = "learning/admin/points_form.html"
 
     def post(self, request, pk):
-        registration = _registration(pk)
+        registration = _registration(pk, request.user)
         if registration.status != Status.REGISTERED:
             messages.error(request, "Hồ sơ đã gửi đi; không thêm minh chứng được nữa.")
             return redirect("learning_registration", pk=pk)
@@ -365,6 +377,7 @@ class EvidenceDownloadView(LearningAdminView):
     permission_required = "learning.view_registration"
 
     def get(self, request, pk, evidence_pk):
+        _registration(pk, request.user)
         item = get_object_or_404(Evidence, pk=evidence_pk, registration_id=pk)
         if not item.file:
             raise Http404
@@ -386,6 +399,7 @@ class EvidenceDeleteView(LearningAdminView):
     permission_required = "learning.change_registration"
 
     def post(self, request, pk, evidence_pk):
+        _registration(pk, request.user)
         item = get_object_or_404(Evidence, pk=evidence_pk, registration_id=pk)
         if item.registration.status != Status.REGISTERED:
             messages.error(request, "Hồ sơ đã gửi đi; không xóa minh chứng được.")
@@ -404,7 +418,7 @@ class QuarterReviewView(RegistrationDetailView):
         return redirect("learning_registration", pk=pk)
 
     def post(self, request, pk):
-        registration = _registration(pk)
+        registration = _registration(pk, request.user)
         form = ReviewForm(request.POST)
         if not form.is_valid():
             return self.render(self.dossier_context(registration, review_form=form))
@@ -439,11 +453,11 @@ class DecisionApplyView(LearningAdminView):
         )
 
     def get(self, request, pk):
-        decision = get_object_or_404(RecognitionDecision.objects.select_related("site"), pk=pk)
+        decision = access.get_or_404(RecognitionDecision.objects.select_related("site"), request.user, pk=pk)
         return self.render({"decision": decision, "candidates": self.candidates(decision)})
 
     def post(self, request, pk):
-        decision = get_object_or_404(RecognitionDecision, pk=pk)
+        decision = access.get_or_404(RecognitionDecision.objects.all(), request.user, pk=pk)
         ids = [int(value) for value in request.POST.getlist("ho_so") if value.isdigit()]
         chosen = list(self.candidates(decision).filter(pk__in=ids))
         if not chosen:
@@ -474,7 +488,7 @@ class CertificateListView(LearningAdminView):
         return "Danh sách giấy công nhận"
 
     def get(self, request, pk):
-        decision = get_object_or_404(RecognitionDecision.objects.select_related("site"), pk=pk)
+        decision = access.get_or_404(RecognitionDecision.objects.select_related("site"), request.user, pk=pk)
         items = list(decision.registrations.select_related("quarter").order_by("certificate_number", "subject_name"))
         rows = [
             [
@@ -535,12 +549,19 @@ class NewCriteriaVersionView(LearningAdminView):
     def get_page_title(self):
         return "Tạo phiên bản mới của bộ tiêu chí"
 
+    def criteria_set(self, request, pk):
+        """Another ward's set is not found; a shared one is versioned only by national administrators."""
+        criteria_set = access.get_or_404(CriteriaSet.objects.all(), request.user, pk=pk)
+        if not access.may_change_instance(request.user, criteria_set):
+            raise PermissionDenied
+        return criteria_set
+
     def get(self, request, pk):
-        criteria_set = get_object_or_404(CriteriaSet, pk=pk)
+        criteria_set = self.criteria_set(request, pk)
         return self.render({"criteria_set": criteria_set, "form": NewVersionForm()})
 
     def post(self, request, pk):
-        criteria_set = get_object_or_404(CriteriaSet, pk=pk)
+        criteria_set = self.criteria_set(request, pk)
         form = NewVersionForm(request.POST)
         if not form.is_valid():
             return self.render({"criteria_set": criteria_set, "form": form})
@@ -592,12 +613,15 @@ class ImportView(LearningAdminView):
         return user.has_perm("learning.add_household") or user.has_perm("learning.add_citizen")
 
     def get(self, request):
-        sites = site_list()
+        sites = site_list(request.user)
         form = ImportForm(sites=sites, initial={"site": chosen_site(request, sites).pk})
         return self.render({"form": form})
 
     def post(self, request):
-        sites = site_list()
+        sites = site_list(request.user)
+        if not sites:
+            raise NoWard
+        # Only the user's wards are valid choices: another ward's id fails validation.
         form = ImportForm(request.POST, request.FILES, sites=sites)
         if not form.is_valid():
             return self.render({"form": form})
@@ -631,6 +655,9 @@ class ImportCommitView(ImportView):
             return redirect("learning_import")
         if not _import_permission(request.user, entry["kind"]):
             return forbidden(request)
+        # The ward is checked again: an assignment may have been withdrawn since the dry run.
+        if not access.may_see_site(request.user, entry["site"]):
+            raise Http404("Không tìm thấy phường.")
         site = get_object_or_404(Site, pk=entry["site"])
         try:
             with private_storage.open(entry["name"], "rb") as handle:
@@ -642,7 +669,7 @@ class ImportCommitView(ImportView):
         private_storage.delete(entry["name"])
         if not report.committed:
             messages.error(request, "Không nhập được: dữ liệu đã thay đổi từ lúc kiểm tra; không có dòng nào được lưu.")
-            return self.render({"form": ImportForm(sites=site_list()), "report": report, "site": site})
+            return self.render({"form": ImportForm(sites=site_list(request.user)), "report": report, "site": site})
         summary = ", ".join(f"{count} {label.lower()}" for label, count in report.created.items())
         messages.success(request, f"Đã nhập: {summary}.")
         target = "learning_citizen:index" if entry["kind"] == "cong-dan" else "learning_household:index"
@@ -672,7 +699,7 @@ class CashBookView(LearningAdminView):
     page_title = "Sổ quỹ khuyến học"
 
     def get(self, request):
-        sites = site_list()
+        sites = site_list(request.user)
         site = chosen_site(request, sites)
         form = PeriodForm(request.GET or None)
         if request.GET and not form.is_valid():

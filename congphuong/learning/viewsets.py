@@ -1,14 +1,29 @@
-"""Wagtail ModelViewSets of the module, all under the "Xã hội học tập" admin menu."""
+"""Wagtail ModelViewSets of the module, all under the "Xã hội học tập" admin menu.
 
+Every view here goes through `congphuong.learning.access`: lists, exports and filter
+choices hold only the user's wards; another ward's record answers 404; forms offer only
+the user's wards and their khu phố, households, units…; shared criteria sets and targets
+are read-only except for national administrators.
+"""
+
+import datetime
+
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models as db_models
+from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
+from wagtail.models import Site
 
+from . import access
 from .audit import log_export
 from .choices import Status
 from .forms import CriteriaSetForm
@@ -28,14 +43,115 @@ from .models import (
     Registration,
     Target,
     Unit,
+    WardAssignment,
 )
 from .views import Forbidden403Mixin
 
 MENU_HOOK = "register_learning_menu_item"
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+
+
+class WardFilterSet(WagtailFilterSet):
+    """The list filters, with "Phường" and the related-object filters naming only the user's wards."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = getattr(request, "user", None)
+        for filter_ in self.filters.values():
+            queryset = getattr(filter_, "queryset", None)
+            if queryset is None or not hasattr(queryset, "model"):
+                continue
+            if queryset.model is Site:
+                filter_.queryset = access.site_queryset(user)
+            elif access.site_field_of(queryset.model) is not None:
+                filter_.queryset = access.scope(queryset, user)
+
+
+def export_value(instance, field_name):
+    """The value a person reads: choice labels, "Có"/"Không", names of related objects."""
+    value = instance
+    for part in field_name.split("."):
+        if value is None:
+            return ""
+        try:
+            model_field = value._meta.get_field(part) if hasattr(value, "_meta") else None
+        except FieldDoesNotExist:  # a property or a method
+            model_field = None
+        if model_field is not None and getattr(model_field, "choices", None):
+            value = getattr(value, f"get_{part}_display")()
+            continue
+        value = getattr(value, part)
+        if callable(value) and not isinstance(value, db_models.Model):
+            value = value()
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    if isinstance(value, db_models.Model):
+        return str(value.site_name) if isinstance(value, Site) else str(value)
+    return value
+
+
+class WardScopedMixin:
+    """Another ward's record is not found (404); a shared row is read-only for ward staff (403)."""
+
+    needs_change_permission = False
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        user = self.request.user
+        if not access.may_see_instance(user, obj):
+            raise Http404("Không tìm thấy.")
+        if self.needs_change_permission and not access.may_change_instance(user, obj):
+            raise PermissionDenied("Bộ dữ liệu dùng chung chỉ quản trị dùng chung được sửa.")
+        return obj
+
+
+class WardFormMixin:
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        return access.restrict_form(form, self.request.user, shared_allowed=access.is_shared_model(self.model))
+
+    def save_instance(self):
+        instance = self.form.instance
+        user = self.request.user
+        # A crafted POST cannot create or move a record into a ward the user does not have.
+        if access.site_field_of(self.model) == "site":
+            if instance.site_id is None and not (access.is_shared_model(self.model) and access.is_national_admin(user)):
+                raise PermissionDenied
+            if instance.site_id is not None and not access.may_see_site(user, instance.site_id):
+                raise PermissionDenied
+        return super().save_instance()
 
 
 class LearningIndexView(Forbidden403Mixin, generic.IndexView):
     personal_data = True
+    base_filterset_class = WardFilterSet
+
+    def get_base_queryset(self):
+        return access.scope(super().get_base_queryset(), self.request.user)
+
+    def to_row_dict(self, item):
+        return {field: export_value(item, field) for field in self.list_export}
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        for cell, value in zip(super().generate_xlsx_row(worksheet, row_dict), row_dict.values(), strict=True):
+            if isinstance(value, datetime.datetime):
+                cell.number_format = DATETIME_FORMAT
+            elif isinstance(value, datetime.date):
+                cell.number_format = DATE_FORMAT
+            yield cell
+
+    def preprocess_field_value(self, field, value, export_format):
+        if export_format == self.FORMAT_CSV:
+            if isinstance(value, datetime.datetime):
+                return f"{value:%d/%m/%Y %H:%M}"
+            if isinstance(value, datetime.date):
+                return f"{value:%d/%m/%Y}"
+        return super().preprocess_field_value(field, value, export_format)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         rows = len(queryset) if isinstance(queryset, list) else queryset.count()
@@ -49,19 +165,19 @@ class LearningIndexView(Forbidden403Mixin, generic.IndexView):
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
-class LearningCreateView(Forbidden403Mixin, generic.CreateView):
+class LearningCreateView(Forbidden403Mixin, WardFormMixin, generic.CreateView):
     pass
 
 
-class LearningEditView(Forbidden403Mixin, generic.EditView):
-    pass
+class LearningEditView(Forbidden403Mixin, WardScopedMixin, WardFormMixin, generic.EditView):
+    needs_change_permission = True
 
 
-class LearningDeleteView(Forbidden403Mixin, generic.DeleteView):
-    pass
+class LearningDeleteView(Forbidden403Mixin, WardScopedMixin, generic.DeleteView):
+    needs_change_permission = True
 
 
-class LearningInspectView(Forbidden403Mixin, generic.InspectView):
+class LearningInspectView(Forbidden403Mixin, WardScopedMixin, generic.InspectView):
     pass
 
 
@@ -489,6 +605,74 @@ class ExportLogViewSet(LearningViewSet):
     form_fields = ["what"]  # never used: the read-only policy refuses add and edit
 
 
+class AssignmentIndexView(LearningIndexView):
+    personal_data = False
+
+    def get_base_queryset(self):
+        queryset = WardAssignment.objects.select_related("user", "site", "assigned_by")
+        managed = access.manages_assignments_of(self.request.user)
+        return queryset if managed is None else queryset.filter(site_id__in=managed)
+
+
+class AssignmentScopedMixin:
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        managed = access.manages_assignments_of(self.request.user)
+        if managed is not None and obj.site_id not in managed:
+            raise Http404("Không tìm thấy.")
+        return obj
+
+
+class AssignmentFormMixin:
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        managed = access.manages_assignments_of(self.request.user)
+        if "site" in form.fields and managed is not None:
+            form.fields["site"].queryset = Site.objects.filter(pk__in=managed).order_by("site_name")
+        if "user" in form.fields:
+            form.fields["user"].queryset = form.fields["user"].queryset.filter(is_active=True).order_by("username")
+        return form
+
+    def save_instance(self):
+        managed = access.manages_assignments_of(self.request.user)
+        if managed is not None and self.form.instance.site_id not in managed:
+            raise PermissionDenied
+        if self.form.instance.assigned_by_id is None:
+            self.form.instance.assigned_by = self.request.user
+        return super().save_instance()
+
+
+class AssignmentCreateView(Forbidden403Mixin, AssignmentFormMixin, generic.CreateView):
+    pass
+
+
+class AssignmentEditView(Forbidden403Mixin, AssignmentScopedMixin, AssignmentFormMixin, generic.EditView):
+    pass
+
+
+class AssignmentDeleteView(Forbidden403Mixin, AssignmentScopedMixin, generic.DeleteView):
+    pass
+
+
+class AssignmentViewSet(LearningViewSet):
+    model = WardAssignment
+    name = "learning_assignment"
+    url_prefix = "xa-hoi-hoc-tap/phan-cong-phuong"
+    menu_label = "Phân công phường"
+    icon = "key"
+    menu_order = 290
+    index_view_class = AssignmentIndexView
+    add_view_class = AssignmentCreateView
+    edit_view_class = AssignmentEditView
+    delete_view_class = AssignmentDeleteView
+    inspect_view_enabled = False
+    list_display = ["user", "site", "note", "assigned_by", "assigned_at"]
+    list_filter = ["site"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "note"]
+    list_export = ["user", "site", "note", "assigned_by", "assigned_at"]
+    export_headings = {"user": "Tài khoản", "assigned_by": "Người phân công"}
+
+
 VIEWSETS = [
     QuarterViewSet(),
     HouseholdViewSet(),
@@ -505,4 +689,5 @@ VIEWSETS = [
     OpeningViewSet(),
     AwardViewSet(),
     ExportLogViewSet(),
+    AssignmentViewSet(),
 ]

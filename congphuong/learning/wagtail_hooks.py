@@ -7,7 +7,24 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import views
-from .models import ExportLog
+from .access import WardPermissionPolicy
+from .models import (
+    Award,
+    Citizen,
+    Clan,
+    CriteriaSet,
+    Donor,
+    ExportLog,
+    FundExpense,
+    FundOpening,
+    FundReceipt,
+    Household,
+    LearningQuarter,
+    RecognitionDecision,
+    Registration,
+    Target,
+    Unit,
+)
 from .viewsets import MENU_HOOK, VIEWSETS
 
 
@@ -28,7 +45,31 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(actions)
 
 
-register_permission_policy(ExportLog, ReadOnlyPolicy(ExportLog))
+class ReadOnlyWardPolicy(ReadOnlyPolicy, WardPermissionPolicy):
+    pass
+
+
+register_permission_policy(ExportLog, ReadOnlyWardPolicy(ExportLog))
+
+# Every model holding a ward's data: Wagtail's own checks (buttons, bulk actions, usage) see only the user's wards.
+WARD_MODELS = (
+    LearningQuarter,
+    Household,
+    Clan,
+    Unit,
+    Citizen,
+    Registration,
+    RecognitionDecision,
+    CriteriaSet,
+    Target,
+    Donor,
+    FundReceipt,
+    FundExpense,
+    FundOpening,
+    Award,
+)
+for ward_model in WARD_MODELS:
+    register_permission_policy(ward_model, WardPermissionPolicy(ward_model))
 
 
 @hooks.register("register_admin_viewset")

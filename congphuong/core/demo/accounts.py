@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.module_loading import import_string
 
 from congphuong.core.demo.binh_an import WARD as BINH_AN_WARD
 from congphuong.core.demo.tan_son_hoa import WARD as TAN_SON_HOA_WARD
@@ -42,6 +43,9 @@ DEMO_ACCOUNTS = (
     DemoAccount("lanhdao_tsh", "Phạm Văn", "Hải", APPROVER, TAN_SON_HOA),
     DemoAccount("quantri_tsh", "Võ Thanh", "Tâm", SITE_ADMIN, TAN_SON_HOA),
 )
+
+# Apps that scope a demo account to a ward (each is called with the results, idempotent).
+APP_ACCOUNT_HOOKS = ("congphuong.learning.demo.assign_demo_accounts",)
 
 
 def _ward_group(account: DemoAccount) -> Group | None:
@@ -79,4 +83,6 @@ def ensure_demo_accounts(reset_password: bool = False) -> list[tuple[DemoAccount
         if group is not None and not user.groups.filter(pk=group.pk).exists():
             user.groups.add(group)
         results.append((account, created))
+    for hook in APP_ACCOUNT_HOOKS:
+        import_string(hook)(results)
     return results

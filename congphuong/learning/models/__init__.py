@@ -1,9 +1,10 @@
+from .access import WardAssignment
 from .audit import ExportLog
 from .criteria import CriteriaSet, Criterion, Indicator, RecognitionLevel, Target
 from .cycle import Evidence, RecognitionDecision, Registration, RegistrationEvent, Score
 from .fund import Award, Donor, FundExpense, FundOpening, FundReceipt
 from .pages import LearningSocietyPage
-from .registry import Citizen, Clan, Household, HouseholdMember, LearningQuarter, Unit
+from .registry import Citizen, Clan, Household, HouseholdMember, HouseholdTombstone, LearningQuarter, Unit
 
 __all__ = [
     "Award",
@@ -19,6 +20,7 @@ __all__ = [
     "FundReceipt",
     "Household",
     "HouseholdMember",
+    "HouseholdTombstone",
     "Indicator",
     "LearningQuarter",
     "LearningSocietyPage",
@@ -29,4 +31,5 @@ __all__ = [
     "Score",
     "Target",
     "Unit",
+    "WardAssignment",
 ]

@@ -284,9 +284,19 @@ class Target(models.Model):
         "Tỷ lệ phải đạt (%)",
         max_digits=5,
         decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+        help_text="Để trống khi chưa có số liệu chính thức (khi đó đánh dấu “Cần xác nhận”).",
     )
     legal_basis = models.CharField("Căn cứ", max_length=255, help_text="Ví dụ: Quyết định 387/QĐ-TTg năm 2022")
+    needs_confirmation = models.BooleanField(
+        "Cần xác nhận",
+        default=False,
+        help_text="Chỉ tiêu chưa đối chiếu với văn bản gốc: bảng thống kê ghi rõ “cần xác nhận”. "
+        "Bỏ chọn sau khi đã nhập đúng tỷ lệ theo văn bản.",
+    )
+    note = models.CharField("Ghi chú", max_length=255, blank=True)
     site = models.ForeignKey(
         "wagtailcore.Site",
         verbose_name="Riêng cho phường",
@@ -300,6 +310,7 @@ class Target(models.Model):
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("year"), FieldPanel("percent")]),
         FieldPanel("legal_basis"),
+        FieldRowPanel([FieldPanel("needs_confirmation"), FieldPanel("note")]),
         FieldPanel("site"),
     ]
 
@@ -315,4 +326,12 @@ class Target(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {plain_number(self.percent)}% đến năm {self.year}"
+        if self.percent is None:
+            return f"{self.get_kind_display()} đến năm {self.year}: chưa có tỷ lệ (cần xác nhận)"
+        suffix = " (cần xác nhận)" if self.needs_confirmation else ""
+        return f"{self.get_kind_display()}: {plain_number(self.percent)}% đến năm {self.year}{suffix}"
+
+    def clean(self):
+        super().clean()
+        if self.percent is None and not self.needs_confirmation:
+            raise ValidationError({"percent": "Nhập tỷ lệ phải đạt, hoặc đánh dấu “Cần xác nhận” nếu chưa có số liệu."})

@@ -8,6 +8,7 @@ occupation group (no names, no ID numbers, no phone numbers).
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -96,6 +97,12 @@ class Household(ClusterableModel):
         default=False,
         help_text="Hộ không còn ở địa bàn; số liệu các năm trước giữ nguyên.",
     )
+    removed_on = models.DateField(
+        "Ngày xóa khỏi sổ",
+        null=True,
+        blank=True,
+        help_text="Để trống thì lấy ngày lưu. Hộ vẫn được tính vào mẫu số các năm trước ngày này.",
+    )
     created_at = models.DateTimeField("Ngày lập", auto_now_add=True)
     updated_at = models.DateTimeField("Cập nhật lần cuối", auto_now=True)
 
@@ -106,7 +113,7 @@ class Household(ClusterableModel):
         FieldRowPanel([FieldPanel("quarter"), FieldPanel("code")]),
         FieldPanel("head_name"),
         FieldPanel("address"),
-        FieldPanel("removed"),
+        FieldRowPanel([FieldPanel("removed"), FieldPanel("removed_on")]),
         InlinePanel(
             "members",
             heading="Thành viên",
@@ -132,9 +139,46 @@ class Household(ClusterableModel):
         super().clean()
         check_same_site(self, "quarter")
 
+    def save(self, *args, **kwargs):
+        # The day a household leaves the registry decides which years still count it.
+        if self.removed and self.removed_on is None:
+            self.removed_on = timezone.localdate()
+        elif not self.removed:
+            self.removed_on = None
+        super().save(*args, **kwargs)
+
     @property
     def member_count(self):
         return len(self.members.all())
+
+
+class HouseholdTombstone(models.Model):
+    """What a deleted household still counts for: the denominators of the years before its deletion.
+
+    No name and no address: only the ward, the khu phố, the dates and the members' birth
+    years (to count adults), so figures already reported for past years do not change.
+    """
+
+    site = site_field("learning_household_tombstones")
+    quarter = models.ForeignKey(
+        LearningQuarter, verbose_name="Khu phố", null=True, on_delete=models.SET_NULL, related_name="tombstones"
+    )
+    deleted_on = models.DateField("Ngày xóa")
+    removed_on = models.DateField("Ngày xóa khỏi sổ", null=True, blank=True)
+    member_birth_years = models.JSONField("Năm sinh các thành viên", default=list)
+
+    class Meta:
+        verbose_name = "Hộ đã xóa (giữ số liệu)"
+        verbose_name_plural = "Hộ đã xóa (giữ số liệu)"
+        ordering = ["-deleted_on", "pk"]
+
+    def __str__(self):
+        return f"Hộ đã xóa ngày {self.deleted_on:%d/%m/%Y}"
+
+    def counts_in(self, year) -> bool:
+        """Whether the household was in the registry at the end of `year`."""
+        left = min(day for day in (self.deleted_on, self.removed_on) if day is not None)
+        return left.year > year
 
 
 class HouseholdMember(models.Model):

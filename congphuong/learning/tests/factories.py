@@ -17,8 +17,9 @@ from congphuong.learning.models import (
     Indicator,
     LearningQuarter,
     RecognitionLevel,
+    WardAssignment,
 )
-from congphuong.learning.roles import APPROVER, LEARNING_OFFICER, ensure_learning_roles
+from congphuong.learning.roles import APPROVER, LEARNING_OFFICER, NATIONAL_ADMIN, ensure_learning_roles
 
 PASSWORD = "Mat-khau-thu-nghiem-2025"
 
@@ -117,22 +118,36 @@ def points_by_code(criteria_set, values):
     }
 
 
-def make_user(username, *group_names, **extra):
+ALL_WARDS = "every ward existing when the user is made"
+
+
+def make_user(username, *group_names, sites=ALL_WARDS, **extra):
+    """A user in `group_names`, assigned ("Phân công phường") to `sites` (default: every ward there is)."""
+    from wagtail.models import Site
+
     ensure_learning_roles()
     user = get_user_model().objects.create_user(
         username=username, password=PASSWORD, email=f"{username}@example.vn", **extra
     )
     for name in group_names:
         user.groups.add(Group.objects.get(name=name))
+    if sites == ALL_WARDS:
+        sites = list(Site.objects.all())
+    for site in sites:
+        WardAssignment.objects.create(user=user, site=site)
     return user
 
 
-def officer(username="canbo"):
-    return make_user(username, LEARNING_OFFICER)
+def officer(username="canbo", sites=ALL_WARDS):
+    return make_user(username, LEARNING_OFFICER, sites=sites)
 
 
-def leader(username="lanhdao"):
-    return make_user(username, APPROVER)
+def leader(username="lanhdao", sites=ALL_WARDS):
+    return make_user(username, APPROVER, sites=sites)
+
+
+def national_admin(username="trunguong", sites=ALL_WARDS):
+    return make_user(username, LEARNING_OFFICER, NATIONAL_ADMIN, sites=sites)
 
 
 def editor(username="bientap"):

@@ -72,7 +72,8 @@ def indicator_field(data, code):
 
 
 def test_unused_version_is_editable_and_used_version_is_locked(client, ward):
-    criteria_set = make_criteria_set(valid_from=datetime.date(2020, 1, 1))
+    # The ward's own set: shared sets are read-only for ward officers (see test_ward_access).
+    criteria_set = make_criteria_set(valid_from=datetime.date(2020, 1, 1), site=ward)
     client.force_login(officer())
     url = reverse("learning_criteriaset:edit", args=[criteria_set.pk])
 

@@ -13,7 +13,7 @@ from congphuong.learning.choices import LearningModel
 from congphuong.learning.documents import PdfFontMissing, font_paths
 from congphuong.learning.models import CriteriaSet, Evidence, Registration
 
-from .factories import make_criteria_set, officer, points_by_code
+from .factories import make_criteria_set, national_admin, officer, points_by_code
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +105,10 @@ def test_charts_are_accessible_and_escaped():
 def test_new_criteria_version_from_the_admin(client, ward):
     criteria_set = make_criteria_set(valid_from=datetime.date(2020, 1, 1))
     client.force_login(officer())
+    # A shared set is versioned by the national administrators only.
+    response = client.get(reverse("learning_criteria_new_version", args=[criteria_set.pk]))
+    assert response.status_code == 403
+    client.force_login(national_admin())
     response = client.post(
         reverse("learning_criteria_new_version", args=[criteria_set.pk]),
         {"version": "2026 (sửa đổi)", "valid_from": "2026-01-01", "close_current": "on"},
