@@ -13,23 +13,11 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from congphuong.core.page_fields import NON_CONTENT_PAGE_FIELDS as NON_CONTENT_FIELDS
+
 from . import indexer, registry
 
 logger = logging.getLogger(__name__)
-
-# Saves that touch only these fields cannot change what the public sees.
-NON_CONTENT_FIELDS = {
-    "latest_revision",
-    "latest_revision_created_at",
-    "has_unpublished_changes",
-    "draft_title",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "numchild",
-    "live_revision",
-    "approved_go_live_at",
-}
 
 
 def _safely(function, *args):

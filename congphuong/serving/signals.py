@@ -14,22 +14,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from congphuong.core.page_fields import NON_CONTENT_PAGE_FIELDS as NON_CONTENT_FIELDS
+
 from . import conf, store, tags
 
 logger = logging.getLogger(__name__)
-
-# Saves touching only these fields change nothing a reader sees (drafts, locks, workflow).
-NON_CONTENT_FIELDS = {
-    "latest_revision",
-    "latest_revision_created_at",
-    "has_unpublished_changes",
-    "draft_title",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "numchild",
-    "approved_go_live_at",
-}
 
 
 def purge_later(tag_set) -> None:
