@@ -31,6 +31,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Page,
     Site,
     Task,
@@ -296,15 +297,34 @@ def ensure_roles(homes=None) -> RoleGroups:
     return result
 
 
+def _site_setting_content_type_ids() -> set[int]:
+    from django.apps import apps
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    models = [model for model in apps.get_models() if issubclass(model, BaseSiteSetting)]
+    return {content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()}
+
+
 def _copy_template_permissions(result: RoleGroups) -> None:
-    """The apps' hooks give their permissions to the templates by name: every ward group gets them too."""
+    """The apps' hooks give their permissions to the templates by name: every ward group gets them too.
+
+    Permissions on per-site settings (the ward's details, footer) are given for the group's own ward
+    only (Wagtail's GroupSitePermission): as a plain permission they would open every ward's settings.
+    """
     from congphuong.editorial.models import WardRoleGroup
 
+    site_setting_types = _site_setting_content_type_ids()
     by_key = {role.key: role.name for role in ROLES}
     for link in WardRoleGroup.objects.select_related("group"):
         template = result.templates.get(by_key.get(link.role))
-        if template is not None:
-            link.group.permissions.add(*template.permissions.all())
+        if template is None:
+            continue
+        permissions = list(template.permissions.all())
+        per_site = [perm for perm in permissions if perm.content_type_id in site_setting_types]
+        link.group.permissions.add(*[perm for perm in permissions if perm.content_type_id not in site_setting_types])
+        link.group.permissions.remove(*per_site)  # an earlier setup may have given them globally
+        for perm in per_site:
+            GroupSitePermission.objects.get_or_create(group=link.group, site_id=link.site_id, permission=perm)
 
 
 def in_role_groups(user, names) -> bool:

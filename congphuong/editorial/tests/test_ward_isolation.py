@@ -291,3 +291,17 @@ def test_theme_of_the_year_of_another_ward_is_neither_listed_nor_editable(client
     assert response.status_code == 403
     form = client.get(reverse("wagtailsnippets_wards_yeartheme:add")).content.decode()
     assert "tan-son-hoa.test" not in form and "Tân Sơn Hòa" not in form
+
+
+def test_site_admin_edits_only_its_own_wards_settings(client, wards, people):
+    client.force_login(people["admin_a"])
+    own = reverse("wagtailsettings:edit", args=("wards", "wardsettings", wards["a"].pk))
+    other = reverse("wagtailsettings:edit", args=("wards", "wardsettings", wards["b"].pk))
+    assert client.get(own).status_code == 200
+    assert client.get(other).status_code in (302, 403)
+    response = client.post(other, {"official_name": "ỦY BAN NHÂN DÂN PHƯỜNG GIẢ"})
+    assert response.status_code in (302, 403)
+    from congphuong.wards.models import WardSettings
+
+    assert WardSettings.for_site(wards["b"]).official_name != "ỦY BAN NHÂN DÂN PHƯỜNG GIẢ"
+    assert not people["admin_a"].has_perm("wards.change_wardsettings")  # never the global permission
