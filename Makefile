@@ -67,11 +67,11 @@ bench-lighthouse: install $(LIGHTHOUSE)
 	$(BIN)/python -m bench.lighthouse.run
 
 ## make vendor-axe: refresh the axe-core copy the browser tests inject (the version pinned there).
-AXE_VERSION := $(shell sed -n 's/^AXE_VERSION = "\(.*\)"/\1/p' congphuong/core/tests/test_browser_axe.py)
+AXE_VERSION := $(shell sed -n 's/^AXE_VERSION = "\(.*\)"/\1/p' tests/browser/test_wcag_axe.py)
 vendor-axe:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar xzf axe-core-$(AXE_VERSION).tgz && \
-	  cp package/axe.min.js $(CURDIR)/congphuong/core/tests/assets/axe.min.js && \
-	  cp package/LICENSE $(CURDIR)/congphuong/core/tests/assets/axe-core-LICENSE.txt && rm -rf $$tmp
+	  cp package/axe.min.js $(CURDIR)/tests/browser/assets/axe.min.js && \
+	  cp package/LICENSE $(CURDIR)/tests/browser/assets/axe-core-LICENSE.txt && rm -rf $$tmp
 
 ## make prod-check: nginx + gunicorn + PostgreSQL + Redis with the shipped deploy/ files on this machine,
 ## smoke-tested through nginx, all stopped at the end (docs/deploy.md; not part of make test).

@@ -5,6 +5,8 @@ from __future__ import annotations
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.sessions.exceptions import SessionInterrupted
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.urls import Resolver404, resolve, reverse
 from django_otp.middleware import OTPMiddleware
 
@@ -107,3 +109,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 def _admin_prefix() -> str:
     return reverse("wagtailadmin_home")
+
+
+class RotationTolerantSessionMiddleware(SessionMiddleware):
+    """Django's session middleware, except that a read whose session was rotated meanwhile is answered.
+
+    With SESSION_SAVE_EVERY_REQUEST (sliding inactivity expiry) every request saves its session.
+    Signing in rotates the session key; a script of the page (the admin's jsi18n) still fetched with
+    the old key then finds its session gone and Django answers 400 (SessionInterrupted). For GET and
+    HEAD there is nothing to save, so the response goes out as it is; writes still get the 400.
+    """
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except SessionInterrupted:
+            if request.method in ("GET", "HEAD"):
+                return response
+            raise

@@ -77,7 +77,8 @@ MIDDLEWARE = [
     # Full-page cache (docs/caching.md): above sessions and CSRF, so it sees the cookies they set;
     # below the CSP and security headers, which are added to cached responses too.
     "congphuong.serving.middleware.PageCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, but a page's scripts fetched while sign-in rotates the session get no 400.
+    "congphuong.accounts.middleware.RotationTolerantSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

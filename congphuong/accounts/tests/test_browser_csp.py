@@ -76,14 +76,16 @@ def browser():
             ),
         )
         page.on("pageerror", lambda exc: problems.append(f"{page.url}: page error: {exc}"))
-        page.on(
-            "response",
-            lambda response: (
-                problems.append(f"{page.url}: HTTP {response.status} {response.request.method} {response.url}")
-                if response.status >= 400
-                else None
-            ),
-        )
+
+        def on_response(response):
+            if response.status >= 400:
+                try:
+                    body = response.text()[:300]
+                except Exception:  # noqa: BLE001 (the body may be gone with the page)
+                    body = ""
+                problems.append(f"{page.url}: HTTP {response.status} {response.request.method} {response.url} {body}")
+
+        page.on("response", on_response)
         yield page, problems
         browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -114,7 +116,8 @@ def _open_image_chooser(page, problems):
         tabs.nth(index).click()
     choose.first.click()
     modal = page.locator(".modal.in")
-    modal.locator(".modal-body h1").filter(has_text="Chọn ảnh").wait_for(timeout=15000)
+    # .first: the chooser may render its header twice (e.g. the search results re-render it).
+    modal.locator(".modal-body h1").filter(has_text="Chọn ảnh").first.wait_for(timeout=15000)
     page.wait_for_load_state("networkidle")
     _collect(page, problems)
 

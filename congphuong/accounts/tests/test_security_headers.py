@@ -115,3 +115,36 @@ def test_admin_inline_scripts_run_by_nonce_not_unsafe_inline(client, article):
     # A fresh nonce on every response.
     again = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
     assert nonce not in again["Content-Security-Policy"]
+
+
+def _response_after_rotation(middleware_class, method):
+    """A request whose session row is deleted while it runs (another request signed in meanwhile)."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    store = SessionStore()
+    store["seen"] = True
+    store.create()
+    request = getattr(RequestFactory(), method)("/admin/jsi18n/")
+    request.COOKIES[django_settings.SESSION_COOKIE_NAME] = store.session_key
+    middleware = middleware_class(lambda request: HttpResponse("ok"))
+    middleware.process_request(request)
+    assert request.session["seen"]
+    Session.objects.filter(session_key=store.session_key).delete()
+    return middleware.process_response(request, HttpResponse("ok"))
+
+
+@pytest.mark.django_db
+def test_a_read_whose_session_was_rotated_is_answered_a_write_is_not():
+    from django.contrib.sessions.exceptions import SessionInterrupted
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    from congphuong.accounts.middleware import RotationTolerantSessionMiddleware
+
+    assert django_settings.SESSION_SAVE_EVERY_REQUEST  # what makes every read save its session
+    with pytest.raises(SessionInterrupted):  # Django's own: the 400 the admin's scripts got
+        _response_after_rotation(SessionMiddleware, "get")
+    assert _response_after_rotation(RotationTolerantSessionMiddleware, "get").status_code == 200
+    with pytest.raises(SessionInterrupted):
+        _response_after_rotation(RotationTolerantSessionMiddleware, "post")

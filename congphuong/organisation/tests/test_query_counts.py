@@ -29,8 +29,8 @@ pytestmark = pytest.mark.django_db
 # Upper bounds; raise them only with a reason in the commit message.
 MAX_QUERIES = {
     "about_index": 18,
-    "about": 21,
-    "organisation": 21,
+    "about": 22,
+    "organisation": 22,
     "leader_list": 20,
     "leader_profile": 18,
     "schedule": 21,

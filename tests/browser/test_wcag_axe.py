@@ -1,6 +1,6 @@
 """axe-core in headless Chromium on every kind of public page of the demo ward: no violation.
 
-axe-core is vendored (congphuong/core/tests/assets/axe.min.js, refreshed with `make vendor-axe`)
+axe-core is vendored (tests/browser/assets/axe.min.js, refreshed with `make vendor-axe`)
 so that the test needs neither npm nor the network. All of axe's default rules run (WCAG 2.0/2.1
 A and AA plus its best practices: landmarks, heading order, region), at a phone width and at a
 desktop width, since the menu and the layout differ between the two.
@@ -20,6 +20,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).with_name("assets") / "axe.min.js"
 AXE_VERSION = "4.14.1"
 
+# Here, not beside the core tests: it runs after the walkthrough. A browser test run after this one
+# (after load_demo under the live server) found content types already present when Django restored
+# the migrated data, and failed to set up; the cause is not found yet.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
