@@ -23,8 +23,9 @@ def can_unlock(user) -> bool:
     return user.has_perm(UNLOCK_PERMISSION)
 
 
-def current_lockouts():
-    """Username + address pairs that have reached the failure limit within the cool-off period."""
+def current_lockouts(actor=None):
+    """Username + address pairs that have reached the failure limit within the cool-off period,
+    limited to those `actor` may see and lift (all when no actor is given)."""
     from axes.helpers import get_cool_off
     from axes.models import AccessAttempt
 
@@ -32,7 +33,22 @@ def current_lockouts():
     cool_off = get_cool_off()
     if cool_off:
         attempts = attempts.filter(attempt_time__gte=timezone.now() - cool_off)
-    return attempts.order_by("-attempt_time")
+    return _visible_to(attempts, actor).order_by("-attempt_time")
+
+
+def _visible_to(attempts, actor):
+    """A ward's Quản trị trang sees the lockouts of its own ward's accounts only (a lockout shows a
+    username and an address); superusers and holders of the unlock right without a ward see all."""
+    if actor is None:
+        return attempts
+    from django.contrib.auth import get_user_model
+
+    from .users import administered_ward_ids, visible_users
+
+    if not administered_ward_ids(actor):  # None: superuser; empty: an install-wide unlock right
+        return attempts
+    usernames = visible_users(actor).values(get_user_model().USERNAME_FIELD)
+    return attempts.filter(username__in=usernames)
 
 
 def locked_until(attempt):

@@ -205,14 +205,15 @@ class LockoutListView(AdminPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["lockouts"] = [
-            {"attempt": attempt, "until": lockout.locked_until(attempt)} for attempt in lockout.current_lockouts()
+            {"attempt": attempt, "until": lockout.locked_until(attempt)}
+            for attempt in lockout.current_lockouts(self.request.user)
         ]
         context["failure_limit"] = settings.AXES_FAILURE_LIMIT
         return context
 
     def post(self, request, *args, **kwargs):
         try:
-            attempt = lockout.current_lockouts().get(pk=request.POST.get("attempt"))
+            attempt = lockout.current_lockouts(request.user).get(pk=request.POST.get("attempt"))
         except (ValueError, TypeError, AccessAttempt.DoesNotExist) as exc:
             raise Http404("Không tìm thấy lượt khóa này.") from exc
         lockout.unlock(attempt)

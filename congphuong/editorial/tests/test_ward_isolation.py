@@ -305,3 +305,22 @@ def test_site_admin_edits_only_its_own_wards_settings(client, wards, people):
 
     assert WardSettings.for_site(wards["b"]).official_name != "ỦY BAN NHÂN DÂN PHƯỜNG GIẢ"
     assert not people["admin_a"].has_perm("wards.change_wardsettings")  # never the global permission
+
+
+def test_site_admin_sees_and_lifts_only_its_wards_lockouts(client, wards, people):
+    from axes.models import AccessAttempt
+
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "bientap_tsh", "password": "sai"}, REMOTE_ADDR="198.51.100.7")
+    attempt = AccessAttempt.objects.get(username="bientap_tsh")
+    url = reverse("accounts_lockouts")
+
+    client.force_login(people["admin_a"])
+    assert "bientap_tsh" not in client.get(url).content.decode()
+    assert client.post(url, {"attempt": attempt.pk}).status_code == 404
+    assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
+
+    client.force_login(people["admin_b"])
+    assert "bientap_tsh" in client.get(url).content.decode()
+    client.post(url, {"attempt": attempt.pk})
+    assert not AccessAttempt.objects.filter(pk=attempt.pk).exists()
