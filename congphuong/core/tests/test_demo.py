@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupPagePermission, Page, Site, WorkflowPage
+from wagtail.models import Collection, GroupPagePermission, GroupSitePermission, Page, Site, WorkflowPage
 
 from congphuong.core.demo.binh_an import WARD as BINH_AN
 from congphuong.core.demo.builder import app_demos, delete_demo, demo_exists, page_slug, rich_text
@@ -148,7 +148,14 @@ def test_load_demo_builds_both_wards_and_is_idempotent():
     for site in (site_a, site_b):
         admin_group = Group.objects.get(ward_role__site=site, ward_role__role="site_admin")
         admin_perms = set(admin_group.permissions.values_list("codename", flat=True))
-        assert {"change_wardsettings", "publish_yeartheme", "add_user", "change_redirect"} <= admin_perms
+        assert {"publish_yeartheme", "add_user", "change_redirect"} <= admin_perms
+        # The ward's own settings only: a site permission, not the global one that opens every ward's.
+        assert "change_wardsettings" not in admin_perms
+        site_perms = GroupSitePermission.objects.filter(group=admin_group).values_list(
+            "site_id", "permission__codename"
+        )
+        assert (site.pk, "change_wardsettings") in set(site_perms)
+        assert {site_id for site_id, _codename in site_perms} == {site.pk}
     assert not GroupPagePermission.objects.filter(group__name__in=[EDITOR, APPROVER, SITE_ADMIN]).exists()
 
     User = get_user_model()

@@ -27,16 +27,17 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 # Upper bounds; raise them only with a reason in the commit message.
+# +1 on every page (2026-12-03): the maintenance banner's query (notices app).
 MAX_QUERIES = {
-    "about_index": 18,
+    "about_index": 19,
     "about": 22,
     "organisation": 22,
-    "leader_list": 20,
-    "leader_profile": 18,
-    "schedule": 21,
-    "schedule_print": 14,
-    "disclosure_index": 20,
-    "disclosure": 18,
+    "leader_list": 21,
+    "leader_profile": 19,
+    "schedule": 22,
+    "schedule_print": 15,
+    "disclosure_index": 21,
+    "disclosure": 19,
 }
 
 WEEK = Week(2026, 48)
