@@ -10,6 +10,12 @@ from .normalise import normalise_instance_text
 from .text import slugify_vi, vietnamese_slug_formatters
 
 
+def with_listing_images(queryset, field="listing_image"):
+    """Listing images and all their renditions in two extra queries for the whole list, instead of
+    one rendition-cache or database lookup per image in the template."""
+    return queryset.select_related(field).prefetch_related(f"{field}__renditions")
+
+
 class BasePage(Page):
     """Shared behaviour: ASCII slugs, NFC text, listing image, breadcrumbs, SEO."""
 

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
-from congphuong.core.models import BasePage
+from congphuong.core.models import BasePage, with_listing_images
 
 FEATURED_COUNT = 5
 SECTION_SIZE = 4
@@ -45,7 +45,7 @@ class HomePage(RoutablePageMixin, BasePage):
 
         picked = [
             item.article
-            for item in self.featured_articles.select_related("article__listing_image").order_by("sort_order")
+            for item in with_listing_images(self.featured_articles.order_by("sort_order"), "article__listing_image")
             if item.article.live and item.article.path.startswith(self.path)  # never another ward's
         ]
         if len(picked) < limit:
@@ -62,13 +62,8 @@ class HomePage(RoutablePageMixin, BasePage):
     def media_stories(self):
         from congphuong.media.models import MediaStoryPage
 
-        return list(
-            MediaStoryPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("listing_image")
-            .order_by("-published_at")[:MEDIA_COUNT]
-        )
+        stories = MediaStoryPage.objects.live().public().descendant_of(self).order_by("-published_at")
+        return list(with_listing_images(stories)[:MEDIA_COUNT])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

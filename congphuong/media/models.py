@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from congphuong.core.models import BasePage
+from congphuong.core.models import BasePage, with_listing_images
 from congphuong.core.video import embed_src
 from congphuong.news.models import paginate
 
@@ -29,12 +29,8 @@ class MediaIndexPage(BasePage):
         verbose_name_plural = "Chuyên mục media"
 
     def stories(self):
-        return (
-            MediaStoryPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("listing_image")
-            .order_by("-published_at", "-pk")
+        return with_listing_images(
+            MediaStoryPage.objects.child_of(self).live().public().order_by("-published_at", "-pk")
         )
 
     def get_context(self, request, *args, **kwargs):

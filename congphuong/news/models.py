@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from congphuong.core.blocks import BodyStreamBlock
-from congphuong.core.models import BasePage
+from congphuong.core.models import BasePage, with_listing_images
 
 ARTICLES_PER_PAGE = 12
 
@@ -30,12 +30,8 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
 
 
 def live_articles():
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .select_related("listing_image")
-        .order_by("-published_at", "-pk")
-        .defer_streamfields()
+    return with_listing_images(
+        ArticlePage.objects.live().public().order_by("-published_at", "-pk").defer_streamfields()
     )
 
 

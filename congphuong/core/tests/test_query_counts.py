@@ -49,3 +49,27 @@ def test_query_counts_do_not_grow_with_articles(client, home):
     assert large == small, f"queries grew with the number of articles: {small} → {large}"
     for name, count in large.items():
         assert count <= MAX_QUERIES[name], f"{name}: {count} queries > {MAX_QUERIES[name]}"
+
+
+def test_listing_images_come_with_their_renditions(client, home):
+    """The image of every listed article is read with its renditions, in two queries for the whole
+    list: a page of cards does not look up each card's rendition one by one."""
+    import wagtail_factories
+
+    from congphuong.news.models import live_articles
+
+    category = CategoryPageFactory(parent=home, title="Tin ảnh", slug="tin-anh")
+    for n in range(3):
+        article = ArticlePageFactory(parent=category, title=f"Tin có ảnh {n}")
+        article.listing_image = wagtail_factories.ImageFactory()
+        article.save_revision().publish()
+    response = client.get(category.url)  # renders (and stores) the renditions of the cards
+    assert response.status_code == 200 and 'srcset="' in response.content.decode()
+
+    with CaptureQueriesContext(connection) as ctx:
+        articles = list(live_articles().descendant_of(category))
+        for article in articles:
+            article.listing_image.get_renditions("fill-240x135|format-webp", "fill-480x270|format-webp")
+    assert len(articles) == 3
+    assert all("renditions" in article.listing_image._prefetched_objects_cache for article in articles)
+    assert len(ctx.captured_queries) <= 4, [query["sql"][:80] for query in ctx.captured_queries]
