@@ -1,6 +1,7 @@
 """A ward's home page: theme banner (from the ward), featured news, category sections, media."""
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -10,6 +11,7 @@ from congphuong.core.models import BasePage, with_listing_images
 
 FEATURED_COUNT = 5
 SECTION_SIZE = 4
+IMAGE_PREFETCH = ("listing_image__renditions",)
 MEDIA_COUNT = 4
 
 
@@ -57,7 +59,12 @@ class HomePage(RoutablePageMixin, BasePage):
         from congphuong.news.models import CategoryPage
 
         categories = CategoryPage.objects.child_of(self).live().public().filter(show_on_home=True)
-        return [(category, list(category.articles()[:SECTION_SIZE])) for category in categories]
+        sections = [
+            (category, list(category.articles().prefetch_related(None)[:SECTION_SIZE])) for category in categories
+        ]
+        # The renditions of every section's images in one query, not one per section.
+        prefetch_related_objects([article for _c, articles in sections for article in articles], *IMAGE_PREFETCH)
+        return sections
 
     def media_stories(self):
         from congphuong.media.models import MediaStoryPage

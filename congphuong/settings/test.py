@@ -30,3 +30,5 @@ if not REDIS_URL:  # noqa: F405 — one process: LocMem is enough and leaves no 
 # congphuong.serving switch it on. CONGPHUONG_PAGE_CACHE=1 runs the whole suite with it.
 CONGPHUONG_PAGE_CACHE = env_str("CONGPHUONG_PAGE_CACHE", "0") == "1"  # noqa: F405
 LOGGING["loggers"]["congphuong.access"] = {"level": "WARNING"}  # noqa: F405
+# Pinned query counts read the chrome every time; the tests of wards.chrome switch it on.
+CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", "0") == "1"  # noqa: F405

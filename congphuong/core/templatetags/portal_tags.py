@@ -26,28 +26,19 @@ def json_for_script(data) -> str:
 @register.simple_tag(takes_context=True)
 def ward_settings(context):
     """The WardSettings of the request's site, or None when there is no site (error pages)."""
-    request = context.get("request")
-    if request is None:
-        return None
-    from wagtail.models import Site
+    from congphuong.wards import chrome
 
-    from congphuong.wards.models import WardSettings
-
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return WardSettings.for_request(request)
+    ward = chrome.for_request(context.get("request"))
+    return ward.settings if ward is not None else None
 
 
 @register.simple_tag(takes_context=True)
 def ward_categories(context):
-    """Top-level news categories of the current ward (one query), for the "Danh mục" list."""
-    site = context.get("current_site")
-    if not site:
-        return []
-    from congphuong.news.models import CategoryPage
+    """Top-level news categories of the current ward, for the "Danh mục" list (wards.chrome)."""
+    from congphuong.wards import chrome
 
-    return list(CategoryPage.objects.child_of(site.root_page).live().public().only("id", "title", "url_path"))
+    ward = chrome.for_request(context.get("request"))
+    return ward.categories if ward is not None else []
 
 
 @register.simple_tag(takes_context=True)

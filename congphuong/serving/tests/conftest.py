@@ -5,8 +5,10 @@ from congphuong.serving import conf
 
 @pytest.fixture
 def page_cache(settings):
-    """The page cache switched on and empty (LocMem, or Redis when REDIS_URL is set)."""
+    """The page cache switched on and empty (LocMem, or Redis when REDIS_URL is set), with the
+    ward chrome kept in it as in production."""
     settings.CONGPHUONG_PAGE_CACHE = True
+    settings.CONGPHUONG_CHROME_CACHE = True
     cache = conf.page_cache()
     cache.clear()
     yield cache
