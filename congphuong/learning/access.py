@@ -73,12 +73,14 @@ def may_see_site(user, site_id) -> bool:
 
 def site_field_of(model) -> str | None:
     """The path from `model` to its ward, or None for a model without one."""
-    from .models import Evidence, HouseholdMember, RegistrationEvent, Score
+    from .models import Evidence, ExportLog, HouseholdMember, RegistrationEvent, Score
 
     if model in (Evidence, Score, RegistrationEvent):
         return "registration__site"
     if model is HouseholdMember:
         return "household__site"
+    if model is ExportLog:
+        return "sites"  # every ward whose data the file held
     names = {field.name for field in model._meta.get_fields()}
     return "site" if "site" in names else None
 
@@ -101,6 +103,9 @@ def scope(queryset, user, field=None):
     condition = Q(**{f"{field}__in": ids})
     if is_shared_model(queryset.model) and field == "site":
         condition |= Q(site__isnull=True)
+    if queryset.model._meta.get_field(field.split("__")[0]).many_to_many:
+        # A row of two of the user's wards must come once.
+        return queryset.filter(pk__in=queryset.model._default_manager.filter(condition).values("pk"))
     return queryset.filter(condition)
 
 
@@ -124,7 +129,7 @@ def chosen_site_or_404(user, raw):
 
 def instance_site_id(instance):
     field = site_field_of(type(instance))
-    if field is None:
+    if field is None or field == "sites":
         return None
     value = instance
     for part in field.split("__"):
@@ -146,8 +151,12 @@ def may_see_instance(user, instance) -> bool:
     model = type(instance)
     if is_shared_model(model) and instance.site_id is None:
         return True
-    if site_field_of(model) is None:
+    field = site_field_of(model)
+    if field is None:
         return True
+    if field == "sites":
+        ids = site_ids(user)
+        return ids is None or any(site.pk in ids for site in instance.sites.all())
     return may_see_site(user, instance_site_id(instance))
 
 
