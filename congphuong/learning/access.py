@@ -13,6 +13,8 @@ and so does the Wagtail permission policy of each model (`WardPermissionPolicy`)
   for the wards that member is assigned to.
 
 A record of another ward answers 404, as if it did not exist: its id says nothing.
+An export log entry belongs to every ward whose data the file held (`ExportLog.sites`).
+Files (Wagtail documents) follow the same assignments through `files.py`.
 """
 
 from django.db.models import Q
@@ -188,11 +190,21 @@ def restrict_form(form, user, shared_allowed=False):
     which only a national administrator may do.
     """
     from django import forms
+    from wagtail.documents import get_document_model
 
     for name, field in form.fields.items():
         if not isinstance(field, forms.ModelChoiceField):
             continue
         model = field.queryset.model
+        if model is get_document_model():
+            from .files import allowed_collections
+
+            # Only the private files of the user's wards (the decision's own ward is checked by the model).
+            field.queryset = field.queryset.filter(collection__in=allowed_collections(user, ["choose"]))
+            field.error_messages["invalid_choice"] = (
+                "Không chọn được tệp này: chỉ chọn tệp trong thư mục “Hồ sơ xã hội học tập” của phường mình."
+            )
+            continue
         if model is Site:
             if name == "site":
                 field.queryset = site_queryset(user) if site_ids(user) is not None else field.queryset
