@@ -30,7 +30,7 @@ run: install
 	@echo "  Biên tập viên / editor:                   bientap             bientap_tsh"
 	@echo "  Lãnh đạo duyệt / approver:                lanhdao             lanhdao_tsh"
 	@echo "  Quản trị trang / site admin:              quantri             quantri_tsh"
-	@echo "  Cán bộ khuyến học / learning officer:     khuyenhoc           –"
+	@echo "  Cán bộ khuyến học / learning officer:     khuyenhoc           khuyenhoc_tsh"
 	@echo ""
 	@# Scheduled publishing runs beside the server and stops with it.
 	$(MANAGE) run_scheduler --interval 30 & scheduler=$$!; \

@@ -13,6 +13,8 @@ and so does the Wagtail permission policy of each model (`WardPermissionPolicy`)
   for the wards that member is assigned to.
 
 A record of another ward answers 404, as if it did not exist: its id says nothing.
+An export log entry belongs to every ward whose data the file held (`ExportLog.sites`).
+Files (Wagtail documents) follow the same assignments through `files.py`.
 """
 
 from django.db.models import Q
@@ -73,12 +75,14 @@ def may_see_site(user, site_id) -> bool:
 
 def site_field_of(model) -> str | None:
     """The path from `model` to its ward, or None for a model without one."""
-    from .models import Evidence, HouseholdMember, RegistrationEvent, Score
+    from .models import Evidence, ExportLog, HouseholdMember, RegistrationEvent, Score
 
     if model in (Evidence, Score, RegistrationEvent):
         return "registration__site"
     if model is HouseholdMember:
         return "household__site"
+    if model is ExportLog:
+        return "sites"  # every ward whose data the file held
     names = {field.name for field in model._meta.get_fields()}
     return "site" if "site" in names else None
 
@@ -101,6 +105,9 @@ def scope(queryset, user, field=None):
     condition = Q(**{f"{field}__in": ids})
     if is_shared_model(queryset.model) and field == "site":
         condition |= Q(site__isnull=True)
+    if queryset.model._meta.get_field(field.split("__")[0]).many_to_many:
+        # A row of two of the user's wards must come once.
+        return queryset.filter(pk__in=queryset.model._default_manager.filter(condition).values("pk"))
     return queryset.filter(condition)
 
 
@@ -124,7 +131,7 @@ def chosen_site_or_404(user, raw):
 
 def instance_site_id(instance):
     field = site_field_of(type(instance))
-    if field is None:
+    if field is None or field == "sites":
         return None
     value = instance
     for part in field.split("__"):
@@ -146,8 +153,12 @@ def may_see_instance(user, instance) -> bool:
     model = type(instance)
     if is_shared_model(model) and instance.site_id is None:
         return True
-    if site_field_of(model) is None:
+    field = site_field_of(model)
+    if field is None:
         return True
+    if field == "sites":
+        ids = site_ids(user)
+        return ids is None or any(site.pk in ids for site in instance.sites.all())
     return may_see_site(user, instance_site_id(instance))
 
 
@@ -179,11 +190,21 @@ def restrict_form(form, user, shared_allowed=False):
     which only a national administrator may do.
     """
     from django import forms
+    from wagtail.documents import get_document_model
 
     for name, field in form.fields.items():
         if not isinstance(field, forms.ModelChoiceField):
             continue
         model = field.queryset.model
+        if model is get_document_model():
+            from .files import allowed_collections
+
+            # Only the private files of the user's wards (the decision's own ward is checked by the model).
+            field.queryset = field.queryset.filter(collection__in=allowed_collections(user, ["choose"]))
+            field.error_messages["invalid_choice"] = (
+                "Không chọn được tệp này: chỉ chọn tệp trong thư mục “Hồ sơ xã hội học tập” của phường mình."
+            )
+            continue
         if model is Site:
             if name == "site":
                 field.queryset = site_queryset(user) if site_ids(user) is not None else field.queryset

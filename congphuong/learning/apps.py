@@ -8,4 +8,11 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.documents import get_document_model
+        from wagtail.permissions import register_permission_policy
+
         from . import signals  # noqa: F401  (keeps yearly figures when a household is deleted)
+        from .files import document_policy
+
+        # exact_class: wins over the policy wagtail.documents registers in its own ready(), whatever the app order.
+        register_permission_policy(get_document_model(), document_policy(), exact_class=True)

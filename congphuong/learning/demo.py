@@ -749,31 +749,65 @@ def build_demo(home, site):
     return page
 
 
-DEMO_OFFICER = "khuyenhoc"
+# (username, first name, last name, demo ward index): the Hội Khuyến học officer of each demo ward.
+DEMO_OFFICERS = (
+    ("khuyenhoc", "Phạm Thu", "Hà", 0),
+    ("khuyenhoc_tsh", "Ngô Minh", "Tuấn", 1),
+)
+DEMO_OFFICER = DEMO_OFFICERS[0][0]
+
+
+def _demo_wards() -> list[Site | None]:
+    from congphuong.core.demo.builder import WARDS
+
+    return [Site.objects.filter(hostname=spec.hostname, site_name=spec.name).first() for spec in WARDS]
+
+
+def _assign(user, site, note):
+    WardAssignment.objects.get_or_create(user=user, site=site, defaults={"note": note})
 
 
 def assign_demo_accounts(results=()):
-    """The demo learning officer works on the first demo ward only (Phân công phường)."""
+    """Phân công phường of the demo accounts, each on its own ward only.
+
+    - `khuyenhoc` / `khuyenhoc_tsh`: Cán bộ khuyến học of the first / second ward;
+    - the leaders (`lanhdao`, `lanhdao_tsh`): their ward's learning data, read, score and sign
+      (the issue: personal data for the officers and the leaders);
+    - the site administrators (`quantri`, `quantri_tsh`): their ward's export log and assignments
+      only, since their group holds no right on the registry, dossiers or fund;
+    - the editors: none (no learning right, no personal data).
+    """
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from congphuong.core.demo.accounts import DEMO_PASSWORD
-    from congphuong.core.demo.builder import WARDS
+    from congphuong.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
-    from .roles import LEARNING_OFFICER
+    from .roles import APPROVER, LEARNING_OFFICER, SITE_ADMIN
 
-    first = Site.objects.filter(hostname=WARDS[0].hostname, site_name=WARDS[0].name).first()
-    if first is None:
+    wards = _demo_wards()
+    if wards[0] is None:
         return None
-    user, created = get_user_model().objects.get_or_create(
-        username=DEMO_OFFICER,
-        defaults={"first_name": "Phạm Thu", "last_name": "Hà", "email": f"{DEMO_OFFICER}@example.vn"},
-    )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save()
     ensure_learning_roles()
-    user.groups.add(Group.objects.get(name=LEARNING_OFFICER))
-    if not WardAssignment.objects.filter(user=user).exists():
-        WardAssignment.objects.create(user=user, site=first, note="Tài khoản mẫu: chỉ phường mẫu thứ nhất")
-    return first
+    officers = Group.objects.get(name=LEARNING_OFFICER)
+    User = get_user_model()  # noqa: N806
+    for username, first_name, last_name, index in DEMO_OFFICERS:
+        site = wards[index] if index < len(wards) else None
+        if site is None:
+            continue
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first_name, "last_name": last_name, "email": f"{username}@example.vn"},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.add(officers)
+        _assign(user, site, f"Tài khoản mẫu: cán bộ khuyến học {site.site_name}")
+    by_hostname = {site.hostname: site for site in wards if site is not None}
+    notes = {APPROVER: "lãnh đạo", SITE_ADMIN: "quản trị trang"}
+    for account in DEMO_ACCOUNTS:
+        site = by_hostname.get(account.ward_hostname)
+        user = User.objects.filter(username=account.username).first()
+        if account.role in notes and site is not None and user is not None:
+            _assign(user, site, f"Tài khoản mẫu: {notes[account.role]} {site.site_name}")
+    return wards[0]

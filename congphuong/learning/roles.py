@@ -3,6 +3,7 @@
 `ensure_learning_roles()` is idempotent: it creates what is missing and adds missing
 permissions, never removes a permission an administrator granted by hand. It runs
 from a data migration and from the demo; run it again after adding a permission.
+Outside a migration it also makes each ward's private file collection (see files.py).
 """
 
 LEARNING_OFFICER = "Cán bộ khuyến học"
@@ -54,7 +55,8 @@ ROLE_PERMISSIONS = {
 
 def ensure_learning_roles(apps=None):
     """Create or complete the groups; `apps` is the migration state when called from a migration."""
-    if apps is None:
+    live = apps is None  # not a migration's frozen models
+    if live:
         from django.apps import apps as global_apps
 
         apps = global_apps
@@ -73,6 +75,10 @@ def ensure_learning_roles(apps=None):
             permissions.append(access_admin)
         group.permissions.add(*permissions)
         groups[name] = group
+    if live:
+        from .files import ensure_collections
+
+        ensure_collections()  # each ward's private collection for decision files and evidence
     return groups
 
 

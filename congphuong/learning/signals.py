@@ -1,11 +1,13 @@
 """Deleting a household or a citizen keeps the yearly figures: their registrations stay,
-with the subject's name replaced unless it stands on a signed recognition decision."""
+with the subject's name replaced unless it stands on a signed recognition decision.
+A ward's private file collection is made with its first assignment and goes with the ward."""
 
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
+from wagtail.models import Site
 
-from .models import Citizen, Household, HouseholdTombstone, Registration
+from .models import Citizen, Household, HouseholdTombstone, Registration, WardAssignment, WardFileCollection
 
 
 def _detach(registrations, label):
@@ -29,3 +31,20 @@ def household_deleted(sender, instance, **kwargs):
 @receiver(pre_delete, sender=Citizen)
 def citizen_deleted(sender, instance, **kwargs):
     _detach(Registration.objects.filter(citizen=instance), "Công dân đã xóa khỏi sổ")
+
+
+@receiver(post_save, sender=WardAssignment)
+def ward_assigned(sender, instance, created, **kwargs):
+    # The ward's private file collection exists before its staff first attach a decision file.
+    if created:
+        from .files import ensure_collection
+
+        ensure_collection(instance.site)
+
+
+@receiver(pre_delete, sender=Site)
+def ward_deleted(sender, instance, **kwargs):
+    # The ward's learning data goes with it (site foreign keys cascade): so do its private files.
+    link = WardFileCollection.objects.filter(site=instance).select_related("collection").first()
+    if link is not None:
+        link.collection.delete()  # its documents and the link cascade

@@ -24,7 +24,7 @@ from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 from wagtail.models import Site
 
 from . import access
-from .audit import log_export
+from .audit import data_site_ids, log_export
 from .choices import Status
 from .forms import CriteriaSetForm
 from .models import (
@@ -161,6 +161,7 @@ class LearningIndexView(Forbidden403Mixin, generic.IndexView):
             spreadsheet_format,
             rows,
             personal_data=self.personal_data,
+            sites=data_site_ids(queryset),
         )
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
@@ -580,6 +581,9 @@ class AwardViewSet(LearningViewSet):
 class ExportLogIndexView(LearningIndexView):
     personal_data = False
 
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("sites")
+
 
 class ExportLogViewSet(LearningViewSet):
     model = ExportLog
@@ -596,11 +600,12 @@ class ExportLogViewSet(LearningViewSet):
         "file_format",
         "rows",
         BooleanColumn("personal_data", label="Dữ liệu cá nhân"),
-        "site",
+        Column("ward_names", label="Phường"),
     ]
-    list_filter = ["site", "personal_data", "file_format"]
+    list_filter = ["sites", "personal_data", "file_format"]
     search_fields = ["username", "what"]
-    list_export = ["at", "username", "what", "file_format", "rows", "parameters", "personal_data", "site"]
+    list_export = ["at", "username", "what", "file_format", "rows", "parameters", "personal_data", "ward_names"]
+    export_headings = {"ward_names": "Phường"}
     inspect_view_enabled = True
     form_fields = ["what"]  # never used: the read-only policy refuses add and edit
 

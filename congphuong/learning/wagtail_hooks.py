@@ -8,6 +8,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import views
 from .access import WardPermissionPolicy
+from .files import serve_private_document
 from .models import (
     Award,
     Citizen,
@@ -70,6 +71,10 @@ WARD_MODELS = (
 )
 for ward_model in WARD_MODELS:
     register_permission_policy(ward_model, WardPermissionPolicy(ward_model))
+
+
+# A ward's private learning files (decision files, evidence) only for that ward's learning users.
+hooks.register("before_serve_document", serve_private_document)
 
 
 @hooks.register("register_admin_viewset")

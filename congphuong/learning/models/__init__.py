@@ -1,4 +1,4 @@
-from .access import WardAssignment
+from .access import WardAssignment, WardFileCollection
 from .audit import ExportLog
 from .criteria import CriteriaSet, Criterion, Indicator, RecognitionLevel, Target
 from .cycle import Evidence, RecognitionDecision, Registration, RegistrationEvent, Score
@@ -32,4 +32,5 @@ __all__ = [
     "Target",
     "Unit",
     "WardAssignment",
+    "WardFileCollection",
 ]

@@ -48,3 +48,27 @@ class WardAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user.get_username()} – {self.site.site_name}"
+
+
+class WardFileCollection(models.Model):
+    """The private document collection of one ward's learning files (decision files, evidence).
+
+    A child of Root, not of the ward's own collection: the editorial groups hold rights
+    on that one (and so on everything under it), while these files carry personal data.
+    No group holds a right here; `congphuong.learning.files` grants them from the learning
+    rules (permission + Phân công phường).
+    """
+
+    site = models.OneToOneField(
+        "wagtailcore.Site", verbose_name="Phường", on_delete=models.CASCADE, related_name="learning_files"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", verbose_name="Thư mục", on_delete=models.CASCADE, related_name="learning_ward"
+    )
+
+    class Meta:
+        verbose_name = "Thư mục hồ sơ xã hội học tập của phường"
+        verbose_name_plural = "Thư mục hồ sơ xã hội học tập của phường"
+
+    def __str__(self):
+        return self.collection.name

@@ -1,4 +1,4 @@
-"""Every export of the module's data is logged: who, when, what, how many rows."""
+"""Every export of the module's data is logged: who, when, what (and whose wards), how many rows."""
 
 from django.conf import settings
 from django.db import models
@@ -10,9 +10,8 @@ class ExportLog(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="Người xuất", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     username = models.CharField("Tài khoản", max_length=150)
-    site = models.ForeignKey(
-        "wagtailcore.Site", verbose_name="Phường", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    # Every ward whose data the file holds: a list export of a user of several wards names them all.
+    sites = models.ManyToManyField("wagtailcore.Site", verbose_name="Phường", blank=True, related_name="+")
     what = models.CharField("Dữ liệu xuất", max_length=200)
     file_format = models.CharField("Định dạng", max_length=10)
     rows = models.PositiveIntegerField("Số dòng", default=0)
@@ -26,3 +25,8 @@ class ExportLog(models.Model):
 
     def __str__(self):
         return f"{self.username} xuất {self.what} ({self.file_format})"
+
+    def ward_names(self) -> str:
+        return ", ".join(sorted(site.site_name or site.hostname for site in self.sites.all()))
+
+    ward_names.short_description = "Phường"

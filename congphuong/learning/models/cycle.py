@@ -57,6 +57,7 @@ class RecognitionDecision(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Tệp ở thư mục riêng “Hồ sơ xã hội học tập” của phường; chỉ cán bộ, lãnh đạo của phường tải được.",
     )
     created_at = models.DateTimeField("Ngày nhập", auto_now_add=True)
 
@@ -79,6 +80,21 @@ class RecognitionDecision(models.Model):
 
     def __str__(self):
         return f"Quyết định số {self.number} ngày {self.signed_on:%d/%m/%Y}"
+
+    def clean(self):
+        super().clean()
+        if self.document_id and self.site_id:
+            from ..files import collection_name, ward_of
+
+            if ward_of(self.document.collection) != self.site_id:
+                raise ValidationError(
+                    {
+                        "document": "Tệp quyết định phải nằm trong thư mục riêng “"
+                        + collection_name(self.site)
+                        + "” của phường (tệp có thông tin cá nhân không để ở thư mục công khai). "
+                        "Hãy tải tệp lên thư mục đó rồi chọn lại."
+                    }
+                )
 
 
 class RegistrationQuerySet(models.QuerySet):

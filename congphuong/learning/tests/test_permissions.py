@@ -67,10 +67,12 @@ def test_officer_sees_households_and_every_export_is_logged(client, household):
     assert (log.user, log.username, log.what, log.file_format, log.rows) == (user, "canbo", "Hộ gia đình", "xlsx", 1)
     assert log.personal_data and f"quarter={household.quarter_id}" in log.parameters
 
+    assert list(log.sites.values_list("pk", flat=True)) == [household.site_id]
     client.get(reverse("learning_receipt:index") + f"?export=csv&site={household.site_id}")
-    assert ExportLog.objects.get(what="Phiếu thu quỹ").site_id == household.site_id
+    assert list(ExportLog.objects.get(what="Phiếu thu quỹ").sites.values_list("pk", flat=True)) == [household.site_id]
+    # A made-up ward id is never recorded: the empty file covered the user's own wards.
     client.get(reverse("learning_donor:index") + "?export=csv&site=999999")
-    assert ExportLog.objects.get(what="Nhà hảo tâm").site is None
+    assert list(ExportLog.objects.get(what="Nhà hảo tâm").sites.values_list("pk", flat=True)) == [household.site_id]
     ExportLog.objects.filter(what="Nhà hảo tâm").delete()
     client.get(reverse("learning_cash_book") + "?export=xlsx")
     client.get(reverse("learning_report", args=["tong-ket-nam", "xlsx"]) + "?nam=2025")

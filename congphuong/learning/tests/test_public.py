@@ -125,6 +125,47 @@ def test_no_personal_data_in_sitemap_search_or_feeds(client, ward, page):
     assert "/xa-hoi-hoc-tap/cong-khai-quy/" in client.get("/sitemap.xml").content.decode()
 
 
+def test_feeds_sitemap_and_search_list_articles_but_no_learning_person_or_private_file(client, ward, page, category):
+    """The same endpoints do list public content (so the check above can fail), never the module's people or files."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from congphuong.learning.files import ensure_collection
+    from congphuong.search.tests.helpers import make_article
+
+    secrets, _published, _shown = populate(ward, 3)
+    article = make_article(
+        category, "Trao học bổng khuyến học năm 2025", "Quỹ khuyến học phường trao 50 suất học bổng."
+    )
+    private = get_document_model().objects.create(
+        title=f"Quyết định công nhận {secrets[0]}",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="quyet-dinh-cong-nhan.pdf"),
+        collection=ensure_collection(ward),
+    )
+    secrets += [private.title, private.url]
+    checks = {
+        "/sitemap.xml": "/khuyen-hoc-khuyen-tai/",
+        "/rss/": "Trao học bổng khuyến học năm 2025",
+        f"{category.url}rss/": "Trao học bổng khuyến học năm 2025",
+        "/tim-kiem/?q=học+bổng": article.url,  # titles come highlighted: the link tells
+        "/tim-kiem/goi-y/?q=trao+hoc+b": "Trao học bổng khuyến học năm 2025",
+        "/tim-kiem/?q=Quyết+định+công+nhận": None,
+        "/tim-kiem/goi-y/?q=Bí+Mật": None,
+        page.url + "?nam=2025": "Xã hội học tập",
+        page.url + "cong-khai-quy/?nam=2025": "Xã hội học tập",
+    }
+    for url, expected in checks.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.json()["results"].__repr__() if "/goi-y/" in url else response.content.decode()
+        if expected:
+            assert expected in body, url
+        for secret in secrets:
+            assert secret not in body, (url, secret)
+    # The private file itself: not found for a reader who is not signed in as the ward's learning staff.
+    assert client.get(private.url).status_code == 404
+
+
 def test_one_ward_never_shows_another_wards_figures(client, ward, page):
     populate(ward, 2)
     other = make_ward(hostname="phuong-khac.test", name="Phường Khác")
