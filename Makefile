@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean bench-search \
-	bench-pageweight bench-lighthouse vendor-axe prod-check bench-serving
+	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe prod-check bench-serving
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ $(LIGHTHOUSE): bench/lighthouse/package.json bench/lighthouse/package-lock.json
 
 bench-lighthouse: install $(LIGHTHOUSE)
 	$(BIN)/python -m bench.lighthouse.run
+
+## make bench-lighthouse-nginx RUNS=3: the same through the shipped nginx config, gunicorn, PostgreSQL, Redis.
+bench-lighthouse-nginx: install $(LIGHTHOUSE)
+	RUNS=$(if $(RUNS),$(RUNS),3) bash bench/lighthouse/behind_nginx.sh
 
 ## make vendor-axe: refresh the axe-core copy the browser tests inject (the version pinned there).
 AXE_VERSION := $(shell sed -n 's/^AXE_VERSION = "\(.*\)"/\1/p' tests/browser/test_wcag_axe.py)
