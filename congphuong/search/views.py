@@ -133,6 +133,9 @@ def search(request):
             ],
         }
     )
+    # The first page of plain results may be indexed (a shared link to "?q=học bổng" is useful); empty,
+    # filtered and deeper pages are an endless crawl space of near-duplicates: noindex.
+    context["indexable"] = bool(outcome.total) and not context["has_filters"] and page.number == 1
     if not outcome.total:
         context["message"] = f"Không tìm thấy kết quả nào cho “{raw_query}”."
         if context["has_filters"]:

@@ -167,3 +167,15 @@ def test_query_count_does_not_grow_with_results(client, category):
     large = _count(client, params)
     assert large == small, f"queries grew with the number of results: {small} → {large}"
     assert large <= MAX_SEARCH_QUERIES
+
+
+def test_only_the_first_page_of_plain_results_may_be_indexed(client, category):
+    for n in range(12):
+        make_article(category, f"Lịch tiếp công dân tuần {n}", "Tiếp công dân.", days_ago=n + 1)
+    noindex = '<meta name="robots" content="noindex">'
+    assert noindex not in client.get("/tim-kiem/", {"q": "tiep cong dan"}).text
+    assert noindex in client.get("/tim-kiem/", {"q": "tiep cong dan", "trang": "2"}).text
+    assert noindex in client.get("/tim-kiem/", {"q": "tiep cong dan", "loai": "tin-bai"}).text
+    assert noindex in client.get("/tim-kiem/", {"q": "khongcogica"}).text
+    assert noindex in client.get("/tim-kiem/", {"q": "!!!"}).text
+    assert noindex in client.get("/tim-kiem/").text
