@@ -104,5 +104,5 @@ class MediaStoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["gallery"] = list(self.gallery_images.select_related("image"))
+        context["gallery"] = list(self.gallery_images.select_related("image").prefetch_related("image__renditions"))
         return context
