@@ -539,8 +539,9 @@ def cmd_report(args) -> int:
             " run (a replaced worker starts small again, so the total is only comparable between samples with"
             " the same workers). RSS counts pages shared with the master (copy-on-write) in every worker;"
             " PSS splits them. PostgreSQL backends also count the shared buffers they touched, hence the"
-            " private column; they come and go with `CONN_MAX_AGE`. Redis is the machine's shared server"
-            " (other sessions' databases included)."
+            " private column; they come and go with `CONN_MAX_AGE`. nginx's cache loader process exits"
+            " about a minute after the start. Redis is the machine's shared server (other sessions'"
+            " databases included)."
         )
         print()
 

@@ -118,6 +118,7 @@ gunicorn_error_offset=$(stat -c %s "$RUN/log/gunicorn-error.log" 2>/dev/null || 
 
 step "editor, sampler, wrk for ${SECONDS_TOTAL}s at $CONNECTIONS connections"
 (cd "$ROOT" && exec "$STACK_PY" -m bench.serving.soak editor --category "$category" --port "$HTTPS_PORT" \
+  --gunicorn-port "$GUNICORN_PORT" \
   --duration "$SECONDS_TOTAL" --interval "$INTERVAL" --ready "$RUN/editor.ready" --start-file "$RUN/start" \
   --out "$RUN/publishes.jsonl") 2> >(tee "$RUN/log/editor.log" >&2) &
 editor=$!
