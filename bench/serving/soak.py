@@ -400,7 +400,11 @@ def cmd_report(args) -> int:
     samples = _jsonl(args.samples)
     verdicts = []
 
-    print(f"## Soak: {meta.get('duration', '?')} at {meta.get('connections', '?')} connections while publishing")
+    duration = meta.get("duration", "?")
+    if match := re.fullmatch(r"(\d+)([smh]?)", duration):
+        number, unit = int(match.group(1)), {"": "second", "s": "second", "m": "minute", "h": "hour"}[match.group(2)]
+        duration = f"{number} {unit}{'s' if number != 1 else ''}"
+    print(f"## Soak: {duration} at {meta.get('connections', '?')} connections while publishing")
     print()
     loads = [s["load"][0] for s in samples]
     print(
