@@ -475,6 +475,16 @@ def cmd_report(args) -> int:
         f" and {len(nginx_errors)} error lines."
     )
     print()
+    kinds: dict[str, int] = {}
+    for line in nginx_errors:
+        # "2026/12/05 21:14:48 [crit] 20559#20559: *81 cache file "…/1/d6/09e6…" has too long header, client: …"
+        message = re.sub(r"^\S+ \S+ \[(\w+)\] \d+#\d+: (\*\d+ )?", r"[\1] ", line).split(", client:")[0]
+        message = re.sub(r'"[^"]*/([0-9a-f]{32})"', '"…"', message)
+        kinds[message] = kinds.get(message, 0) + 1
+    for message, count in sorted(kinds.items(), key=lambda item: -item[1])[:5]:
+        print(f"- nginx error log, {count}×: `{message}`")
+    if kinds:
+        print()
 
     # -- publishes
     print(f"### Publish → visible through nginx ({len(publishes)} publishes)")
