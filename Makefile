@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean bench-search \
-	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe prod-check bench-serving
+	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe prod-check bench-serving bench-soak
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -86,6 +86,11 @@ prod-check: install
 ## off/on, through nginx and as a static file (bench/serving/README.md; not part of make test).
 bench-serving: install
 	N=$(if $(filter command line environment,$(origin N)),$(N),10000) bash bench/serving/run.sh
+
+## make bench-soak N=10000: 5 minutes at 64 connections through nginx while an editor publishes every 10 s:
+## 5xx, memory, publish→visible delays (bench/serving/README.md; BENCH_SOAK_DURATION=60s for a quick try).
+bench-soak: install
+	N=$(if $(filter command line environment,$(origin N)),$(N),10000) bash bench/serving/soak.sh
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 CACHE_STATUS_HEADER = "X-Page-Cache"
+# Per response, not per entry: the request id, cookies, and the front cache's expiry (this second).
+NOT_STORED_HEADERS = {"set-cookie", "x-request-id", policy.FRONT_CACHE_EXPIRES_HEADER.lower()}
 
 
 class RequestIdMiddleware:
@@ -124,6 +126,7 @@ class PageCacheMiddleware:
             response[CACHE_STATUS_HEADER] = "bypass"
             return response
         policy.apply_public_headers(response)
+        policy.apply_front_cache_expiry(response)
         set_response_etag(response)
         if key is not None and started_clock is None:
             response[CACHE_STATUS_HEADER] = "unavailable"
@@ -132,7 +135,7 @@ class PageCacheMiddleware:
             response[CACHE_STATUS_HEADER] = "miss"
             entry = {
                 "status": response.status_code,
-                "headers": [(k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-request-id")],
+                "headers": [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS],
                 "content": response.content,
             }
             try:
@@ -147,6 +150,7 @@ class PageCacheMiddleware:
         for name, value in entry["headers"]:
             response[name] = value
         response[CACHE_STATUS_HEADER] = "hit"
+        policy.apply_front_cache_expiry(response)
         return _conditional(request, response)
 
 

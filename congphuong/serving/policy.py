@@ -7,6 +7,7 @@ writes the headers. Everything else (`private`: admin, sign-in, health checks) i
 
 from __future__ import annotations
 
+import time
 from functools import wraps
 
 from django.utils.cache import patch_cache_control
@@ -14,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from . import conf
+
+FRONT_CACHE_EXPIRES_HEADER = "X-Accel-Expires"
 
 
 def public(view):
@@ -47,6 +50,20 @@ def apply_public_headers(response) -> None:
         stale_while_revalidate=conf.stale_while_revalidate(),
     )
     _drop_vary_cookie(response)
+
+
+def apply_front_cache_expiry(response) -> None:
+    """nginx's micro-cache keeps this response until the end of the current second, no longer.
+
+    nginx counts cache lifetimes in whole seconds: `proxy_cache_valid 1s` keeps an entry until the
+    end of the next second (1 to 2 s), and a render that was running when a purge happened starts
+    that count late, so a publish could take 2 s plus a render to reach readers. With an absolute
+    expiry at the second the response was made, every entry goes stale at the next second boundary
+    however late nginx stored it: one refresh a second per page, a publish visible within 1 s plus
+    one render (docs/caching.md). nginx does not pass X-Accel-* headers on to readers or a CDN, and
+    the rest of the world ignores them.
+    """
+    response[FRONT_CACHE_EXPIRES_HEADER] = f"@{int(time.time())}"
 
 
 def apply_private_headers(request, response) -> None:

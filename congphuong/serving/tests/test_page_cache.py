@@ -1,12 +1,14 @@
 """Anonymous reads are cached and served without touching the database; everything else is not."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from congphuong.feedback.tests.factories import FeedbackPageFactory
-from congphuong.serving import store
+from congphuong.serving import policy, store
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +54,28 @@ def test_public_headers(client, page_cache, home):
     assert response["ETag"].startswith('"')
     assert response.has_header("Last-Modified")
     assert not response.cookies
+
+
+def test_front_cache_expires_at_the_end_of_the_second_the_response_was_made(client, page_cache, home, monkeypatch):
+    """nginx's micro-cache counts whole seconds; an absolute X-Accel-Expires makes its entries go
+    stale at the next second boundary, so a publish reaches readers within 1 s plus one render."""
+    now = SimpleNamespace(value=1_767_225_600.75)
+    monkeypatch.setattr(policy, "time", SimpleNamespace(time=lambda: now.value))
+    miss = client.get("/")
+    assert miss["X-Page-Cache"] == "miss"
+    assert miss["X-Accel-Expires"] == "@1767225600"
+    now.value += 4.5
+    hit = client.get("/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["X-Accel-Expires"] == "@1767225605"  # this response's second, not the stored one's
+
+
+def test_front_cache_expiry_only_on_shareable_responses(client, page_cache, home):
+    user = get_user_model().objects.create_user("bientap2", password="x" * 12)
+    client.force_login(user)
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "bypass"
+    assert not response.has_header("X-Accel-Expires")
 
 
 def test_if_none_match_gets_304_on_miss_and_hit(client, page_cache, home):
