@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 
 from django.db import connection, transaction
 
+from .text import fold_token
+
 FTS_TABLE = "portal_search_fts"
 DOC_TABLE = "portal_search_searchdocument"
 VECTOR_TABLE = "portal_search_vector"  # PostgreSQL only
@@ -397,12 +399,31 @@ class PostgresBackend:
             lexemes.append(_tsquery_lexeme(token) + suffix)
         return "(" + " <-> ".join(lexemes) + ")"
 
+    @staticmethod
+    def _implied(terms) -> set[str]:
+        """Folded words that other terms already require: the words of a quoted phrase (its pairs
+        are written only for words of the text), of an exact accented form, of a title word."""
+        implied = set()
+        for term in terms:
+            if term.prefix:
+                continue
+            if term.field == ALL and term.mode == FOLD:
+                if term.is_phrase:
+                    implied.update(term.tokens)
+            else:
+                implied.update(fold_token(token) for token in term.tokens)
+        return implied
+
     def _where(self, expr: Expr):
         """WHERE clauses and parameters. With `expr.keys` (a few candidates, read from a
         materialised set by `_source`) phrases are checked with word positions, exactly."""
         positions = expr.keys is not None
         groups = {"vec": [], "title_vec": []}
+        implied = self._implied(expr.terms)
         for term in expr.terms:
+            single = term.field == ALL and term.mode == FOLD and not term.prefix and not term.is_phrase
+            if single and term.tokens[0] in implied:
+                continue  # required anyway: every lexeme read from the GIN index costs
             on_title_vec = term.field == TITLE and (term.prefix or term.is_phrase)
             groups["title_vec" if on_title_vec else "vec"].append(self._term(term, positions))
         if expr.any_of:
