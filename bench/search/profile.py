@@ -60,11 +60,12 @@ def main(argv=None):
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection
     from wagtail.models import Site
 
     from congphuong.news.models import ArticlePage, CategoryPage
     from congphuong.search import engine
+    from congphuong.search.backends import get_backend
 
     from . import corpus
 
@@ -144,8 +145,7 @@ def main(argv=None):
             for sql, params, statement_ms in statements:
                 if not sql.lstrip().upper().startswith(("SELECT", "WITH")) or statement_ms < 1.0:
                     continue
-                with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL enable_seqscan = off")  # as engine.run's session does
+                with get_backend().session(), connection.cursor() as cursor:  # the planner settings of a search
                     cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
                     plan = "\n".join("      " + row[0] for row in cursor.fetchall())
                     print(f"    --- {statement_ms:.1f} ms: {_short(sql, 400)}\n    params {_short(repr(params), 400)}")
