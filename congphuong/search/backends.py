@@ -28,6 +28,7 @@ VECTOR_TABLE = "portal_search_vector"  # PostgreSQL only
 
 ALL, TITLE = "all", "title"
 FOLD, EXACT = "fold", "exact"
+RANKED, RECENT = "ranked", "recent"  # the two kinds of candidate requests (`candidates`)
 
 # Relative weight of a title hit against a text hit in the backend rank (BM25 / ts_rank).
 TITLE_RANK_WEIGHT = 10.0
@@ -222,6 +223,22 @@ class SQLiteBackend:
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC LIMIT %s", [*params, limit]
             )
             return [row[0] for row in cursor.fetchall()]
+
+    def candidates(self, requests, confirm: Expr | None = None) -> list[dict[int, float]]:
+        """{sort_key: score} for each (RANKED or RECENT, expr, limit) request (score 0.0 for RECENT).
+        `confirm`: keep only the keys that match it with word positions (backends whose phrases
+        are approximate). One statement per request here: SQLite runs in the process."""
+        results = []
+        for method, expr, limit in requests:
+            if method == RANKED:
+                results.append(dict(self.ranked(expr, limit)))
+            else:
+                results.append(dict.fromkeys(self.recent(expr, limit), 0.0))
+        if confirm is not None:
+            keys = set().union(*results)
+            kept = set(self.recent(replace(confirm, keys=tuple(sorted(keys))), len(keys))) if keys else set()
+            results = [{key: score for key, score in result.items() if key in kept} for result in results]
+        return results
 
 
 def _tsquery_lexeme(token: str) -> str:
@@ -486,11 +503,15 @@ class PostgresBackend:
             cursor.execute("SELECT " + ", ".join(parts), params)
             return list(cursor.fetchone())
 
+    @staticmethod
+    def _rank_query(expr: Expr) -> str:
+        return " | ".join(_tsquery_lexeme(token) for token in expr.rank_tokens) or "''"
+
     def ranked(self, expr: Expr, limit: int) -> list[tuple[int, float]]:
         """Ranked on the title vector only: the text vector is large (TOASTed) and reading it for
         thousands of rows would cost more than the whole search budget; hits in the text are
         weighed by the engine's sub-queries instead."""
-        rank_query = " | ".join(_tsquery_lexeme(token) for token in expr.rank_tokens) or "''"
+        rank_query = self._rank_query(expr)
         sql, params = self._select(
             "sort_key, ts_rank('{0, 0, 0.5, 1.0}', title_vec, %s::tsquery) AS r",
             expr,
@@ -532,6 +553,46 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit])
             return [row[0] for row in cursor.fetchall()]
+
+    def candidates(self, requests, confirm: Expr | None = None) -> list[dict[int, float]]:
+        """Like SQLiteBackend.candidates, in one statement (one round trip): the requests as branches
+        of a UNION ALL, each planned on its own; with `confirm`, their keys are checked with word
+        positions on those rows only (read through a MATERIALIZED CTE, as in `_source`)."""
+        if not requests:
+            return []
+        parts, params = [], []
+        for n, (method, expr, limit) in enumerate(requests):
+            if method == RANKED:
+                sql, sql_params = self._select(
+                    f"{n} AS n, sort_key, ts_rank('{{0, 0, 0.5, 1.0}}', title_vec, %s::tsquery) AS r",
+                    expr,
+                    "ORDER BY r DESC, sort_key DESC LIMIT %s",
+                )
+                params += [self._rank_query(expr), *sql_params, limit]
+            else:
+                sql, sql_params = self._select(
+                    f"{n} AS n, sort_key, 0::real AS r", expr, "ORDER BY sort_key DESC LIMIT %s"
+                )
+                params += [*sql_params, limit]
+            parts.append(f"({sql})")
+        sql = " UNION ALL ".join(parts)
+        if confirm is not None:
+            where, where_params = self._where(replace(confirm, keys=()))
+            # Three MATERIALIZED steps, each computed once: the candidates, their vectors (by sort
+            # key, never through the GIN index), the confirmed keys (each vector checked once).
+            sql = (
+                f"WITH found AS MATERIALIZED ({sql}), c AS MATERIALIZED (SELECT sort_key, vec, title_vec "
+                f"FROM {VECTOR_TABLE} WHERE sort_key IN (SELECT sort_key FROM found)), "
+                f"confirmed AS MATERIALIZED (SELECT sort_key FROM c WHERE {where}) "
+                "SELECT n, sort_key, r FROM found WHERE sort_key IN (SELECT sort_key FROM confirmed)"
+            )
+            params += where_params
+        results: list[dict[int, float]] = [{} for _request in requests]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for n, key, score in cursor.fetchall():
+                results[n][key] = float(score)
+        return results
 
 
 def get_backend():

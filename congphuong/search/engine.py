@@ -33,7 +33,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from . import registry
-from .backends import ALL, EXACT, TITLE, Expr, Term, get_backend
+from .backends import ALL, EXACT, RANKED, RECENT, TITLE, Expr, Term, get_backend
 from .indexer import SORT_KEY_FACTOR, index_generation
 from .models import SearchDocument, SearchTerm
 from .text import TOKEN_RE, ParsedQuery, contains_sequence, fold_token, parse_query, tokens
@@ -236,36 +236,37 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
     if total == 0:
         return outcome
 
-    ranks: dict[int, float] = {}
-    if total <= RANK_ALL_LIMIT:
-        ranks = dict(backend.ranked(base, POOL_SIZE))
-        pool = set(ranks)
-    else:
-        pool = set(backend.recent(base, POOL_SIZE))
+    # The candidates, asked for in one go (one statement on PostgreSQL): every match ranked by the
+    # backend when they are few, else the newest; the newest title matches when not every match is a
+    # candidate; the newest matches with the exact accented words typed, and with the most likely
+    # accented form of words typed without marks.
     required = [form for form in intent.required if form]
     likely_extra = [form for form, (exact, fold) in zip(intent.likely, parsed.words, strict=True) if exact == fold]
-    exact_keys: set[int] = set()
-    likely_keys: set[int] = set()
-    phrase_keys: set[int] = set()
     # Every word in the title implies every word in the document: title sub-queries read only the
     # (small) title index, plus the quoted phrases, which must hold anywhere.
     phrase_terms = [term for term in base.terms if term.is_phrase]
     title_terms = [Term((f,), field=TITLE) for f in parsed.folded] + phrase_terms
-    if total > len(pool) and not outcome.relaxed:
-        pool.update(backend.recent(base.with_terms(title_terms), SUBQUERY_SIZE))
+    beyond_pool = total > POOL_SIZE and not outcome.relaxed  # some matches are not candidates
+    requests = {"pool": (RANKED if total <= RANK_ALL_LIMIT else RECENT, base, POOL_SIZE)}
+    if beyond_pool:
+        requests["title"] = (RECENT, base.with_terms(title_terms), SUBQUERY_SIZE)
     if required:
-        exact_keys = set(backend.recent(base.with_terms(base.terms + _exact_terms(required)), SUBQUERY_SIZE))
-        if total > len(pool) and not outcome.relaxed:
+        requests["exact"] = (RECENT, base.with_terms(base.terms + _exact_terms(required)), SUBQUERY_SIZE)
+        if beyond_pool:
             exact_title = title_terms + _exact_terms(required, TITLE)
-            exact_keys.update(backend.recent(base.with_terms(exact_title), SUBQUERY_SIZE))
-        pool.update(exact_keys)
+            requests["exact_title"] = (RECENT, base.with_terms(exact_title), SUBQUERY_SIZE)
     if _exact_terms(likely_extra) and not outcome.relaxed:
-        likely_keys = set(backend.recent(base.with_terms(base.terms + _exact_terms(likely_extra)), SUBQUERY_SIZE))
-        pool.update(likely_keys)
-    if phrase_terms and backend.approximate_phrases and pool:
-        # The backend matched quoted phrases as chains of word pairs: confirm them with word
-        # positions, on the candidates only.
-        pool &= set(backend.recent(replace(base, keys=tuple(sorted(pool))), len(pool)))
+        requests["likely"] = (RECENT, base.with_terms(base.terms + _exact_terms(likely_extra)), SUBQUERY_SIZE)
+    # Quoted phrases matched by the backend as chains of word pairs are confirmed with word
+    # positions, on the candidates only.
+    confirm = base if phrase_terms and backend.approximate_phrases else None
+    found = dict(zip(requests, backend.candidates(list(requests.values()), confirm), strict=True))
+    ranks = found["pool"] if requests["pool"][0] == RANKED else {}
+    exact_keys = set(found.get("exact", ())) | set(found.get("exact_title", ()))
+    likely_keys = set(found.get("likely", ()))
+    phrase_keys: set[int] = set()
+    pool = set().union(*found.values())
+    if confirm is not None:
         if total <= POOL_SIZE:  # every match was a candidate: the exact count is known
             outcome.total = len(pool)
         if not pool:
