@@ -148,7 +148,7 @@ def main(argv=None):
             print(f"  {statement_ms:6.1f}  {_short(sql)}")
         if rank < args.explain and connection.vendor == "postgresql":
             for sql, params, statement_ms in statements:
-                if not sql.lstrip().upper().startswith(("SELECT", "WITH")) or statement_ms < 1.0:
+                if not sql.lstrip().upper().startswith(("SELECT", "WITH", "(")) or statement_ms < 1.0:
                     continue
                 with get_backend().session(), connection.cursor() as cursor:  # the planner settings of a search
                     cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)

@@ -278,7 +278,8 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
     query_set = set(query_folded)
     likely_forms = [form for form in intent.likely if form]
 
-    def key(doc):
+    def title_part(doc):
+        """What does not change when the phrase check below adds its bonus: computed once per doc."""
         pairs = tokens(doc.title)
         title_exact = [e for e, _f in pairs]
         title_folded = [f for _e, f in pairs]
@@ -291,8 +292,15 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
         title_likely_phrase = title_likely and contains_sequence(title_exact, likely_forms)
         in_exact = not required or doc.sort_key in exact_keys or title_required
         weight = doc.title_weight
-        score = weight * (4.0 * title_all + 2.0 * title_phrase + 2.0 * coverage + 3.0 * title_required)
-        score += 1.5 * title_likely + 1.0 * title_likely_phrase + 1.0 * (doc.sort_key in likely_keys)
+        title_score = weight * (4.0 * title_all + 2.0 * title_phrase + 2.0 * coverage + 3.0 * title_required)
+        form_score = 1.5 * title_likely + 1.0 * title_likely_phrase + 1.0 * (doc.sort_key in likely_keys)
+        return in_exact, title_score, form_score
+
+    title_parts = {key: title_part(doc) for key, doc in documents.items()}
+
+    def key(doc):
+        in_exact, score, form_score = title_parts[doc.sort_key]
+        score += form_score
         score += 2.0 * (doc.sort_key in phrase_keys)
         score += math.floor(2 * ranks.get(doc.sort_key, 0.0) / top_rank) / 2
         return (in_exact, round(score, 3), doc.sort_key)
@@ -319,12 +327,12 @@ def _load_docs(keys):
     table = SearchDocument._meta.db_table
     date_field = SearchDocument._meta.get_field("date")
     converters = connection.ops.get_db_converters(date_field.get_col(SearchDocument._meta.db_table))
-    placeholders = ", ".join(["%s"] * len(keys))
+    if connection.vendor == "postgresql":  # one array parameter: the same statement text whatever the count
+        condition, params = "sort_key = ANY(%s)", [keys]
+    else:
+        condition, params = f"sort_key IN ({', '.join(['%s'] * len(keys))})", keys
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(Doc.FIELDS)} FROM {table} WHERE sort_key IN ({placeholders})",  # noqa: S608
-            keys,
-        )
+        cursor.execute(f"SELECT {', '.join(Doc.FIELDS)} FROM {table} WHERE {condition}", params)  # noqa: S608
         rows = cursor.fetchall()
     date_index = Doc.FIELDS.index("date")
     out = []
