@@ -224,13 +224,19 @@ class SQLiteBackend:
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def candidates(self, requests, confirm: Expr | None = None) -> list[dict[int, float]]:
-        """{sort_key: score} for each (RANKED or RECENT, expr, limit) request (score 0.0 for RECENT).
+    def candidates(self, counted: Expr, cap: int, requests, confirm: Expr | None = None):
+        """(number of matches of `counted`, capped at `cap`; {sort_key: score} for each request).
+
+        A request is (RANKED or RECENT, expr, limit, (low, high)); it is answered only when the
+        number of matches is between low and high (None: no bound), else {}; RECENT scores are 0.0.
         `confirm`: keep only the keys that match it with word positions (backends whose phrases
-        are approximate). One statement per request here: SQLite runs in the process."""
+        are approximate). One statement per step here: SQLite runs in the process."""
+        total = self.count(counted, cap)
         results = []
-        for method, expr, limit in requests:
-            if method == RANKED:
+        for method, expr, limit, (low, high) in requests:
+            if total < low or (high is not None and total > high):
+                results.append({})
+            elif method == RANKED:
                 results.append(dict(self.ranked(expr, limit)))
             else:
                 results.append(dict.fromkeys(self.recent(expr, limit), 0.0))
@@ -238,7 +244,7 @@ class SQLiteBackend:
             keys = set().union(*results)
             kept = set(self.recent(replace(confirm, keys=tuple(sorted(keys))), len(keys))) if keys else set()
             results = [{key: score for key, score in result.items() if key in kept} for result in results]
-        return results
+        return total, results
 
 
 def _tsquery_lexeme(token: str) -> str:
@@ -529,7 +535,7 @@ class PostgresBackend:
 
     @contextmanager
     def session(self):
-        """One transaction per search, with two planner settings for its statements:
+        """One transaction per search, with planner settings for its statements:
 
         - sequential scans off: a scan would read every large text vector, where the GIN index
           answers without reading them;
@@ -538,12 +544,16 @@ class PostgresBackend:
           vector, ~6 µs, where the planner counts it as cheap as comparing two integers; it would
           then walk 10,000 rows backwards for 60 rare matches (70 ms) instead of taking them from
           the GIN index (2 ms). Raised, the walk is still chosen when matches are dense (a common
-          word: the first 200 rows are nearly all matches).
+          word: the first 200 rows are nearly all matches);
+        - no parallel workers and no JIT compilation: a branch of `candidates` that its one-time
+          filter skips still counts in the plan's cost, and would start workers (~30 ms) or
+          compile the plan (~20 ms) for statements that take a few milliseconds.
         """
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "SELECT set_config('enable_seqscan', 'off', true), set_config('cpu_operator_cost', %s, true)",
+                    "SELECT set_config('enable_seqscan', 'off', true), set_config('cpu_operator_cost', %s, true), "
+                    "set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)",
                     [str(self.OPERATOR_COST)],
                 )
             yield
@@ -554,45 +564,55 @@ class PostgresBackend:
             cursor.execute(sql, [*params, limit])
             return [row[0] for row in cursor.fetchall()]
 
-    def candidates(self, requests, confirm: Expr | None = None) -> list[dict[int, float]]:
-        """Like SQLiteBackend.candidates, in one statement (one round trip): the requests as branches
-        of a UNION ALL, each planned on its own; with `confirm`, their keys are checked with word
-        positions on those rows only (read through a MATERIALIZED CTE, as in `_source`)."""
-        if not requests:
-            return []
-        parts, params = [], []
-        for n, (method, expr, limit) in enumerate(requests):
+    def candidates(self, counted: Expr, cap: int, requests, confirm: Expr | None = None):
+        """Like SQLiteBackend.candidates, in one statement (one round trip): the capped count in a
+        MATERIALIZED CTE, the requests as branches of a UNION ALL, each planned on its own and run
+        only when the count is in its bounds (a one-time filter: PostgreSQL skips the branch); with
+        `confirm`, their keys are checked with word positions on those rows only (read through
+        MATERIALIZED CTEs, as in `_source`)."""
+        count_sql, params = self._select("1", counted, "LIMIT %s")
+        params.append(cap)
+        parts = []
+        for n, (method, expr, limit, (low, high)) in enumerate(requests):
+            gate = "(SELECT n FROM total) >= %s" + ("" if high is None else " AND (SELECT n FROM total) <= %s")
+            gate_params = [low] if high is None else [low, high]
             if method == RANKED:
-                sql, sql_params = self._select(
-                    f"{n} AS n, sort_key, ts_rank('{{0, 0, 0.5, 1.0}}', title_vec, %s::tsquery) AS r",
-                    expr,
-                    "ORDER BY r DESC, sort_key DESC LIMIT %s",
-                )
-                params += [self._rank_query(expr), *sql_params, limit]
+                columns = f"{n} AS n, sort_key, ts_rank('{{0, 0, 0.5, 1.0}}', title_vec, %s::tsquery) AS r"
+                column_params, order = [self._rank_query(expr)], "r DESC, sort_key DESC"
             else:
-                sql, sql_params = self._select(
-                    f"{n} AS n, sort_key, 0::real AS r", expr, "ORDER BY sort_key DESC LIMIT %s"
-                )
-                params += [*sql_params, limit]
+                columns, column_params, order = f"{n} AS n, sort_key, 0::real AS r", [], "sort_key DESC"
+            sql, sql_params = self._select(columns, expr, f"AND {gate} ORDER BY {order} LIMIT %s")
             parts.append(f"({sql})")
-        sql = " UNION ALL ".join(parts)
+            params += [*column_params, *sql_params, *gate_params, limit]
+        found = " UNION ALL ".join(parts) if parts else "SELECT 0, 0::bigint, 0::real WHERE FALSE"
+        sql = (
+            f"WITH total AS MATERIALIZED (SELECT count(*) AS n FROM ({count_sql}) counted), "
+            f"found AS MATERIALIZED ({found})"
+        )
         if confirm is not None:
             where, where_params = self._where(replace(confirm, keys=()))
-            # Three MATERIALIZED steps, each computed once: the candidates, their vectors (by sort
-            # key, never through the GIN index), the confirmed keys (each vector checked once).
-            sql = (
-                f"WITH found AS MATERIALIZED ({sql}), c AS MATERIALIZED (SELECT sort_key, vec, title_vec "
-                f"FROM {VECTOR_TABLE} WHERE sort_key IN (SELECT sort_key FROM found)), "
+            # The candidates' vectors by sort key (never through the GIN index), then the confirmed
+            # keys: each vector read and checked once.
+            sql += (
+                f", c AS MATERIALIZED (SELECT sort_key, vec, title_vec FROM {VECTOR_TABLE} "
+                "WHERE sort_key IN (SELECT sort_key FROM found)), "
                 f"confirmed AS MATERIALIZED (SELECT sort_key FROM c WHERE {where}) "
+                "SELECT -1, n, 0::real FROM total UNION ALL "
                 "SELECT n, sort_key, r FROM found WHERE sort_key IN (SELECT sort_key FROM confirmed)"
             )
             params += where_params
+        else:
+            sql += " SELECT -1, n, 0::real FROM total UNION ALL SELECT n, sort_key, r FROM found"
+        total = 0
         results: list[dict[int, float]] = [{} for _request in requests]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             for n, key, score in cursor.fetchall():
-                results[n][key] = float(score)
-        return results
+                if n < 0:
+                    total = key
+                else:
+                    results[n][key] = float(score)
+        return total, results
 
 
 def get_backend():

@@ -221,7 +221,41 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
     outcome.intent = intent
     base = _base_expr(parsed, root_id, filters)
 
-    total = backend.count(base, COUNT_CAP + 1)
+    required = [form for form in intent.required if form]
+    likely_extra = [form for form, (exact, fold) in zip(intent.likely, parsed.words, strict=True) if exact == fold]
+
+    def ask(base):
+        """The number of matches (capped) and the candidates, in one go (one statement on PostgreSQL):
+        every match ranked by the backend when they are few, else the newest; the newest title
+        matches when not every match is a candidate; the newest matches with the exact accented
+        words typed, and with the most likely accented form of words typed without marks. Quoted
+        phrases matched by the backend as chains of word pairs are confirmed with word positions,
+        on the candidates only."""
+        # Every word in the title implies every word in the document: title sub-queries read only
+        # the (small) title index, plus the quoted phrases, which must hold anywhere.
+        phrase_terms = [term for term in base.terms if term.is_phrase]
+        title_terms = [Term((f,), field=TITLE) for f in parsed.folded] + phrase_terms
+        beyond_pool = (POOL_SIZE + 1, None)  # only when some matches are not candidates
+        requests = {
+            "ranked": (RANKED, base, POOL_SIZE, (1, RANK_ALL_LIMIT)),
+            "newest": (RECENT, base, POOL_SIZE, (RANK_ALL_LIMIT + 1, None)),
+        }
+        if not outcome.relaxed:
+            requests["title"] = (RECENT, base.with_terms(title_terms), SUBQUERY_SIZE, beyond_pool)
+        if required:
+            exact = base.with_terms(base.terms + _exact_terms(required))
+            requests["exact"] = (RECENT, exact, SUBQUERY_SIZE, (1, None))
+            if not outcome.relaxed:
+                exact_title = base.with_terms(title_terms + _exact_terms(required, TITLE))
+                requests["exact_title"] = (RECENT, exact_title, SUBQUERY_SIZE, beyond_pool)
+        if _exact_terms(likely_extra) and not outcome.relaxed:
+            likely = base.with_terms(base.terms + _exact_terms(likely_extra))
+            requests["likely"] = (RECENT, likely, SUBQUERY_SIZE, (1, None))
+        confirm = base if phrase_terms and backend.approximate_phrases else None
+        total, results = backend.candidates(base, COUNT_CAP + 1, list(requests.values()), confirm)
+        return total, dict(zip(requests, results, strict=True)), confirm is not None
+
+    total, found, confirmed = ask(base)
     if total == 0 and len(parsed.words) > 1:
         outcome.relaxed = True
         base = replace(
@@ -229,44 +263,19 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
             terms=[Term(tuple(f for _e, f in phrase)) for phrase in parsed.phrases],
             any_of=[Term((folded,)) for folded in parsed.folded],
         )
-        total = backend.count(base, COUNT_CAP + 1)
+        total, found, confirmed = ask(base)
     outcome.total_capped = total > COUNT_CAP
     outcome.total = min(total, COUNT_CAP)
     outcome.expr = base
     if total == 0:
         return outcome
 
-    # The candidates, asked for in one go (one statement on PostgreSQL): every match ranked by the
-    # backend when they are few, else the newest; the newest title matches when not every match is a
-    # candidate; the newest matches with the exact accented words typed, and with the most likely
-    # accented form of words typed without marks.
-    required = [form for form in intent.required if form]
-    likely_extra = [form for form, (exact, fold) in zip(intent.likely, parsed.words, strict=True) if exact == fold]
-    # Every word in the title implies every word in the document: title sub-queries read only the
-    # (small) title index, plus the quoted phrases, which must hold anywhere.
-    phrase_terms = [term for term in base.terms if term.is_phrase]
-    title_terms = [Term((f,), field=TITLE) for f in parsed.folded] + phrase_terms
-    beyond_pool = total > POOL_SIZE and not outcome.relaxed  # some matches are not candidates
-    requests = {"pool": (RANKED if total <= RANK_ALL_LIMIT else RECENT, base, POOL_SIZE)}
-    if beyond_pool:
-        requests["title"] = (RECENT, base.with_terms(title_terms), SUBQUERY_SIZE)
-    if required:
-        requests["exact"] = (RECENT, base.with_terms(base.terms + _exact_terms(required)), SUBQUERY_SIZE)
-        if beyond_pool:
-            exact_title = title_terms + _exact_terms(required, TITLE)
-            requests["exact_title"] = (RECENT, base.with_terms(exact_title), SUBQUERY_SIZE)
-    if _exact_terms(likely_extra) and not outcome.relaxed:
-        requests["likely"] = (RECENT, base.with_terms(base.terms + _exact_terms(likely_extra)), SUBQUERY_SIZE)
-    # Quoted phrases matched by the backend as chains of word pairs are confirmed with word
-    # positions, on the candidates only.
-    confirm = base if phrase_terms and backend.approximate_phrases else None
-    found = dict(zip(requests, backend.candidates(list(requests.values()), confirm), strict=True))
-    ranks = found["pool"] if requests["pool"][0] == RANKED else {}
+    ranks = found["ranked"]
     exact_keys = set(found.get("exact", ())) | set(found.get("exact_title", ()))
     likely_keys = set(found.get("likely", ()))
     phrase_keys: set[int] = set()
     pool = set().union(*found.values())
-    if confirm is not None:
+    if confirmed:
         if total <= POOL_SIZE:  # every match was a candidate: the exact count is known
             outcome.total = len(pool)
         if not pool:
