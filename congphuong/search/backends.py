@@ -20,11 +20,15 @@ from dataclasses import dataclass, field, replace
 
 from django.db import connection, transaction
 
+from .text import fold_token
+
 FTS_TABLE = "portal_search_fts"
 DOC_TABLE = "portal_search_searchdocument"
+VECTOR_TABLE = "portal_search_vector"  # PostgreSQL only
 
 ALL, TITLE = "all", "title"
 FOLD, EXACT = "fold", "exact"
+RANKED, RECENT = "ranked", "recent"  # the two kinds of candidate requests (`candidates`)
 
 # Relative weight of a title hit against a text hit in the backend rank (BM25 / ts_rank).
 TITLE_RANK_WEIGHT = 10.0
@@ -220,13 +224,37 @@ class SQLiteBackend:
             )
             return [row[0] for row in cursor.fetchall()]
 
+    def candidates(self, counted: Expr, cap: int, requests, confirm: Expr | None = None):
+        """(number of matches of `counted`, capped at `cap`; {sort_key: score} for each request).
+
+        A request is (RANKED or RECENT, expr, limit, (low, high)); it is answered only when the
+        number of matches is between low and high (None: no bound), else {}; RECENT scores are 0.0.
+        `confirm`: keep only the keys that match it with word positions (backends whose phrases
+        are approximate). One statement per step here: SQLite runs in the process."""
+        total = self.count(counted, cap)
+        results = []
+        for method, expr, limit, (low, high) in requests:
+            if total < low or (high is not None and total > high):
+                results.append({})
+            elif method == RANKED:
+                results.append(dict(self.ranked(expr, limit)))
+            else:
+                results.append(dict.fromkeys(self.recent(expr, limit), 0.0))
+        if confirm is not None:
+            keys = set().union(*results)
+            kept = set(self.recent(replace(confirm, keys=tuple(sorted(keys))), len(keys))) if keys else set()
+            results = [{key: score for key, score in result.items() if key in kept} for result in results]
+        return total, results
+
 
 def _tsquery_lexeme(token: str) -> str:
     return "'" + token.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
 class PostgresBackend:
-    """tsvectors built in Python from the same tokens (no text-search configuration, no extension).
+    """tsvectors built in Python from the same tokens (no text-search configuration, no extension),
+    kept in a narrow table of their own, ``portal_search_vector`` (sort key, content type, top-level
+    section, the two vectors; migration 0004), one row per document.
 
     ``vec``: folded title (A) and text (B) with positions, and, without positions, every pair of
     adjacent folded words (``khuyen_hoc``), every accented word (``=khuyến``), the words of the title
@@ -241,23 +269,32 @@ class PostgresBackend:
     A pair chain ("a_b & b_c") is a phrase only approximately for three words or more, so
     ``approximate_phrases`` tells the engine to confirm phrases with positions on its few
     candidates (``Expr.keys``), where reading vectors is cheap.
+
+    Why a table of their own: a GIN scan still visits the heap row of every match (for its sort key
+    and visibility). On the document table (title, text, URL…) that is one page per two or three
+    matches; here, with ``toast_tuple_target = 128`` moving both vectors out of line, a row is about
+    80 bytes and 100,000 documents fit in about 1,100 pages, so a word found in 8,000 documents costs
+    about 1,100 page visits instead of 5,000.
     """
 
     vendor = "postgresql"
     approximate_phrases = True
+    OPERATOR_COST = 0.1  # planner cost of an operator in a search (see `session`)
 
     @staticmethod
     def create_sql() -> list[str]:
         return [
-            f"ALTER TABLE {DOC_TABLE} ADD COLUMN IF NOT EXISTS vec tsvector",
-            f"ALTER TABLE {DOC_TABLE} ADD COLUMN IF NOT EXISTS title_vec tsvector",
-            f"CREATE INDEX IF NOT EXISTS portal_search_vec_gin ON {DOC_TABLE} USING gin (vec)",
-            f"CREATE INDEX IF NOT EXISTS portal_search_title_vec_gin ON {DOC_TABLE} USING gin (title_vec)",
+            f"CREATE TABLE IF NOT EXISTS {VECTOR_TABLE} (sort_key bigint PRIMARY KEY, kind varchar(40) NOT NULL, "
+            "section_id bigint, vec tsvector NOT NULL, title_vec tsvector NOT NULL) WITH (toast_tuple_target = 128)",
+            f"CREATE INDEX IF NOT EXISTS portal_search_vector_vec_gin ON {VECTOR_TABLE} USING gin (vec)",
+            f"CREATE INDEX IF NOT EXISTS portal_search_vector_title_vec_gin ON {VECTOR_TABLE} USING gin (title_vec)",
         ]
 
     @staticmethod
     def drop_sql() -> list[str]:
         return [
+            f"DROP TABLE IF EXISTS {VECTOR_TABLE}",
+            # Earlier layouts (migrations 0002, 0003): vectors on the document rows.
             "DROP INDEX IF EXISTS portal_search_vec_gin",
             "DROP INDEX IF EXISTS portal_search_title_vec_gin",
             "DROP INDEX IF EXISTS portal_search_exact_vec_gin",
@@ -288,29 +325,45 @@ class PostgresBackend:
         return {f"{first}_{second}" for first, second in zip(words, words[1:], strict=False)}
 
     def insert(self, entries):
+        """Vectors of documents already written (content type and section are read from their rows)."""
         if not entries:
             return
-        rows = []
+        keys, vecs, title_vecs = [], [], []
         for sort_key, title_f, body_f, title_e, body_e, meta in entries:
             tf, bf, te, be, mt = title_f.split(), body_f.split(), title_e.split(), body_e.split(), meta.split()
             # Accented forms only: an ASCII word is its own folded form, already in the vector.
             accented = {"=" + word for word in (*te, *be) if not word.isascii()}
             title_words = {"^" + word for word in tf} | {"^=" + word for word in te if not word.isascii()}
             plain = self._pairs(tf) | self._pairs(bf) | accented | title_words
-            vec = self._tsvector([(tf, "A"), (bf, "B")], mt, plain=plain)
-            title_vec = self._tsvector([(tf, "A"), (te, "B")], mt)
-            rows.append((vec, title_vec, sort_key))
+            keys.append(sort_key)
+            vecs.append(self._tsvector([(tf, "A"), (bf, "B")], mt, plain=plain))
+            title_vecs.append(self._tsvector([(tf, "A"), (te, "B")], mt))
         with connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {DOC_TABLE} SET vec = %s::tsvector, title_vec = %s::tsvector WHERE sort_key = %s",
-                rows,
+            cursor.execute(
+                f"INSERT INTO {VECTOR_TABLE} (sort_key, kind, section_id, vec, title_vec) "
+                "SELECT d.sort_key, d.kind, d.section_id, x.vec::tsvector, x.title_vec::tsvector "
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS x(sort_key, vec, title_vec) "
+                f"JOIN {DOC_TABLE} d ON d.sort_key = x.sort_key "
+                "ON CONFLICT (sort_key) DO UPDATE SET kind = excluded.kind, section_id = excluded.section_id, "
+                "vec = excluded.vec, title_vec = excluded.title_vec",
+                [keys, vecs, title_vecs],
             )
 
     def delete(self, entries):
-        """Nothing to do: the vectors live on the document rows."""
+        keys = [entry[0] for entry in entries if entry[0] is not None]
+        if keys:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {VECTOR_TABLE} WHERE sort_key = ANY(%s)", [keys])
+
+    @staticmethod
+    def _can_truncate() -> bool:
+        """TRUNCATE only when no other write of this transaction is pending (no savepoint above us)."""
+        return not (connection.in_atomic_block and len(connection.atomic_blocks) > 1)
 
     def clear(self):
-        pass
+        if not self._can_truncate():  # otherwise `truncate` empties the table with the documents
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {VECTOR_TABLE}")
 
     def allocate_ids(self, count):
         """Ids from the table's sequence, so each row is written with its sort key at once."""
@@ -321,11 +374,12 @@ class PostgresBackend:
             return [row[0] for row in cursor.fetchall()]
 
     def truncate(self, tables) -> bool:
-        """TRUNCATE (no dead rows left behind) unless other writes of this transaction are pending."""
-        if connection.in_atomic_block and len(connection.atomic_blocks) > 1:
+        """TRUNCATE (no dead rows left behind), the vectors with the documents, unless other writes of
+        this transaction are pending."""
+        if not self._can_truncate():
             return False
         with connection.cursor() as cursor:
-            cursor.execute("TRUNCATE " + ", ".join(tables))
+            cursor.execute("TRUNCATE " + ", ".join([*tables, VECTOR_TABLE]))
         return True
 
     def optimize(self):
@@ -333,10 +387,12 @@ class PostgresBackend:
         (queries scan them linearly), then analyse."""
         with connection.cursor() as cursor:
             if connection.in_atomic_block:
-                for name in ("portal_search_vec_gin", "portal_search_title_vec_gin"):
+                for name in ("portal_search_vector_vec_gin", "portal_search_vector_title_vec_gin"):
                     cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
+                cursor.execute(f"ANALYZE {VECTOR_TABLE}")
                 cursor.execute(f"ANALYZE {DOC_TABLE}")
             else:
+                cursor.execute(f"VACUUM ANALYZE {VECTOR_TABLE}")
                 cursor.execute(f"VACUUM ANALYZE {DOC_TABLE}")
 
     # --- reading ---------------------------------------------------------------------------
@@ -367,12 +423,31 @@ class PostgresBackend:
             lexemes.append(_tsquery_lexeme(token) + suffix)
         return "(" + " <-> ".join(lexemes) + ")"
 
+    @staticmethod
+    def _implied(terms) -> set[str]:
+        """Folded words that other terms already require: the words of a quoted phrase (its pairs
+        are written only for words of the text), of an exact accented form, of a title word."""
+        implied = set()
+        for term in terms:
+            if term.prefix:
+                continue
+            if term.field == ALL and term.mode == FOLD:
+                if term.is_phrase:
+                    implied.update(term.tokens)
+            else:
+                implied.update(fold_token(token) for token in term.tokens)
+        return implied
+
     def _where(self, expr: Expr):
         """WHERE clauses and parameters. With `expr.keys` (a few candidates, read from a
         materialised set by `_source`) phrases are checked with word positions, exactly."""
         positions = expr.keys is not None
         groups = {"vec": [], "title_vec": []}
+        implied = self._implied(expr.terms)
         for term in expr.terms:
+            single = term.field == ALL and term.mode == FOLD and not term.prefix and not term.is_phrase
+            if single and term.tokens[0] in implied:
+                continue  # required anyway: every lexeme read from the GIN index costs
             on_title_vec = term.field == TITLE and (term.prefix or term.is_phrase)
             groups["title_vec" if on_title_vec else "vec"].append(self._term(term, positions))
         if expr.any_of:
@@ -407,9 +482,9 @@ class PostgresBackend:
         whole table and re-read thousands of vectors before keeping the few candidates.
         """
         if expr.keys is None:
-            return DOC_TABLE, []
+            return VECTOR_TABLE, []
         return (
-            f"(WITH c AS MATERIALIZED (SELECT sort_key, vec, title_vec, kind, section_id FROM {DOC_TABLE} "
+            f"(WITH c AS MATERIALIZED (SELECT sort_key, vec, title_vec, kind, section_id FROM {VECTOR_TABLE} "
             "WHERE sort_key = ANY(%s)) SELECT * FROM c) AS candidates",
             [list(expr.keys)],
         )
@@ -434,11 +509,15 @@ class PostgresBackend:
             cursor.execute("SELECT " + ", ".join(parts), params)
             return list(cursor.fetchone())
 
+    @staticmethod
+    def _rank_query(expr: Expr) -> str:
+        return " | ".join(_tsquery_lexeme(token) for token in expr.rank_tokens) or "''"
+
     def ranked(self, expr: Expr, limit: int) -> list[tuple[int, float]]:
         """Ranked on the title vector only: the text vector is large (TOASTed) and reading it for
         thousands of rows would cost more than the whole search budget; hits in the text are
         weighed by the engine's sub-queries instead."""
-        rank_query = " | ".join(_tsquery_lexeme(token) for token in expr.rank_tokens) or "''"
+        rank_query = self._rank_query(expr)
         sql, params = self._select(
             "sort_key, ts_rank('{0, 0, 0.5, 1.0}', title_vec, %s::tsquery) AS r",
             expr,
@@ -456,11 +535,27 @@ class PostgresBackend:
 
     @contextmanager
     def session(self):
-        """One transaction per search, sequential scans off: a scan would read every large text
-        vector, where the GIN index answers without reading them."""
+        """One transaction per search, with planner settings for its statements:
+
+        - sequential scans off: a scan would read every large text vector, where the GIN index
+          answers without reading them;
+        - ``cpu_operator_cost`` 40 times the default: checking ``vec @@ query`` on a row (the
+          filter of a sort-key index scan, "newest first, keep the matches") reads its TOASTed
+          vector, ~6 µs, where the planner counts it as cheap as comparing two integers; it would
+          then walk 10,000 rows backwards for 60 rare matches (70 ms) instead of taking them from
+          the GIN index (2 ms). Raised, the walk is still chosen when matches are dense (a common
+          word: the first 200 rows are nearly all matches);
+        - no parallel workers and no JIT compilation: a branch of `candidates` that its one-time
+          filter skips still counts in the plan's cost, and would start workers (~30 ms) or
+          compile the plan (~20 ms) for statements that take a few milliseconds.
+        """
         with transaction.atomic():
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute(
+                    "SELECT set_config('enable_seqscan', 'off', true), set_config('cpu_operator_cost', %s, true), "
+                    "set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)",
+                    [str(self.OPERATOR_COST)],
+                )
             yield
 
     def recent(self, expr: Expr, limit: int) -> list[int]:
@@ -468,6 +563,56 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit])
             return [row[0] for row in cursor.fetchall()]
+
+    def candidates(self, counted: Expr, cap: int, requests, confirm: Expr | None = None):
+        """Like SQLiteBackend.candidates, in one statement (one round trip): the capped count in a
+        MATERIALIZED CTE, the requests as branches of a UNION ALL, each planned on its own and run
+        only when the count is in its bounds (a one-time filter: PostgreSQL skips the branch); with
+        `confirm`, their keys are checked with word positions on those rows only (read through
+        MATERIALIZED CTEs, as in `_source`)."""
+        count_sql, params = self._select("1", counted, "LIMIT %s")
+        params.append(cap)
+        parts = []
+        for n, (method, expr, limit, (low, high)) in enumerate(requests):
+            gate = "(SELECT n FROM total) >= %s" + ("" if high is None else " AND (SELECT n FROM total) <= %s")
+            gate_params = [low] if high is None else [low, high]
+            if method == RANKED:
+                columns = f"{n} AS n, sort_key, ts_rank('{{0, 0, 0.5, 1.0}}', title_vec, %s::tsquery) AS r"
+                column_params, order = [self._rank_query(expr)], "r DESC, sort_key DESC"
+            else:
+                columns, column_params, order = f"{n} AS n, sort_key, 0::real AS r", [], "sort_key DESC"
+            sql, sql_params = self._select(columns, expr, f"AND {gate} ORDER BY {order} LIMIT %s")
+            parts.append(f"({sql})")
+            params += [*column_params, *sql_params, *gate_params, limit]
+        found = " UNION ALL ".join(parts) if parts else "SELECT 0, 0::bigint, 0::real WHERE FALSE"
+        sql = (
+            f"WITH total AS MATERIALIZED (SELECT count(*) AS n FROM ({count_sql}) counted), "
+            f"found AS MATERIALIZED ({found})"
+        )
+        if confirm is not None:
+            where, where_params = self._where(replace(confirm, keys=()))
+            # The candidates' vectors by sort key (never through the GIN index), then the confirmed
+            # keys: each vector read and checked once.
+            sql += (
+                f", c AS MATERIALIZED (SELECT sort_key, vec, title_vec FROM {VECTOR_TABLE} "
+                "WHERE sort_key IN (SELECT sort_key FROM found)), "
+                f"confirmed AS MATERIALIZED (SELECT sort_key FROM c WHERE {where}) "
+                "SELECT -1, n, 0::real FROM total UNION ALL "
+                "SELECT n, sort_key, r FROM found WHERE sort_key IN (SELECT sort_key FROM confirmed)"
+            )
+            params += where_params
+        else:
+            sql += " SELECT -1, n, 0::real FROM total UNION ALL SELECT n, sort_key, r FROM found"
+        total = 0
+        results: list[dict[int, float]] = [{} for _request in requests]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for n, key, score in cursor.fetchall():
+                if n < 0:
+                    total = key
+                else:
+                    results[n][key] = float(score)
+        return total, results
 
 
 def get_backend():

@@ -33,7 +33,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from . import registry
-from .backends import ALL, EXACT, TITLE, Expr, Term, get_backend
+from .backends import ALL, EXACT, RANKED, RECENT, TITLE, Expr, Term, get_backend
 from .indexer import SORT_KEY_FACTOR, index_generation
 from .models import SearchDocument, SearchTerm
 from .text import TOKEN_RE, ParsedQuery, contains_sequence, fold_token, parse_query, tokens
@@ -221,7 +221,41 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
     outcome.intent = intent
     base = _base_expr(parsed, root_id, filters)
 
-    total = backend.count(base, COUNT_CAP + 1)
+    required = [form for form in intent.required if form]
+    likely_extra = [form for form, (exact, fold) in zip(intent.likely, parsed.words, strict=True) if exact == fold]
+
+    def ask(base):
+        """The number of matches (capped) and the candidates, in one go (one statement on PostgreSQL):
+        every match ranked by the backend when they are few, else the newest; the newest title
+        matches when not every match is a candidate; the newest matches with the exact accented
+        words typed, and with the most likely accented form of words typed without marks. Quoted
+        phrases matched by the backend as chains of word pairs are confirmed with word positions,
+        on the candidates only."""
+        # Every word in the title implies every word in the document: title sub-queries read only
+        # the (small) title index, plus the quoted phrases, which must hold anywhere.
+        phrase_terms = [term for term in base.terms if term.is_phrase]
+        title_terms = [Term((f,), field=TITLE) for f in parsed.folded] + phrase_terms
+        beyond_pool = (POOL_SIZE + 1, None)  # only when some matches are not candidates
+        requests = {
+            "ranked": (RANKED, base, POOL_SIZE, (1, RANK_ALL_LIMIT)),
+            "newest": (RECENT, base, POOL_SIZE, (RANK_ALL_LIMIT + 1, None)),
+        }
+        if not outcome.relaxed:
+            requests["title"] = (RECENT, base.with_terms(title_terms), SUBQUERY_SIZE, beyond_pool)
+        if required:
+            exact = base.with_terms(base.terms + _exact_terms(required))
+            requests["exact"] = (RECENT, exact, SUBQUERY_SIZE, (1, None))
+            if not outcome.relaxed:
+                exact_title = base.with_terms(title_terms + _exact_terms(required, TITLE))
+                requests["exact_title"] = (RECENT, exact_title, SUBQUERY_SIZE, beyond_pool)
+        if _exact_terms(likely_extra) and not outcome.relaxed:
+            likely = base.with_terms(base.terms + _exact_terms(likely_extra))
+            requests["likely"] = (RECENT, likely, SUBQUERY_SIZE, (1, None))
+        confirm = base if phrase_terms and backend.approximate_phrases else None
+        total, results = backend.candidates(base, COUNT_CAP + 1, list(requests.values()), confirm)
+        return total, dict(zip(requests, results, strict=True)), confirm is not None
+
+    total, found, confirmed = ask(base)
     if total == 0 and len(parsed.words) > 1:
         outcome.relaxed = True
         base = replace(
@@ -229,43 +263,19 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
             terms=[Term(tuple(f for _e, f in phrase)) for phrase in parsed.phrases],
             any_of=[Term((folded,)) for folded in parsed.folded],
         )
-        total = backend.count(base, COUNT_CAP + 1)
+        total, found, confirmed = ask(base)
     outcome.total_capped = total > COUNT_CAP
     outcome.total = min(total, COUNT_CAP)
     outcome.expr = base
     if total == 0:
         return outcome
 
-    ranks: dict[int, float] = {}
-    if total <= RANK_ALL_LIMIT:
-        ranks = dict(backend.ranked(base, POOL_SIZE))
-        pool = set(ranks)
-    else:
-        pool = set(backend.recent(base, POOL_SIZE))
-    required = [form for form in intent.required if form]
-    likely_extra = [form for form, (exact, fold) in zip(intent.likely, parsed.words, strict=True) if exact == fold]
-    exact_keys: set[int] = set()
-    likely_keys: set[int] = set()
+    ranks = found["ranked"]
+    exact_keys = set(found.get("exact", ())) | set(found.get("exact_title", ()))
+    likely_keys = set(found.get("likely", ()))
     phrase_keys: set[int] = set()
-    # Every word in the title implies every word in the document: title sub-queries read only the
-    # (small) title index, plus the quoted phrases, which must hold anywhere.
-    phrase_terms = [term for term in base.terms if term.is_phrase]
-    title_terms = [Term((f,), field=TITLE) for f in parsed.folded] + phrase_terms
-    if total > len(pool) and not outcome.relaxed:
-        pool.update(backend.recent(base.with_terms(title_terms), SUBQUERY_SIZE))
-    if required:
-        exact_keys = set(backend.recent(base.with_terms(base.terms + _exact_terms(required)), SUBQUERY_SIZE))
-        if total > len(pool) and not outcome.relaxed:
-            exact_title = title_terms + _exact_terms(required, TITLE)
-            exact_keys.update(backend.recent(base.with_terms(exact_title), SUBQUERY_SIZE))
-        pool.update(exact_keys)
-    if _exact_terms(likely_extra) and not outcome.relaxed:
-        likely_keys = set(backend.recent(base.with_terms(base.terms + _exact_terms(likely_extra)), SUBQUERY_SIZE))
-        pool.update(likely_keys)
-    if phrase_terms and backend.approximate_phrases and pool:
-        # The backend matched quoted phrases as chains of word pairs: confirm them with word
-        # positions, on the candidates only.
-        pool &= set(backend.recent(replace(base, keys=tuple(sorted(pool))), len(pool)))
+    pool = set().union(*found.values())
+    if confirmed:
         if total <= POOL_SIZE:  # every match was a candidate: the exact count is known
             outcome.total = len(pool)
         if not pool:
@@ -277,7 +287,8 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
     query_set = set(query_folded)
     likely_forms = [form for form in intent.likely if form]
 
-    def key(doc):
+    def title_part(doc):
+        """What does not change when the phrase check below adds its bonus: computed once per doc."""
         pairs = tokens(doc.title)
         title_exact = [e for e, _f in pairs]
         title_folded = [f for _e, f in pairs]
@@ -290,8 +301,15 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
         title_likely_phrase = title_likely and contains_sequence(title_exact, likely_forms)
         in_exact = not required or doc.sort_key in exact_keys or title_required
         weight = doc.title_weight
-        score = weight * (4.0 * title_all + 2.0 * title_phrase + 2.0 * coverage + 3.0 * title_required)
-        score += 1.5 * title_likely + 1.0 * title_likely_phrase + 1.0 * (doc.sort_key in likely_keys)
+        title_score = weight * (4.0 * title_all + 2.0 * title_phrase + 2.0 * coverage + 3.0 * title_required)
+        form_score = 1.5 * title_likely + 1.0 * title_likely_phrase + 1.0 * (doc.sort_key in likely_keys)
+        return in_exact, title_score, form_score
+
+    title_parts = {key: title_part(doc) for key, doc in documents.items()}
+
+    def key(doc):
+        in_exact, score, form_score = title_parts[doc.sort_key]
+        score += form_score
         score += 2.0 * (doc.sort_key in phrase_keys)
         score += math.floor(2 * ranks.get(doc.sort_key, 0.0) / top_rank) / 2
         return (in_exact, round(score, 3), doc.sort_key)
@@ -318,12 +336,12 @@ def _load_docs(keys):
     table = SearchDocument._meta.db_table
     date_field = SearchDocument._meta.get_field("date")
     converters = connection.ops.get_db_converters(date_field.get_col(SearchDocument._meta.db_table))
-    placeholders = ", ".join(["%s"] * len(keys))
+    if connection.vendor == "postgresql":  # one array parameter: the same statement text whatever the count
+        condition, params = "sort_key = ANY(%s)", [keys]
+    else:
+        condition, params = f"sort_key IN ({', '.join(['%s'] * len(keys))})", keys
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(Doc.FIELDS)} FROM {table} WHERE sort_key IN ({placeholders})",  # noqa: S608
-            keys,
-        )
+        cursor.execute(f"SELECT {', '.join(Doc.FIELDS)} FROM {table} WHERE {condition}", params)  # noqa: S608
         rows = cursor.fetchall()
     date_index = Doc.FIELDS.index("date")
     out = []

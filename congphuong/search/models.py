@@ -3,7 +3,8 @@
 The full-text part is backend-specific and lives beside this table (migration 0002):
 - SQLite: an FTS5 table ``portal_search_fts`` (rowid = ``sort_key``) with the folded and the
   accented tokens of title and text, and filter tokens (ward, ancestors, content type);
-- PostgreSQL: two ``tsvector`` columns on this table (``vec``, ``title_vec``) with GIN indexes.
+- PostgreSQL: two ``tsvector`` columns (``vec``, ``title_vec``) with GIN indexes, in a narrow table of
+  their own, ``portal_search_vector``, keyed by ``sort_key`` (migration 0004).
 """
 
 from django.db import models

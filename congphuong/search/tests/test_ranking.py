@@ -2,6 +2,7 @@
 
 import datetime
 import unicodedata
+from dataclasses import replace
 
 import pytest
 from django.db import connection
@@ -84,6 +85,36 @@ def test_three_word_phrase_is_a_phrase_not_a_chain_of_pairs(category, home):
     assert titles('"sinh hoat he"', home) == ["Thiếu nhi khu phố 2"]
     outcome = engine.run('"sinh hoạt hè"', home.pk)
     assert outcome.total == 1
+
+
+def test_words_adjacent_in_the_text_rank_above_words_apart(category, home):
+    """Neither title has the words: the older page, where they are adjacent, still comes first."""
+    make_article(category, "Thông báo sửa đường", "Đường vào hẻm 142 tạm đóng.", days_ago=30)
+    make_article(category, "Tin khu dân cư", "Hẻm số 9 có 142 hộ dân.", days_ago=1)
+    assert titles("hẻm 142", home) == ["Thông báo sửa đường", "Tin khu dân cư"]
+    assert titles("hem 142", home) == ["Thông báo sửa đường", "Tin khu dân cư"]
+
+
+def test_postgres_query_leaves_out_words_other_terms_imply():
+    """A word inside a quoted phrase, a word required in its exact form or in the title need not be
+    looked up again in the GIN index; the phrase itself and unrelated words stay."""
+    from congphuong.search.backends import EXACT, TITLE, Expr, PostgresBackend, Term
+
+    expr = Expr(
+        terms=[
+            *(Term((word,)) for word in ("cai", "cach", "hanh", "chinh", "phuong")),
+            Term(("cai", "cach")),
+            Term(("hành",), mode=EXACT),
+            Term(("chinh",), field=TITLE),
+        ],
+        scope=3,
+    )
+    where, params = PostgresBackend()._where(expr)
+    assert where == "vec @@ %s::tsquery"
+    assert params == ["('phuong') & ('cai_cach') & ('=hành') & ('^chinh') & '§p3'"]
+    # Checked with word positions on candidates: the phrase is kept as a phrase.
+    _where, params = PostgresBackend()._where(replace(expr, keys=(1,)))
+    assert params == ["('phuong') & ('cai' <-> 'cach') & ('=hành') & ('^chinh') & '§p3'"]
 
 
 def test_newer_breaks_ties(category, home):
