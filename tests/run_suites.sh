@@ -29,6 +29,7 @@ if [ -n "${REDIS_URL:-}" ]; then
   echo "== SQLite (REDIS_URL is set: the two runs go one after the other)"
   sqlite_run "$@"
   sqlite_status=$?
+  echo ""
   echo "== PostgreSQL: $DATABASE_URL"
   postgres_run "$@"
   postgres_status=$?
@@ -36,7 +37,7 @@ else
   postgres_log=$(mktemp -t congphuong-test-postgres.XXXXXX)
   "$PYTEST" -p no:cacheprovider "$@" >"$postgres_log" 2>&1 & # not postgres_run: $! is pytest itself
   postgres_pid=$!
-  # Ctrl-C or a failing SQLite run never leaves the PostgreSQL run behind.
+  # Ctrl-C (or any other exit) never leaves the PostgreSQL run behind.
   trap 'kill "$postgres_pid" 2>/dev/null; rm -f "$postgres_log"' EXIT
   trap 'exit 130' INT TERM
 
@@ -51,6 +52,7 @@ else
   cat "$postgres_log"
 fi
 
-echo ""
-echo "== SQLite: exit $sqlite_status; PostgreSQL: exit $postgres_status"
-[ "$sqlite_status" -eq 0 ] && [ "$postgres_status" -eq 0 ]
+if [ "$sqlite_status" -ne 0 ] || [ "$postgres_status" -ne 0 ]; then
+  echo "make test failed: SQLite run exit $sqlite_status, PostgreSQL run exit $postgres_status" >&2
+  exit 1
+fi
