@@ -37,13 +37,11 @@ run: install
 	  trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
-## make test: the whole suite on SQLite, then on PostgreSQL when DATABASE_URL points at one.
+## make test: the whole suite on SQLite with the coverage gate and, when DATABASE_URL points at
+## PostgreSQL, on PostgreSQL too, both at once (tests/run_suites.sh). PYTEST_ARGS go to both runs.
+PYTEST_ARGS ?=
 test: install
-	DATABASE_URL= $(BIN)/pytest -p no:cacheprovider
-	@case "$$DATABASE_URL" in \
-	  postgres*) echo "== PostgreSQL: $$DATABASE_URL"; $(BIN)/pytest -p no:cacheprovider ;; \
-	  *) echo "DATABASE_URL does not point at PostgreSQL: PostgreSQL run skipped." ;; \
-	esac
+	PYTEST=$(BIN)/pytest bash tests/run_suites.sh $(PYTEST_ARGS)
 
 ## make bench-search N=1000,10000,100000 BACKENDS=sqlite,postgres: search quality and speed, portal index
 ## against Wagtail's stock backend (not part of make test; see bench/RESULTS.md).

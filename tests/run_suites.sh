@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# `make test`: the whole suite on SQLite with the coverage gate ([tool.coverage] in pyproject.toml)
+# and, when DATABASE_URL points at PostgreSQL, the whole suite again on PostgreSQL, both at once:
+# each run is one process on one core. The SQLite run prints as it goes; the PostgreSQL run's output
+# is kept in a file and printed whole when it ends. Fails when either run fails.
+# Arguments are passed to both pytest runs (e.g. `make test PYTEST_ARGS="-x -k lockout"`); such a
+# partial run has no coverage gate, which holds for the whole suite only.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+PYTEST=${PYTEST:-.venv/bin/pytest}
+COV=(--cov=congphuong --cov-report=term:skip-covered)
+[ "$#" -eq 0 ] || COV=()
+
+sqlite_run() { DATABASE_URL= "$PYTEST" -p no:cacheprovider "${COV[@]}" "$@"; }
+postgres_run() { "$PYTEST" -p no:cacheprovider "$@"; }
+
+case "${DATABASE_URL:-}" in
+  postgres*) ;;
+  *)
+    echo "== SQLite (DATABASE_URL does not point at PostgreSQL: PostgreSQL run skipped)"
+    sqlite_run "$@"
+    exit $?
+    ;;
+esac
+
+if [ -n "${REDIS_URL:-}" ]; then
+  # Both runs would clear the same Redis database under each other: one after the other.
+  echo "== SQLite (REDIS_URL is set: the two runs go one after the other)"
+  sqlite_run "$@"
+  sqlite_status=$?
+  echo ""
+  echo "== PostgreSQL: $DATABASE_URL"
+  postgres_run "$@"
+  postgres_status=$?
+else
+  postgres_log=$(mktemp -t congphuong-test-postgres.XXXXXX)
+  "$PYTEST" -p no:cacheprovider "$@" >"$postgres_log" 2>&1 & # not postgres_run: $! is pytest itself
+  postgres_pid=$!
+  # Ctrl-C (or any other exit) never leaves the PostgreSQL run behind.
+  trap 'kill "$postgres_pid" 2>/dev/null; rm -f "$postgres_log"' EXIT
+  trap 'exit 130' INT TERM
+
+  echo "== SQLite (the PostgreSQL run goes on beside it; its output follows)"
+  sqlite_run "$@"
+  sqlite_status=$?
+
+  wait "$postgres_pid"
+  postgres_status=$?
+  echo ""
+  echo "== PostgreSQL: $DATABASE_URL"
+  cat "$postgres_log"
+fi
+
+if [ "$sqlite_status" -ne 0 ] || [ "$postgres_status" -ne 0 ]; then
+  echo "make test failed: SQLite run exit $sqlite_status, PostgreSQL run exit $postgres_status" >&2
+  exit 1
+fi
