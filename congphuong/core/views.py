@@ -14,7 +14,10 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /tim-kiem/",
+        # Search results may be crawled: the page itself says noindex for empty, filtered and deeper
+        # result pages (a robots.txt block would hide that and the first page of plain results).
+        "Disallow: /tim-kiem/goi-y/",
+        "Disallow: /tim-kiem/*trang=",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -25,6 +25,8 @@ def test_robots_points_at_sitemap_and_hides_admin(client, ward):
     body = response.content.decode()
     assert "Disallow: /admin/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+    # The first page of search results is crawlable (its noindex rules are in the page itself).
+    assert "Disallow: /tim-kiem/\n" not in body and "Disallow: /tim-kiem/goi-y/" in body
 
 
 def test_404_is_friendly_and_vietnamese(client, ward):
