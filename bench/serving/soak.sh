@@ -20,6 +20,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=deploy/local_stack.sh
 . "$ROOT/deploy/local_stack.sh"
+. "$ROOT/bench/serving/data.sh"
 
 N=${N:-10000}
 THREADS=${BENCH_SOAK_THREADS:-2}
@@ -72,16 +73,7 @@ STACK_HTTPS_PORT=$HTTPS_PORT
 stack_init "$RUN" congphuong_benchsoak "$REDIS_DB" "localhost,.localhost"
 mkdir -p "$OUT"
 
-step "migrate + collectstatic"
-stack_manage collectstatic --noinput -v 0 >"$RUN/log/collectstatic.log" 2>&1 &
-collectstatic=$!
-stack_manage migrate --noinput -v 0
-wait "$collectstatic" || stack_die "collectstatic failed ($RUN/log/collectstatic.log)"
-step "load_demo"
-stack_manage load_demo --port "$HTTPS_PORT" >"$RUN/log/load_demo.log"
-step "$N generated articles + search index"
-(cd "$ROOT" && "$STACK_PY" -m bench.serving.load --n "$N") >"$RUN/pages.json"
-cat "$RUN/pages.json" >&2
+bench_load_data "$N" "$HTTPS_PORT"
 (cd "$ROOT" && "$STACK_PY" -m bench.serving.soak paths --pages "$RUN/pages.json") >"$RUN/paths.json"
 mapfile -t paths < <("$STACK_PY" -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))))' "$RUN/paths.json")
 category=$("$STACK_PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["category"])' "$RUN/pages.json")
