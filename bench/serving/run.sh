@@ -30,15 +30,7 @@ STARTED=$(date +%s)
 
 trap 'stack_stop "$KEEP"' EXIT
 trap 'exit 130' INT TERM
-step() { printf '== %s (%ss)\n' "$*" "$(($(date +%s) - STARTED))" >&2; }
-
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || stack_die "không cài được wrk"
-  else
-    stack_die "cần wrk: sudo apt-get install wrk"
-  fi
-fi
+bench_require_wrk
 stack_require_tools
 STACK_HTTPS_PORT=$HTTPS_PORT
 stack_init "$RUN" congphuong_benchserving 13 "localhost,.localhost"

@@ -57,15 +57,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-step() { printf '== %s (%ss)\n' "$*" "$(($(date +%s) - STARTED))" >&2; }
-
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || stack_die "không cài được wrk"
-  else
-    stack_die "cần wrk: sudo apt-get install wrk"
-  fi
-fi
+bench_require_wrk
 stack_require_tools
 uptime_before=$(uptime)
 load_before=$(cut -d' ' -f1 /proc/loadavg)
