@@ -1,6 +1,7 @@
 """The base page every public page type derives from."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import Page
@@ -14,6 +15,12 @@ def with_listing_images(queryset, field="listing_image"):
     """Listing images and all their renditions in two extra queries for the whole list, instead of
     one rendition-cache or database lookup per image in the template."""
     return queryset.select_related(field).prefetch_related(f"{field}__renditions")
+
+
+def when_shown(compute):
+    """A context value computed the first time the template uses it: a kept fragment
+    ({% fragment %}, serving/fragments.py) that shows it makes its queries unnecessary."""
+    return SimpleLazyObject(compute)
 
 
 class BasePage(Page):

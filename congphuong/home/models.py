@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
-from congphuong.core.models import BasePage, with_listing_images
+from congphuong.core.models import BasePage, when_shown, with_listing_images
 
 FEATURED_COUNT = 5
 SECTION_SIZE = 4
@@ -74,9 +74,9 @@ class HomePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = self.featured()
-        context["category_sections"] = self.category_sections()
-        context["media_stories"] = self.media_stories()
+        context["featured"] = when_shown(self.featured)
+        context["category_sections"] = when_shown(self.category_sections)
+        context["media_stories"] = when_shown(self.media_stories)
         return context
 
     @path("")

@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from congphuong.core.blocks import BodyStreamBlock
-from congphuong.core.models import BasePage, with_listing_images
+from congphuong.core.models import BasePage, when_shown, with_listing_images
 
 ARTICLES_PER_PAGE = 12
 
@@ -61,7 +61,7 @@ class CategoryPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles())
+        context["articles"] = when_shown(lambda: paginate(request, self.articles()))
         return context
 
     @path("")
@@ -159,6 +159,6 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["category"] = self.get_parent()
-        context["related_articles"] = self.related_articles()
+        context["category"] = when_shown(self.get_parent)
+        context["related_articles"] = when_shown(self.related_articles)
         return context

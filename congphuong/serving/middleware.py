@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 
-from . import conf, policy, store, tags, tracking
+from . import conf, kept, policy, store, tags, tracking
 
 access_logger = logging.getLogger("congphuong.access")
 logger = logging.getLogger(__name__)
@@ -102,6 +102,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with kept.scope():
+            return self._respond(request)
+
+    def _respond(self, request):
         anonymous = is_anonymous_read(request)
         key = started_clock = recorder = None
         if anonymous and conf.page_cache_enabled():

@@ -72,6 +72,7 @@ def purge_tags(tags) -> None:
         _incr(cache, CLOCK_KEY)  # first: see the module docstring
         for tag in tags:
             _incr(cache, _version_key(tag))
+        _incr(cache, CLOCK_KEY)  # and last: see kept.py (a copy checked during the purge)
     except Exception:
         logger.exception("Không xóa được bộ nhớ đệm trang (%s)", ", ".join(tags[:10]))
         return

@@ -32,10 +32,14 @@ class Recorder:
 
 
 class record:
-    """Context manager: record what the code inside reads."""
+    """Context manager: record what the code inside reads.
+
+    Nested (a kept fragment rendered inside a page the page cache records), the outer recorder
+    gets everything the inner one saw: the page is tagged with what its fragments read."""
 
     def __enter__(self) -> Recorder:
         self.recorder = Recorder()
+        self._parent = _current.get()
         self._token = _current.set(self.recorder)
         self._wrapper = connection.execute_wrapper(self.recorder._wrap_sql)
         self._wrapper.__enter__()
@@ -44,6 +48,9 @@ class record:
     def __exit__(self, *exc):
         self._wrapper.__exit__(*exc)
         _current.reset(self._token)
+        if self._parent is not None:  # tables: the outer SQL wrapper saw those already
+            self._parent.page_ids |= self.recorder.page_ids
+            self._parent.tags |= self.recorder.tags
         return False
 
 

@@ -214,6 +214,8 @@ CONGPHUONG_PAGE_CACHE = env_str("CONGPHUONG_PAGE_CACHE", "1") != "0"
 SERVING_PAGE_CACHE_TIMEOUT = env_int("CONGPHUONG_PAGE_CACHE_TIMEOUT", 600)
 # The ward's header, menu and footer data kept under the same tags (congphuong/wards/chrome.py).
 CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", "1") != "0"
+# Parts of the home, category and article pages kept under the same tags ({% fragment %}, serving/fragments.py).
+CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", "1") != "0"
 SERVING_MAX_AGE = 0  # browsers revalidate every time (a cheap 304): a publish shows at once
 SERVING_S_MAXAGE = env_int("CONGPHUONG_CDN_MAX_AGE", 60)
 SERVING_STALE_WHILE_REVALIDATE = 30

@@ -32,3 +32,5 @@ CONGPHUONG_PAGE_CACHE = env_str("CONGPHUONG_PAGE_CACHE", "0") == "1"  # noqa: F4
 LOGGING["loggers"]["congphuong.access"] = {"level": "WARNING"}  # noqa: F405
 # Pinned query counts read the chrome every time; the tests of wards.chrome switch it on.
 CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", "0") == "1"  # noqa: F405
+# Likewise the kept fragments; their tests and the serving tests switch them on.
+CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", "0") == "1"  # noqa: F405

@@ -114,26 +114,23 @@ def _tags(site, root_path: str) -> list[str]:
 def _cached(site) -> Chrome:
     if not enabled():
         return Chrome(site)
-    from congphuong.serving import conf, store, tracking
+    from congphuong.serving import kept, tracking
 
-    root_path = site.root_page.path
-    wanted = _tags(site, root_path)
+    wanted = _tags(site, site.root_page.path)
     tracking.add_tags(*wanted)  # a page rendered with this chrome is purged with it
     key = f"chrome:{site.pk}"
     year = timezone.localdate().year
     try:
-        entry = conf.page_cache().get(key)
-        if entry is not None and entry["chrome"].year == year and store.current_versions(wanted) == entry["tags"]:
-            return entry["chrome"]
-        started_clock = store.clock()
+        entry = kept.get(key)
+        if entry is not None and entry["value"].year == year:
+            return entry["value"]
+        started_clock = kept.started()
     except Exception as error:  # the cache is down: read from the database
         logger.warning("Không đọc được phần khung trang từ bộ nhớ đệm: %s", error.__class__.__name__)
         return Chrome(site)
     chrome = Chrome(site).read_all()
     try:
-        versions = store.versions_for_store(wanted)
-        if store.clock() == started_clock:  # no purge while it was read: it is current
-            conf.page_cache().set(key, {"chrome": chrome, "tags": versions}, TIMEOUT_SECONDS)
+        kept.put(key, chrome, wanted, started_clock, TIMEOUT_SECONDS)
     except Exception as error:
         logger.warning("Không lưu được phần khung trang: %s", error.__class__.__name__)
     return chrome

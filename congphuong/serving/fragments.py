@@ -1,0 +1,71 @@
+"""Kept fragments: parts of a page rendered once and reused while what they show is unchanged.
+
+``{% fragment "name" vary… %}…{% endfragment %}`` (``serving_tags``) keeps the HTML of its body
+in the page cache's store. While the body renders, everything it reads is recorded as for a
+whole page (``tracking``: every page instantiated, every other table read), and the fragment is
+tagged like the page it belongs to would be (``tags.response_tags``: the served page's tree,
+the ward, the main menu…). A kept copy is used only while all those tag versions are unchanged,
+so it is exact in the same way as a cached page: publishing an article re-renders the home
+page's section of its category and leaves the other sections' kept HTML in use.
+
+A render that uses the page cache (when it is on) inherits the fragments' tags, kept copy or
+not. Used only for anonymous reads that are not previews, and never kept when the body used
+the CSRF token (a form): the same rules as the full-page cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from django.conf import settings
+
+from . import conf, kept, tags, tracking
+
+logger = logging.getLogger(__name__)
+
+
+def enabled(request) -> bool:
+    if request is None or not getattr(settings, "CONGPHUONG_FRAGMENT_CACHE", True):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    from .middleware import is_anonymous_read
+
+    return is_anonymous_read(request)
+
+
+def key(request, name: str, vary_on) -> str:
+    # Scheme and host: fragments hold absolute links (canonical, sharing, Open Graph).
+    raw = "|".join([request.scheme, request.get_host(), name, *(str(value) for value in vary_on)])
+    return "frag:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def render(request, name: str, vary_on, render_body) -> str:
+    """The kept HTML of fragment `name` for `vary_on`, or `render_body()` (kept for next time)."""
+    if not enabled(request):
+        return render_body()
+    try:
+        fragment_key = key(request, name, vary_on)
+        entry = kept.get(fragment_key)
+        if entry is not None:
+            tracking.add_tags(*entry["tags"])
+            return entry["value"]
+        started_clock = kept.started()
+    except Exception as error:  # the cache is down: render
+        logger.warning("Không đọc được phần trang từ bộ nhớ đệm: %s", error.__class__.__name__)
+        return render_body()
+    csrf_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    with tracking.record() as recorder:
+        html = render_body()
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") != csrf_before:
+        return html  # a form: its token belongs to one reader
+    try:
+        fragment_tags = tags.response_tags(request, recorder)
+        served = getattr(request, "serving_page", None)
+        if served is not None:  # read before the body: not recorded, but shown in it
+            fragment_tags.add(tags.page_tag(served.pk))
+        kept.put(fragment_key, str(html), fragment_tags, started_clock, conf.entry_timeout())
+    except Exception as error:
+        logger.warning("Không lưu được phần trang: %s", error.__class__.__name__)
+    return html
