@@ -9,9 +9,13 @@ from congphuong.wards.tests.factories import make_ward
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from congphuong.serving import kept
+
     cache.clear()
+    kept.clear_local()  # the process's copies of kept values (serving/kept.py)
     yield
     cache.clear()
+    kept.clear_local()
 
 
 @pytest.fixture

@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from congphuong.core import views as core_views
 from congphuong.search import views as search_views
-from congphuong.serving import policy
+from congphuong.serving import policy, routing
 from congphuong.serving import urls as serving_urls
 
 # Cache policy by URL pattern (congphuong.serving.policy, docs/caching.md): private patterns are
@@ -36,7 +35,8 @@ if settings.DEBUG:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", core_views.development_media)]
 
-urlpatterns += policy.public_urlpatterns([path("", include(wagtail_urls))])
+# Wagtail's front-end patterns, pages served with the ward and route kept (serving/routing.py).
+urlpatterns += policy.public_urlpatterns([path("", include(routing.urlpatterns))])
 
 handler404 = "congphuong.core.views.page_not_found"
 handler500 = "congphuong.core.views.server_error"

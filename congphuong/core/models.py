@@ -68,6 +68,12 @@ class BasePage(Page):
         """Tree path of this page's ward home page (depth 2): lists filter on it to stay in the ward."""
         return self.path[: 2 * Page.steplen]
 
+    def get_view_restrictions(self):
+        """Wagtail's, without its two queries when no restriction can apply (serving/restrictions.py)."""
+        from congphuong.serving.restrictions import view_restrictions
+
+        return view_restrictions(self, super().get_view_restrictions)
+
     def get_breadcrumbs(self):
         """Ancestors below the site root, for the breadcrumb trail."""
         return self.get_ancestors().filter(depth__gt=2).live().only("id", "title", "url_path")

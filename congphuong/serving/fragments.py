@@ -16,13 +16,10 @@ the CSRF token (a form): the same rules as the full-page cache.
 from __future__ import annotations
 
 import hashlib
-import logging
 
 from django.conf import settings
 
 from . import conf, kept, tags, tracking
-
-logger = logging.getLogger(__name__)
 
 
 def enabled(request) -> bool:
@@ -45,27 +42,17 @@ def render(request, name: str, vary_on, render_body) -> str:
     """The kept HTML of fragment `name` for `vary_on`, or `render_body()` (kept for next time)."""
     if not enabled(request):
         return render_body()
-    try:
-        fragment_key = key(request, name, vary_on)
-        entry = kept.get(fragment_key)
-        if entry is not None:
-            tracking.add_tags(*entry["tags"])
-            return entry["value"]
-        started_clock = kept.started()
-    except Exception as error:  # the cache is down: render
-        logger.warning("Không đọc được phần trang từ bộ nhớ đệm: %s", error.__class__.__name__)
-        return render_body()
-    csrf_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-    with tracking.record() as recorder:
-        html = render_body()
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") != csrf_before:
-        return html  # a form: its token belongs to one reader
-    try:
+
+    def compute():
+        csrf_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        with tracking.record() as recorder:
+            html = render_body()
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") != csrf_before:
+            return html, None  # a form: its token belongs to one reader
         fragment_tags = tags.response_tags(request, recorder)
         served = getattr(request, "serving_page", None)
         if served is not None:  # read before the body: not recorded, but shown in it
             fragment_tags.add(tags.page_tag(served.pk))
-        kept.put(fragment_key, str(html), fragment_tags, started_clock, conf.entry_timeout())
-    except Exception as error:
-        logger.warning("Không lưu được phần trang: %s", error.__class__.__name__)
-    return html
+        return str(html), fragment_tags
+
+    return kept.fetch(key(request, name, vary_on), compute, conf.entry_timeout())

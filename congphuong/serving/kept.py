@@ -18,13 +18,16 @@ local copies only save the round trips. They are bounded (``CONGPHUONG_KEPT_LOCA
 from __future__ import annotations
 
 import contextvars
+import logging
 import sys
 import time
 from collections import OrderedDict
 
 from django.conf import settings
 
-from . import conf, store
+from . import conf, store, tracking
+
+logger = logging.getLogger(__name__)
 
 _scope: contextvars.ContextVar[dict | None] = contextvars.ContextVar("serving_kept_scope", default=None)
 _local: OrderedDict[str, tuple[dict, int, int]] = OrderedDict()  # key → (entry, clock, size)
@@ -122,3 +125,34 @@ def put(key: str, value, tag_names, started_clock: int, timeout: int) -> bool:
 def started() -> int:
     """The clock to pass to `put` for a value about to be read from the database."""
     return store.clock()
+
+
+def fetch(key: str, compute, timeout: int, tag_names=None):
+    """The value kept under `key`, or a fresh one kept for next time.
+
+    With `tag_names`, ``compute()`` returns the value; without, it returns ``(value, tags)``
+    (tags None: do not keep it). A request that records what it reads (the page cache, a
+    fragment) gets the value's tags either way. If the store is down the value is computed.
+    """
+    if tag_names is not None:
+        tag_names = list(tag_names)
+        tracking.add_tags(*tag_names)
+    try:
+        entry = get(key)
+        if entry is not None:
+            tracking.add_tags(*entry["tags"])
+            return entry["value"]
+        started_clock = started()
+    except Exception as error:
+        logger.warning("Không đọc được bộ nhớ đệm (%s): %s", key.split(":", 1)[0], error.__class__.__name__)
+        return compute() if tag_names is not None else compute()[0]
+    if tag_names is not None:
+        value, value_tags = compute(), tag_names
+    else:
+        value, value_tags = compute()
+    if value_tags is not None:
+        try:
+            put(key, value, value_tags, started_clock, timeout)
+        except Exception as error:
+            logger.warning("Không lưu được vào bộ nhớ đệm (%s): %s", key.split(":", 1)[0], error.__class__.__name__)
+    return value

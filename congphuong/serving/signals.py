@@ -16,7 +16,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from congphuong.core.page_fields import NON_CONTENT_PAGE_FIELDS as NON_CONTENT_FIELDS
 
-from . import conf, store, tags
+from . import conf, restrictions, store, tags
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,8 @@ def _page_changed(page, old_path=None, *, now=False):
 def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or instance.depth is None:
         return
+    if instance.alias_of_id is not None:  # an alias has its source's restrictions
+        purge_later({restrictions.TAG})
     if update_fields is not None and set(update_fields) <= NON_CONTENT_FIELDS:
         return
     if instance.live:  # a page never published is shown nowhere
@@ -84,6 +86,7 @@ def on_page_moved(sender, instance, **kwargs):
 
 
 def on_restriction_changed(sender, instance, **kwargs):
+    purge_later({restrictions.TAG})
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         descendants = page.get_descendants(inclusive=True).values_list("pk", flat=True)

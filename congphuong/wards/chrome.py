@@ -14,14 +14,11 @@ counts are pinned per render.
 
 from __future__ import annotations
 
-import logging
 from functools import cached_property
 
 from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
-
-logger = logging.getLogger(__name__)
 
 REQUEST_ATTR = "_congphuong_chrome"
 # The theme of the year changes at New Year without any edit: a kept copy lives at most this long.
@@ -91,9 +88,9 @@ def for_request(request):
         return None
     if hasattr(request, REQUEST_ATTR):
         return getattr(request, REQUEST_ATTR)
-    from wagtail.models import Site
+    from congphuong.serving.routing import find_site
 
-    site = Site.find_for_request(request)
+    site = find_site(request)
     chrome = _cached(site) if site is not None else None
     setattr(request, REQUEST_ATTR, chrome)
     return chrome
@@ -114,23 +111,7 @@ def _tags(site, root_path: str) -> list[str]:
 def _cached(site) -> Chrome:
     if not enabled():
         return Chrome(site)
-    from congphuong.serving import kept, tracking
+    from congphuong.serving import kept
 
-    wanted = _tags(site, site.root_page.path)
-    tracking.add_tags(*wanted)  # a page rendered with this chrome is purged with it
-    key = f"chrome:{site.pk}"
-    year = timezone.localdate().year
-    try:
-        entry = kept.get(key)
-        if entry is not None and entry["value"].year == year:
-            return entry["value"]
-        started_clock = kept.started()
-    except Exception as error:  # the cache is down: read from the database
-        logger.warning("Không đọc được phần khung trang từ bộ nhớ đệm: %s", error.__class__.__name__)
-        return Chrome(site)
-    chrome = Chrome(site).read_all()
-    try:
-        kept.put(key, chrome, wanted, started_clock, TIMEOUT_SECONDS)
-    except Exception as error:
-        logger.warning("Không lưu được phần khung trang: %s", error.__class__.__name__)
-    return chrome
+    key = f"chrome:{site.pk}:{timezone.localdate().year}"  # the theme of the year changes at New Year
+    return kept.fetch(key, lambda: Chrome(site).read_all(), TIMEOUT_SECONDS, _tags(site, site.root_page.path))

@@ -1,16 +1,44 @@
 from django import template
-from wagtail.models import Site
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
 
 from congphuong.notices.caching import remember
 from congphuong.notices.models import MaintenanceNotice
 
 register = template.Library()
 
+# Saving a notice purges every ward (SERVING_SITE_WIDE_MODELS); its list of wards is an m2m table.
+KEPT_TAGS = ("all", "table:notices_maintenancenotice", "table:notices_maintenancenotice_sites")
+KEPT_SECONDS = 300
+
+
+def shown_notices(site, now=None):
+    """MaintenanceNotice.objects.shown(site): the notices not yet over are kept (serving/kept.py),
+    which ones show at `now` is decided here, so a banner appears and goes on time."""
+    now = now or timezone.now()
+    if not getattr(settings, "CONGPHUONG_FRAGMENT_CACHE", True):
+        return list(MaintenanceNotice.objects.shown(site, now))
+    from congphuong.serving import kept
+
+    def not_over():
+        return list(
+            MaintenanceNotice.objects.filter(is_published=True, ends_at__gt=now)
+            .filter(Q(all_wards=True) | Q(sites=site))
+            .distinct()
+            .order_by("starts_at", "pk")
+        )
+
+    candidates = kept.fetch(f"notices:{site.pk}", not_over, KEPT_SECONDS, KEPT_TAGS)
+    return [notice for notice in candidates if notice.published_at and notice.published_at <= now < notice.ends_at]
+
 
 @register.inclusion_tag("notices/maintenance_banner.html", takes_context=True)
 def maintenance_banner(context):
+    from congphuong.serving.routing import find_site
+
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    notices = list(MaintenanceNotice.objects.shown(site)) if site is not None else []
+    site = find_site(request) if request is not None else None
+    notices = shown_notices(site) if site is not None else []
     remember(request, notices)
     return {"notices": notices}

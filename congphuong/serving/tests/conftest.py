@@ -1,18 +1,35 @@
 import pytest
 
-from congphuong.serving import conf
+from congphuong.serving import conf, kept
 
 
 @pytest.fixture
 def page_cache(settings):
     """The page cache switched on and empty (LocMem, or Redis when REDIS_URL is set), with the
-    ward chrome kept in it as in production."""
+    ward chrome, fragments, routes and the rest kept in it as in production."""
     settings.CONGPHUONG_PAGE_CACHE = True
     settings.CONGPHUONG_CHROME_CACHE = True
+    settings.CONGPHUONG_FRAGMENT_CACHE = True
     cache = conf.page_cache()
     cache.clear()
+    kept.clear_local()
     yield cache
     cache.clear()
+    kept.clear_local()
+
+
+@pytest.fixture
+def kept_rendering(settings):
+    """The page cache off (every request renders), fragments and the ward's reads kept."""
+    settings.CONGPHUONG_PAGE_CACHE = False
+    settings.CONGPHUONG_CHROME_CACHE = True
+    settings.CONGPHUONG_FRAGMENT_CACHE = True
+    cache = conf.page_cache()
+    cache.clear()
+    kept.clear_local()
+    yield cache
+    cache.clear()
+    kept.clear_local()
 
 
 @pytest.fixture

@@ -1,0 +1,162 @@
+"""Wagtail's page serving with the ward and the route of a path kept (kept.py), not re-read.
+
+Wagtail finds the Site of a request with one query and walks the page tree with two queries
+per path segment (the child by slug, then its specific type): six for an article, before it is
+rendered. Both answers change only when pages or sites change, so they are kept under the tags
+of what they read, like a cached page:
+
+- the Site of a hostname and port (with its root page): ``all`` (any Site change purges it)
+  and the root page's ``page:`` tag;
+- the route of a path: which page serves it (its id and type) and how many segments the page
+  tree consumed. Tagged ``page:<id>`` for every page walked (a rename, move, unpublish or
+  deletion bumps it, and a move bumps every descendant's) and ``children:<path>`` for each.
+
+A kept route still fetches the page itself (one query, its specific type) and lets it finish
+routing (a routable page's sub-paths, the live check) and checks view restrictions as
+Wagtail's own view does. A path that does not route (404) is never kept. Off with
+``CONGPHUONG_FRAGMENT_CACHE`` (and for previews and signed-in readers, which read everything).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpResponse
+from django.urls import re_path
+from wagtail import hooks
+from wagtail import urls as wagtail_urls
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+from wagtail.views import serve_chain
+
+from . import fragments, kept, tags, tracking
+
+TIMEOUT_SECONDS = 3600
+
+
+def kept_reads() -> bool:
+    return bool(getattr(settings, "CONGPHUONG_FRAGMENT_CACHE", True))
+
+
+def _site_key(hostname: str, port) -> str:
+    return "site:" + hashlib.sha256(f"{hostname}|{port}".encode()).hexdigest()
+
+
+def find_site(request):
+    """Site.find_for_request, kept (and memoised on the request as Wagtail does)."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    if not kept_reads():
+        return Site.find_for_request(request)
+    from django.http.request import split_domain_port
+
+    def compute():
+        site = Site.find_for_request(request)
+        return site, (["all", tags.page_tag(site.root_page_id)] if site is not None else None)
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    request._wagtail_site = kept.fetch(_site_key(hostname, request.get_port()), compute, TIMEOUT_SECONDS)
+    return request._wagtail_site
+
+
+def _route_key(site, components) -> str:
+    return "route:" + hashlib.sha256(f"{site.pk}|{'/'.join(components)}".encode()).hexdigest()
+
+
+def _walk(site, request, components):
+    """Wagtail's own routing, recorded; returns (route result, tags) — tags None if not keepable."""
+    with tracking.record() as recorder:
+        try:
+            result = site.root_page.localized.specific.route(request, components)
+        except Http404:
+            return None, None
+    if result is None:
+        return None, None
+    page = result[0]
+    depth_below_root = page.depth - site.root_page.depth
+    if not 0 <= depth_below_root <= len(components):
+        return result, None  # not a plain walk down the tree (an alias, a custom route): not kept
+    walked = Page.objects.filter(pk__in=recorder.page_ids).values_list("pk", "path")
+    route_tags = {tags.page_tag(pk) for pk, _path in walked} | {tags.children_tag(path) for _pk, path in walked}
+    return result, route_tags
+
+
+def find_route(request, path: str):
+    """Page.route_for_request, with the route kept for anonymous reads; the same result."""
+    if hasattr(request, "_wagtail_route_for_request"):
+        return request._wagtail_route_for_request
+    site = find_site(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    result = None
+    if fragments.enabled(request):
+        result = _kept_route(request, site, components)
+    else:
+        try:
+            result = site.root_page.localized.specific.route(request, components)
+        except Http404:
+            result = None
+    request._wagtail_route_for_request = result
+    return result
+
+
+def _kept_route(request, site, components):
+    walked = {}
+
+    def compute():
+        result, route_tags = _walk(site, request, components)
+        walked["result"] = result
+        if result is None or route_tags is None:
+            return None, None
+        page = result[0]
+        return (page.pk, page.content_type_id, page.depth - site.root_page.depth), route_tags
+
+    value = kept.fetch(_route_key(site, components), compute, TIMEOUT_SECONDS)
+    if "result" in walked or value is None:
+        return walked.get("result")
+    page_id, content_type_id, consumed = value
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.filter(pk=page_id).order_by().first() if model is not None else None
+    if page is None:  # a kept route to a page gone without a purge reaching us: walk
+        return _walk(site, request, components)[0]
+    try:
+        return page.route(request, components[consumed:])
+    except Http404:
+        return None
+
+
+def serve(request, path):
+    """wagtail.views.serve with find_route instead of Page.route_for_request."""
+    route_result = find_route(request, path)
+    if route_result is None:
+        raise Http404
+    page, args, kwargs = route_result
+
+    on_serve_chain = serve_chain
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = fn(on_serve_chain)
+
+    for fn in hooks.get_hooks("before_serve_page"):
+        result = fn(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+
+    return on_serve_chain(page, request, args, kwargs)
+
+
+def _urlpatterns():
+    """Wagtail's front-end URL patterns, its page-serving pattern served by `serve`."""
+    patterns = []
+    for pattern in wagtail_urls.urlpatterns:
+        if getattr(pattern, "name", None) == "wagtail_serve":
+            pattern = re_path(pattern.pattern.regex.pattern, serve, name="wagtail_serve")
+        patterns.append(pattern)
+    return patterns
+
+
+urlpatterns = _urlpatterns()
+
+__all__ = ["RouteResult", "find_route", "find_site", "serve", "urlpatterns"]
