@@ -68,6 +68,20 @@ def nav_current(item, page):
     return ""
 
 
+@register.simple_tag
+def nav_state(page) -> str:
+    """What the menus mark with aria-current for `page` (nav_current, and "Trang chủ" on the home
+    page): its top-level section and whether it is that section. Menu items are the ward home's
+    children, so this is all that varies between the menus of two pages (the kept fragments' key)."""
+    url_path = getattr(page, "url_path", None) if page else None
+    if not url_path:
+        return ""
+    parts = url_path.strip("/").split("/")
+    if len(parts) < 2:
+        return "home" if getattr(page, "depth", None) == 2 else ""
+    return f"{parts[1]}/{'self' if len(parts) == 2 else 'in'}"
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     """``url`` made absolute against the current request (for canonical, Open Graph, sharing)."""

@@ -36,7 +36,8 @@ def _get(client, url):
 
 
 def test_kept_rendering_gives_the_same_html_with_far_fewer_queries(client, settings, listed, article):
-    urls = ["/", listed.url, f"{listed.url}?trang=2", article.url]
+    # Menus mark the current section (aria-current): home, a category, inside it, another one.
+    urls = ["/", listed.url, f"{listed.url}?trang=2", article.url, "/chuyen-doi-so/", "/tim-kiem/?q=hoc+bong"]
     settings.CONGPHUONG_FRAGMENT_CACHE = False
     settings.CONGPHUONG_CHROME_CACHE = False
     settings.CONGPHUONG_PAGE_CACHE = False
@@ -49,8 +50,9 @@ def test_kept_rendering_gives_the_same_html_with_far_fewer_queries(client, setti
         kept_html, kept_queries = _get(client, url)
         html, queries = read_every_time[url]
         assert first_html == html == kept_html, url
-        # The page itself (its specific row) is the one query left.
-        assert kept_queries <= 1 < queries, (url, kept_queries, queries)
+        # The page itself (its specific row) is the one query left; search runs its own.
+        if "tim-kiem" not in url:
+            assert kept_queries <= 1 < queries, (url, kept_queries, queries)
 
 
 def test_a_new_article_shows_at_once_on_home_category_and_related(client, kept_rendering, committed, listed, article):
