@@ -7,22 +7,23 @@ of what they read, like a cached page:
 
 - the Site of a hostname and port (with its root page): ``all`` (any Site change purges it)
   and the root page's ``page:`` tag;
-- the route of a path: which page serves it (its id and type) and how many segments the page
-  tree consumed. Tagged ``page:<id>`` for every page walked (a rename, move, unpublish or
-  deletion bumps it, and a move bumps every descendant's) and ``children:<path>`` for each.
+- the route of a path: the page that serves it (its live row, specific type) and how many
+  segments the page tree consumed. Tagged ``page:<id>`` for every page walked (publishing,
+  unpublishing, editing a live page, a rename, move or deletion bumps it; a move bumps every
+  descendant's) and ``children:<path>`` for each.
 
-A kept route still fetches the page itself (one query, its specific type) and lets it finish
-routing (a routable page's sub-paths, the live check) and checks view restrictions as
-Wagtail's own view does. A path that does not route (404) is never kept. Off with
-``CONGPHUONG_FRAGMENT_CACHE`` (and for previews and signed-in readers, which read everything).
+A kept route lets the page finish routing (a routable page's sub-paths, the live check), and
+view restrictions are checked as Wagtail's own view does (serving/restrictions.py). A path that
+does not route (404) is never kept. Off with ``CONGPHUONG_FRAGMENT_CACHE``; routes are kept for
+anonymous reads only (previews and signed-in readers walk the tree).
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
 from django.urls import re_path
 from wagtail import hooks
@@ -62,7 +63,8 @@ def find_site(request):
 
 
 def _route_key(site, components) -> str:
-    return "route:" + hashlib.sha256(f"{site.pk}|{'/'.join(components)}".encode()).hexdigest()
+    # "route2": the value's shape changed once; a deploy must not read the old shape.
+    return "route2:" + hashlib.sha256(f"{site.pk}|{'/'.join(components)}".encode()).hexdigest()
 
 
 def _walk(site, request, components):
@@ -112,16 +114,14 @@ def _kept_route(request, site, components):
         if result is None or route_tags is None:
             return None, None
         page = result[0]
-        return (page.pk, page.content_type_id, page.depth - site.root_page.depth), route_tags
+        # The page itself, pickled: each request unpickles its own copy (pages get request state).
+        return (pickle.dumps(page, pickle.HIGHEST_PROTOCOL), page.depth - site.root_page.depth), route_tags
 
     value = kept.fetch(_route_key(site, components), compute, TIMEOUT_SECONDS)
     if "result" in walked or value is None:
         return walked.get("result")
-    page_id, content_type_id, consumed = value
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=page_id).order_by().first() if model is not None else None
-    if page is None:  # a kept route to a page gone without a purge reaching us: walk
-        return _walk(site, request, components)[0]
+    pickled_page, consumed = value
+    page = pickle.loads(pickled_page)  # noqa: S301 (our own store, written above)
     try:
         return page.route(request, components[consumed:])
     except Http404:
