@@ -10,6 +10,7 @@ import sys
 
 PAGES = [("home", "trang chủ"), ("category", "danh mục"), ("article", "bài viết"), ("search", "tìm kiếm")]
 MODES = [
+    ("a0", "(a₀) gunicorn, không cache gì"),
     ("a", "(a) gunicorn, không cache trang"),
     ("b", "(b) gunicorn, cache trang"),
     ("c", "(c) qua nginx"),

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # make bench-serving N=10000: serving speed of home, category, article and search pages, in one run:
+#   (a₀) gunicorn, nothing kept: page cache, fragments and the ward chrome off (a cold render)
 #   (a) gunicorn, page cache off (CONGPHUONG_PAGE_CACHE=0)   (b) gunicorn, page cache on
 #   (c) through the shipped nginx config (micro-cache)       (d) nginx serving the same bytes as a file
 # with `wrk -t2 -c32 -d10s` on loopback (after a 2 s warm-up each), req/s, p50 and p99, ratios to (d).
@@ -18,6 +19,7 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-2s}
+PORT_A0=8410
 PORT_A=8411
 PORT_B=8412
 HTTP_PORT=8490
@@ -42,7 +44,8 @@ bench_load_data "$N" "$HTTPS_PORT"
 export STACK_GUNICORN_ACCESSLOG=""
 export STACK_GUNICORN_WORKERS="${BENCH_WORKERS:-}" # empty: deploy/gunicorn.conf.py's default
 export STACK_NGINX_ACCESS_LOG=off
-step "gunicorn (a) :$PORT_A, (b) :$PORT_B"
+step "gunicorn (a₀) :$PORT_A0, (a) :$PORT_A, (b) :$PORT_B"
+stack_start_gunicorn "$PORT_A0" CONGPHUONG_PAGE_CACHE=0 CONGPHUONG_FRAGMENT_CACHE=0 CONGPHUONG_CHROME_CACHE=0
 stack_start_gunicorn "$PORT_A" CONGPHUONG_PAGE_CACHE=0
 stack_start_gunicorn "$PORT_B" CONGPHUONG_PAGE_CACHE=1
 stack_render_nginx "$HTTP_PORT" "$HTTPS_PORT" "$PORT_B" "localhost *.localhost"
@@ -77,6 +80,7 @@ for page in "${pages[@]}"; do
 done
 
 declare -A base
+base[a0]="http://127.0.0.1:$PORT_A0"
 base[a]="http://127.0.0.1:$PORT_A"
 base[b]="http://127.0.0.1:$PORT_B"
 base[c]="https://localhost:$HTTPS_PORT"
@@ -86,11 +90,11 @@ results="$RUN/results.tsv"
 : >"$results"
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 for page in "${pages[@]}"; do
-  for mode in a b c d; do
+  for mode in a0 a b c d; do
     if [ "$mode" = d ]; then url="${base[d]}/?page=$page"; else url="${base[$mode]}${path[$page]}"; fi
     # gunicorn directly: the headers nginx would add (host with port, HTTPS).
     case $mode in
-    a | b) headers=(-H "Host: localhost:$HTTPS_PORT" -H "X-Forwarded-Proto: https") ;;
+    a0 | a | b) headers=(-H "Host: localhost:$HTTPS_PORT" -H "X-Forwarded-Proto: https") ;;
     *) headers=() ;;
     esac
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" "$url" >/dev/null 2>&1 || true
