@@ -216,6 +216,8 @@ SERVING_PAGE_CACHE_TIMEOUT = env_int("CONGPHUONG_PAGE_CACHE_TIMEOUT", 600)
 CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", "1") != "0"
 # Parts of the home, category and article pages kept under the same tags ({% fragment %}, serving/fragments.py).
 CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", "1") != "0"
+# Each server process's copy of kept values, checked against the purge clock (serving/kept.py).
+CONGPHUONG_KEPT_LOCAL_MB = env_int("CONGPHUONG_KEPT_LOCAL_MB", 32)
 SERVING_MAX_AGE = 0  # browsers revalidate every time (a cheap 304): a publish shows at once
 SERVING_S_MAXAGE = env_int("CONGPHUONG_CDN_MAX_AGE", 60)
 SERVING_STALE_WHILE_REVALIDATE = 30
