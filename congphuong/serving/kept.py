@@ -61,7 +61,8 @@ def _limit() -> int:
 
 def _size(entry) -> int:
     value = entry["value"]
-    return sys.getsizeof(value) if isinstance(value, (str, bytes)) else 4096
+    parts = value if isinstance(value, tuple) else (value,)
+    return sum(sys.getsizeof(part) if isinstance(part, (str, bytes)) else 4096 for part in parts)
 
 
 def _remember(key: str, entry: dict, at_clock: int) -> None:
