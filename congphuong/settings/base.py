@@ -176,16 +176,18 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     # Short timeouts: a Redis outage makes pages slower (served uncached), never hangs them.
     _redis_options = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    # Django's RedisCache, but one redis.Redis client per connection pool instead of one per call
+    # (congphuong/serving/redis_cache.py): the client's set-up cost more than the round trip.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "congphuong.serving.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "congphuong",
             "OPTIONS": _redis_options,
         },
         # The full-page cache (congphuong.serving): its own prefix, so purging it never touches the rest.
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "congphuong.serving.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "congphuong-pages",
             "TIMEOUT": None,
