@@ -1,6 +1,6 @@
 import pytest
 
-from congphuong.serving import conf
+from congphuong.serving import conf, store
 
 
 @pytest.fixture
@@ -11,8 +11,10 @@ def page_cache(settings):
     settings.CONGPHUONG_CHROME_CACHE = True
     cache = conf.page_cache()
     cache.clear()
+    store.local_entries().clear()  # what this process kept of the previous test's entries
     yield cache
     cache.clear()
+    store.local_entries().clear()
 
 
 @pytest.fixture
