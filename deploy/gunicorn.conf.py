@@ -4,6 +4,7 @@ Run: gunicorn -c deploy/gunicorn.conf.py congphuong.wsgi
 Under systemd the socket comes from congphuong-gunicorn.socket (socket activation) and `bind` is ignored.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -30,6 +31,28 @@ keepalive = _int("GUNICORN_KEEPALIVE", 5)
 # Recycle workers now and then: bounds memory growth from fragmentation, staggered by the jitter.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+preload_app = _int("GUNICORN_PRELOAD", 0) == 1
+
+
+def pre_fork(server, worker):
+    # Objects loaded so far (all of Django with preload_app) move out of the collector's sight:
+    # the worker's collections do not touch (copy) their pages, and its exit does not walk them.
+    gc.freeze()
+
+
+def worker_exit(server, worker):
+    # A worker leaving (max_requests, reload, stop) hands back its database connection properly,
+    # then skips the interpreter's final collections over every object it holds: ~0.5 s of CPU for
+    # Django and Wagtail, during which the worker serves nothing (measured: p99 in seconds when
+    # all workers reached max_requests at once).
+    try:
+        from django.db import connections
+
+        connections.close_all()
+    except Exception:  # noqa: S110 — exiting anyway
+        pass
+    gc.freeze()
+
 
 # Heartbeat files in memory, not on a disk that may stall under backup I/O.
 # (gunicorn's own advice; only heartbeat files go there, nothing readable by others.)

@@ -23,7 +23,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 from . import conf, keys, policy, store
-from .middleware import CACHE_STATUS_HEADER, LOOKUP_OUTCOME, log_access, new_request_id
+from .middleware import CACHE_STATUS_HEADER, LOOKUP_OUTCOME, NOT_STORED_HEADERS, log_access, new_request_id
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ class FastPath:
 
         method = environ["REQUEST_METHOD"]
         request_id = new_request_id(environ.get("HTTP_X_REQUEST_ID", ""))
-        stored = entry["headers"]
+        stored = [(name, value) for name, value in entry["headers"] if name.lower() not in NOT_STORED_HEADERS]
         status = entry["status"]
         body = [] if method == "HEAD" else [entry["content"]]
         if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:

@@ -19,8 +19,9 @@ logger = logging.getLogger(__name__)
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 CACHE_STATUS_HEADER = "X-Page-Cache"
-# Per response, not per entry: the request id, cookies, and the front cache's expiry (this second).
-NOT_STORED_HEADERS = {"set-cookie", "x-request-id", policy.FRONT_CACHE_EXPIRES_HEADER.lower()}
+# Per response, not per entry: the request id, cookies, the front cache's expiry (this second) and
+# the cache status (entries stored before it was listed here carry "miss": replaced on a hit).
+NOT_STORED_HEADERS = {"set-cookie", "x-request-id", policy.FRONT_CACHE_EXPIRES_HEADER.lower(), "x-page-cache"}
 # Set in the WSGI environ by the fast path (fastpath.py) when it looked a request up and left it to
 # Django: (key, "miss" | "unavailable"). The middleware then does not look it up a second time.
 LOOKUP_OUTCOME = "congphuong.page_cache.lookup"

@@ -166,6 +166,12 @@ def local_entries() -> LocalEntries | None:
     return _local
 
 
+def clear_local_entries() -> None:
+    """Forget what this process kept (tests; the shared cache was cleared under it)."""
+    if _local is not None:
+        _local.clear()
+
+
 def get_entry(key: str):
     """The entry stored under `key` if every tag it was rendered under is unchanged, else None."""
     cache = conf.page_cache()

@@ -11,10 +11,10 @@ def page_cache(settings):
     settings.CONGPHUONG_CHROME_CACHE = True
     cache = conf.page_cache()
     cache.clear()
-    store.local_entries().clear()  # what this process kept of the previous test's entries
+    store.clear_local_entries()  # what this process kept of the previous test's entries
     yield cache
     cache.clear()
-    store.local_entries().clear()
+    store.clear_local_entries()
 
 
 @pytest.fixture
