@@ -9,13 +9,13 @@ from congphuong.wards.tests.factories import make_ward
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from congphuong.serving import kept
+    from congphuong.serving import store
 
     cache.clear()
-    kept.clear_local()  # the process's copies of kept values (serving/kept.py)
+    store.clear_local_entries()  # the process's copies of kept values and pages (serving/store.py)
     yield
     cache.clear()
-    kept.clear_local()
+    store.clear_local_entries()
 
 
 @pytest.fixture

@@ -32,6 +32,11 @@ def entry_timeout(request=None) -> int:
     return timeout
 
 
+def local_cache_bytes() -> int:
+    """Bytes of pages and kept values each server process keeps in memory (store.LocalEntries)."""
+    return int(setting("SERVING_LOCAL_CACHE_BYTES", 32 * 1024 * 1024))
+
+
 def max_age() -> int:
     return int(setting("SERVING_MAX_AGE", 0))
 

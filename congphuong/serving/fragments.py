@@ -27,7 +27,7 @@ def enabled(request) -> bool:
         return False
     if getattr(request, "is_preview", False):
         return False
-    from .middleware import is_anonymous_read
+    from .keys import is_anonymous_read
 
     return is_anonymous_read(request)
 

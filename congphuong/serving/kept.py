@@ -1,18 +1,17 @@
 """Values kept in the page cache's store under tag versions, with a copy in each process.
 
 The shared copy (Redis in production) is valid while every tag it was made under keeps the
-version it had then: checking that costs two round trips. Each server process also keeps the
-values it used recently, with the store's purge clock read when it last checked them. Every
-purge bumps the clock before and after bumping its tags (store.purge_tags), so:
+version it had then. Each server process also keeps the values it used recently, in the same
+bounded memory as the pages it served (``store.local_entries``), with the purge clock seen when
+their versions were last current. Every purge bumps the clock before and after its tags
+(store.purge_tags), so:
 
-- a request reads the clock once (``scope``); a local copy checked at that same clock value is
-  still valid: no purge has started since, and none was half done (it would bump the clock
-  again when it finishes);
-- a copy is checked against its tags between two clock reads, and remembered only when the two
-  agree (no purge ran in between).
+- a request reads the clock once (``scope``); a local copy seen current at that clock value is
+  still current: no purge has started or finished since;
+- a copy is checked by reading the clock and its tags' versions in one go (``store.snapshot``).
 
 So a purge is seen by the next request in every process, as with the shared copy alone; the
-local copies only save the round trips. They are bounded (``CONGPHUONG_KEPT_LOCAL_MB``).
+local copies only save the round trips.
 """
 
 from __future__ import annotations
@@ -21,17 +20,12 @@ import contextvars
 import logging
 import sys
 import time
-from collections import OrderedDict
-
-from django.conf import settings
 
 from . import conf, store, tracking
 
 logger = logging.getLogger(__name__)
 
 _scope: contextvars.ContextVar[dict | None] = contextvars.ContextVar("serving_kept_scope", default=None)
-_local: OrderedDict[str, tuple[dict, int, int]] = OrderedDict()  # key → (entry, clock, size)
-_local_size = 0
 
 
 class scope:
@@ -55,56 +49,32 @@ def _request_clock() -> int:
     return current["clock"]
 
 
-def _limit() -> int:
-    return int(getattr(settings, "CONGPHUONG_KEPT_LOCAL_MB", 32)) * 1024 * 1024
-
-
 def _size(entry) -> int:
     value = entry["value"]
     parts = value if isinstance(value, tuple) else (value,)
     return sum(sys.getsizeof(part) if isinstance(part, (str, bytes)) else 4096 for part in parts)
 
 
-def _remember(key: str, entry: dict, at_clock: int) -> None:
-    global _local_size
-    limit = _limit()
-    size = _size(entry)
-    if size > limit:
-        return
-    _forget(key)
-    _local[key] = (entry, at_clock, size)
-    _local_size += size
-    while _local_size > limit:
-        _key, (_entry, _clock, old_size) = _local.popitem(last=False)
-        _local_size -= old_size
-
-
-def _forget(key: str) -> None:
-    global _local_size
-    old = _local.pop(key, None)
-    if old is not None:
-        _local_size -= old[2]
-
-
-def clear_local() -> None:
-    global _local_size
-    _local.clear()
-    _local_size = 0
-
-
 def get(key: str):
-    """{"value": …, "tags": {tag: version}} while valid, else None."""
-    now = _request_clock()
-    local = _local.get(key)
-    if local is not None and local[1] == now and local[0].get("expires", 0) > time.time():
-        _local.move_to_end(key)
-        return local[0]
+    """{"value": …, "tags": {tag: version}, "expires": …} while valid, else None."""
+    local = store.local_entries()
+    found = local.get(key) if local is not None else None
+    if found is not None:
+        entry, seen, _size_ = found
+        if entry["expires"] > time.time() and seen == _request_clock():
+            return entry
     entry = conf.page_cache().get(key)
-    if entry is None or store.current_versions(entry["tags"]) != entry["tags"]:
-        _forget(key)
+    if entry is None or not isinstance(entry.get("expires"), int | float) or entry["expires"] <= time.time():
+        if local is not None:
+            local.discard(key)
         return None
-    if store.clock() == now:
-        _remember(key, entry, now)
+    now, versions = store.snapshot(entry["tags"])
+    if versions != entry["tags"]:
+        if local is not None:
+            local.discard(key)
+        return None
+    if local is not None:
+        local.put(key, entry, now, _size(entry))
     return entry
 
 
@@ -118,8 +88,9 @@ def put(key: str, value, tag_names, started_clock: int, timeout: int) -> bool:
         return False
     entry = {"value": value, "tags": versions, "expires": time.time() + timeout}
     conf.page_cache().set(key, entry, timeout)
-    if _request_clock() == started_clock:
-        _remember(key, entry, started_clock)
+    local = store.local_entries()
+    if local is not None:
+        local.put(key, entry, started_clock, _size(entry))
     return True
 
 

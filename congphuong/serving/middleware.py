@@ -3,28 +3,50 @@
 from __future__ import annotations
 
 import contextvars
-import hashlib
 import logging
 import re
 import time
 import uuid
-from fnmatch import fnmatch
-from urllib.parse import parse_qsl, urlencode
 
-from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 
-from . import conf, kept, policy, store, tags, tracking
+from . import conf, kept, keys, policy, store, tags, tracking
 
 access_logger = logging.getLogger("congphuong.access")
 logger = logging.getLogger(__name__)
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 CACHE_STATUS_HEADER = "X-Page-Cache"
-# Per response, not per entry: the request id, cookies, and the front cache's expiry (this second).
-NOT_STORED_HEADERS = {"set-cookie", "x-request-id", policy.FRONT_CACHE_EXPIRES_HEADER.lower()}
+# Per response, not per entry: the request id, cookies, the front cache's expiry (this second) and
+# the cache status (entries stored before it was listed here carry "miss": replaced on a hit).
+NOT_STORED_HEADERS = {"set-cookie", "x-request-id", policy.FRONT_CACHE_EXPIRES_HEADER.lower(), "x-page-cache"}
+# Set in the WSGI environ by the fast path (fastpath.py) when it looked a request up and left it to
+# Django: (key, "miss" | "unavailable"). The middleware then does not look it up a second time.
+LOOKUP_OUTCOME = "congphuong.page_cache.lookup"
+
+
+def new_request_id(incoming: str) -> str:
+    """The proxy's X-Request-ID when it looks like one, else a new one."""
+    return incoming if REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+
+
+def log_access(request_id, method, path, status, started, page_cache) -> None:
+    access_logger.info(
+        "%s %s %s",
+        method,
+        path,
+        status,
+        extra={
+            "request_id": request_id,
+            "method": method,
+            "path": path,
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            "page_cache": page_cache,
+        },
+    )
 
 
 class RequestIdMiddleware:
@@ -34,48 +56,24 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
-        request_id = incoming if REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+        request_id = new_request_id(request.META.get("HTTP_X_REQUEST_ID", ""))
         request.request_id = request_id
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
-            access_logger.info(
-                "%s %s %s",
+            log_access(
+                request_id,
                 request.method,
                 request.path,
                 response.status_code,
-                extra={
-                    "request_id": request_id,
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "page_cache": response.get(CACHE_STATUS_HEADER, ""),
-                },
+                started,
+                response.get(CACHE_STATUS_HEADER, ""),
             )
             return response
         finally:
             request_id_var.reset(token)
-
-
-def is_anonymous_read(request) -> bool:
-    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
-        return False
-    return not (conf.bypass_cookies() & set(request.COOKIES))
-
-
-def cache_key(request) -> str:
-    ignored = conf.ignored_query_params()
-    query = sorted(
-        (name, value)
-        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
-        if not any(fnmatch(name, pattern) for pattern in ignored)
-    )
-    raw = "|".join((request.scheme, request.get_host(), request.path, urlencode(query)))
-    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _shareable(request, response) -> bool:
@@ -86,6 +84,8 @@ def _shareable(request, response) -> bool:
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not getattr(request, "is_preview", False)
         and not policy.has_own_policy(response)
+        # A CSP nonce must differ per response (public pages use none; the admin is never public).
+        and "'nonce-" not in response.get("Content-Security-Policy", "")
     )
 
 
@@ -102,22 +102,23 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with kept.scope():
+        with kept.scope():  # kept values (serving/kept.py) check the purge clock once a request
             return self._respond(request)
 
     def _respond(self, request):
-        anonymous = is_anonymous_read(request)
+        anonymous = keys.is_anonymous_read(request)
         key = started_clock = recorder = None
-        if anonymous and conf.page_cache_enabled():
-            try:
-                key = cache_key(request)
-            except DisallowedHost:
-                key = None
+        if anonymous and conf.page_cache_enabled() and not request.path.startswith(keys.unserved_prefixes()):
+            key = keys.request_key(request)
         if key is not None:
-            entry = _safely(store.get_entry, key)
-            if entry is not None:
-                return self._from_entry(request, entry)
-            started_clock = _safely(store.clock)
+            looked_up, outcome = request.META.get(LOOKUP_OUTCOME, (None, None))
+            if looked_up != key:
+                outcome = None
+                entry = _safely(store.get_entry, key)
+                if entry is not None:
+                    return self._from_entry(request, entry)
+            if outcome != "unavailable":  # the fast path found the cache down: no second timeout
+                started_clock = _safely(store.clock)
             with tracking.record() as recorder:
                 response = self.get_response(request)
         else:

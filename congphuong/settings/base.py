@@ -68,15 +68,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every response, static files and redirects included, carries the request id and is logged.
     "congphuong.serving.middleware.RequestIdMiddleware",
+    # Caps max-age at the next start/end of a maintenance banner shown on the page. Above the page
+    # cache, as before: it caps the response a render made (a hit renders no banner, so it has
+    # nothing to cap there, and the WSGI fast path can skip it).
+    "congphuong.notices.caching.NoticeCacheCapMiddleware",
+    # Full-page cache (docs/caching.md). As high as possible: a hit skips everything below, and
+    # everything below (security and CSP headers included) is stored with the entry, so the WSGI
+    # fast path (congphuong/serving/fastpath.py, hits answered before Django's handler) sends the
+    # same headers. Above sessions and CSRF, so it sees the cookies they set.
+    "congphuong.serving.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Caps max-age at the next start/end of a maintenance banner shown on the page.
-    "congphuong.notices.caching.NoticeCacheCapMiddleware",
     # Above XFrameOptionsMiddleware: frame-ancestors follows X-Frame-Options.
     "congphuong.accounts.middleware.ContentSecurityPolicyMiddleware",
-    # Full-page cache (docs/caching.md): above sessions and CSRF, so it sees the cookies they set;
-    # below the CSP and security headers, which are added to cached responses too.
-    "congphuong.serving.middleware.PageCacheMiddleware",
     # Django's, but a page's scripts fetched while sign-in rotates the session get no 400.
     "congphuong.accounts.middleware.RotationTolerantSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -176,16 +180,18 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     # Short timeouts: a Redis outage makes pages slower (served uncached), never hangs them.
     _redis_options = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    # Django's RedisCache, but one redis.Redis client per connection pool instead of one per call
+    # (congphuong/serving/redis_cache.py): the client's set-up cost more than the round trip.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "congphuong.serving.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "congphuong",
             "OPTIONS": _redis_options,
         },
         # The full-page cache (congphuong.serving): its own prefix, so purging it never touches the rest.
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "congphuong.serving.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "congphuong-pages",
             "TIMEOUT": None,
@@ -216,8 +222,11 @@ SERVING_PAGE_CACHE_TIMEOUT = env_int("CONGPHUONG_PAGE_CACHE_TIMEOUT", 600)
 CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", "1") != "0"
 # Parts of the home, category and article pages kept under the same tags ({% fragment %}, serving/fragments.py).
 CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", "1") != "0"
-# Each server process's copy of kept values, checked against the purge clock (serving/kept.py).
-CONGPHUONG_KEPT_LOCAL_MB = env_int("CONGPHUONG_KEPT_LOCAL_MB", 32)
+# Each server process keeps the pages and kept fragments it used recently in memory, checked
+# against the purge clock (one Redis GET instead of two round trips): at most this many bytes.
+SERVING_LOCAL_CACHE_BYTES = env_int("CONGPHUONG_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
+# Hits answered by congphuong/serving/fastpath.py before Django's request handling ("0": off).
+SERVING_FAST_PATH = env_str("CONGPHUONG_FAST_PATH", "1") != "0"
 SERVING_MAX_AGE = 0  # browsers revalidate every time (a cheap 304): a publish shows at once
 SERVING_S_MAXAGE = env_int("CONGPHUONG_CDN_MAX_AGE", 60)
 SERVING_STALE_WHILE_REVALIDATE = 30

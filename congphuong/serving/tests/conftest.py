@@ -1,6 +1,6 @@
 import pytest
 
-from congphuong.serving import conf, kept
+from congphuong.serving import conf, store
 
 
 @pytest.fixture
@@ -12,10 +12,10 @@ def page_cache(settings):
     settings.CONGPHUONG_FRAGMENT_CACHE = True
     cache = conf.page_cache()
     cache.clear()
-    kept.clear_local()
+    store.clear_local_entries()
     yield cache
     cache.clear()
-    kept.clear_local()
+    store.clear_local_entries()
 
 
 @pytest.fixture
@@ -26,10 +26,10 @@ def kept_rendering(settings):
     settings.CONGPHUONG_FRAGMENT_CACHE = True
     cache = conf.page_cache()
     cache.clear()
-    kept.clear_local()
+    store.clear_local_entries()
     yield cache
     cache.clear()
-    kept.clear_local()
+    store.clear_local_entries()
 
 
 @pytest.fixture

@@ -179,3 +179,31 @@ def test_broken_cache_serves_uncached(client, settings, page_cache, home):
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "unavailable"
     assert "public" in response["Cache-Control"]
+
+
+def test_static_and_media_paths_are_not_looked_up(client, settings, page_cache, home, caplog):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "congphuong.serving.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
+    }
+    client.get("/static/css/khong-co.css")
+    client.get("/media/images/khong-co.jpg")
+    assert "Bộ nhớ đệm trang không dùng được" not in caplog.text  # no lookup was tried
+    client.get("/")
+    assert "Bộ nhớ đệm trang không dùng được" in caplog.text
+
+
+def test_a_response_with_a_csp_nonce_is_not_stored(rf, page_cache, home):
+    from django.http import HttpResponse
+
+    from congphuong.serving.middleware import PageCacheMiddleware
+
+    def view(request):
+        response = HttpResponse("<script nonce='abc'></script>")
+        response["Content-Security-Policy"] = "script-src 'self' 'nonce-abc'"
+        response.serving_public = True
+        return response
+
+    response = PageCacheMiddleware(view)(rf.get("/"))
+    assert response["X-Page-Cache"] == "bypass"
+    assert "private" in response["Cache-Control"]
