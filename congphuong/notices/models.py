@@ -18,15 +18,20 @@ from .rules import NOTICE_WORKING_DAYS, earliest_start
 
 
 class MaintenanceNoticeQuerySet(models.QuerySet):
-    def shown(self, site, now=None):
-        """Notices on the public pages of ``site`` at ``now``: published, downtime not over, ward concerned."""
+    def not_over(self, site, now=None):
+        """Published notices of ``site`` whose downtime is not over at ``now`` (shown or to be shown)."""
         now = now or timezone.now()
         return (
-            self.filter(is_published=True, published_at__lte=now, ends_at__gt=now)
+            self.filter(is_published=True, ends_at__gt=now)
             .filter(Q(all_wards=True) | Q(sites=site))
             .distinct()
             .order_by("starts_at", "pk")
         )
+
+    def shown(self, site, now=None):
+        """Notices on the public pages of ``site`` at ``now``: published, downtime not over, ward concerned."""
+        now = now or timezone.now()
+        return self.not_over(site, now).filter(published_at__lte=now)
 
 
 class MaintenanceNotice(models.Model):

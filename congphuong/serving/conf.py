@@ -11,6 +11,11 @@ def page_cache_enabled() -> bool:
     return bool(getattr(settings, "CONGPHUONG_PAGE_CACHE", True))
 
 
+def kept_reads() -> bool:
+    """Kept fragments and reads (fragments.py, routing.py, restrictions.py, the notices)."""
+    return bool(getattr(settings, "CONGPHUONG_FRAGMENT_CACHE", True))
+
+
 def page_cache():
     return caches[CACHE_ALIAS]
 

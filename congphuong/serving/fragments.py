@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import hashlib
 
-from django.conf import settings
-
 from . import conf, kept, tags, tracking
 
 
 def enabled(request) -> bool:
-    if request is None or not getattr(settings, "CONGPHUONG_FRAGMENT_CACHE", True):
+    if request is None or not conf.kept_reads():
         return False
     if getattr(request, "is_preview", False):
         return False

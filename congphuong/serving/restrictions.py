@@ -9,10 +9,9 @@ under none of them has no restriction; any other is checked the way Wagtail does
 
 from __future__ import annotations
 
-from django.conf import settings
 from wagtail.models import Page, PageViewRestriction
 
-from . import kept
+from . import conf, kept
 
 TAG = "restrictions"
 TIMEOUT_SECONDS = 3600
@@ -35,6 +34,6 @@ def may_be_restricted(page) -> bool:
 def view_restrictions(page, default):
     """page.get_view_restrictions(), without queries for a public page (the same answer: the
     kept paths are exact). Follows CONGPHUONG_FRAGMENT_CACHE, like the other kept reads."""
-    if getattr(settings, "CONGPHUONG_FRAGMENT_CACHE", True) and not may_be_restricted(page):
+    if conf.kept_reads() and not may_be_restricted(page):
         return PageViewRestriction.objects.none()
     return default()

@@ -23,22 +23,16 @@ from __future__ import annotations
 import hashlib
 import pickle
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.urls import re_path
 from wagtail import hooks
 from wagtail import urls as wagtail_urls
 from wagtail.models import Page, Site
-from wagtail.url_routing import RouteResult
 from wagtail.views import serve_chain
 
-from . import fragments, kept, tags, tracking
+from . import conf, fragments, kept, tags, tracking
 
 TIMEOUT_SECONDS = 3600
-
-
-def kept_reads() -> bool:
-    return bool(getattr(settings, "CONGPHUONG_FRAGMENT_CACHE", True))
 
 
 def _site_key(hostname: str, port) -> str:
@@ -49,7 +43,7 @@ def find_site(request):
     """Site.find_for_request, kept (and memoised on the request as Wagtail does)."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    if not kept_reads():
+    if not conf.kept_reads():
         return Site.find_for_request(request)
     from django.http.request import split_domain_port
 
@@ -80,8 +74,10 @@ def _walk(site, request, components):
     depth_below_root = page.depth - site.root_page.depth
     if not 0 <= depth_below_root <= len(components):
         return result, None  # not a plain walk down the tree (an alias, a custom route): not kept
-    walked = Page.objects.filter(pk__in=recorder.page_ids).values_list("pk", "path")
-    route_tags = {tags.page_tag(pk) for pk, _path in walked} | {tags.children_tag(path) for _pk, path in walked}
+    # The pages walked are the served page and its ancestors from the root: their paths are prefixes.
+    root_path = site.root_page.path
+    walked_paths = [page.path[:end] for end in range(len(root_path), len(page.path) + 1, tags.STEPLEN)]
+    route_tags = {tags.page_tag(pk) for pk in recorder.page_ids} | {tags.children_tag(path) for path in walked_paths}
     return result, route_tags
 
 
@@ -89,20 +85,12 @@ def find_route(request, path: str):
     """Page.route_for_request, with the route kept for anonymous reads; the same result."""
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
-    site = find_site(request)
-    if site is None:
-        return None
+    site = find_site(request)  # memoised on the request: Wagtail's routing reads it from there
+    if site is None or not fragments.enabled(request):
+        return Page.route_for_request(request, path)
     components = [component for component in path.split("/") if component]
-    result = None
-    if fragments.enabled(request):
-        result = _kept_route(request, site, components)
-    else:
-        try:
-            result = site.root_page.localized.specific.route(request, components)
-        except Http404:
-            result = None
-    request._wagtail_route_for_request = result
-    return result
+    request._wagtail_route_for_request = _kept_route(request, site, components)
+    return request._wagtail_route_for_request
 
 
 def _kept_route(request, site, components):
@@ -158,5 +146,3 @@ def _urlpatterns():
 
 
 urlpatterns = _urlpatterns()
-
-__all__ = ["RouteResult", "find_route", "find_site", "serve", "urlpatterns"]

@@ -97,14 +97,14 @@ def for_request(request):
 
 
 def _tags(site, root_path: str) -> list[str]:
-    from congphuong.serving import store, tags
+    from congphuong.serving import restrictions, store, tags
 
     return [
         store.ALL_TAG,
         tags.site_tag(site.pk),
         tags.children_tag(root_path),
         "table:wagtailimages_image",
-        "table:wagtailcore_pageviewrestriction",
+        restrictions.TAG,  # a category restricted or opened
     ]
 
 

@@ -1,6 +1,4 @@
 from django import template
-from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
 from congphuong.notices.caching import remember
@@ -17,17 +15,13 @@ def shown_notices(site, now=None):
     """MaintenanceNotice.objects.shown(site): the notices not yet over are kept (serving/kept.py),
     which ones show at `now` is decided here, so a banner appears and goes on time."""
     now = now or timezone.now()
-    if not getattr(settings, "CONGPHUONG_FRAGMENT_CACHE", True):
+    from congphuong.serving import conf, kept
+
+    if not conf.kept_reads():
         return list(MaintenanceNotice.objects.shown(site, now))
-    from congphuong.serving import kept
 
     def not_over():
-        return list(
-            MaintenanceNotice.objects.filter(is_published=True, ends_at__gt=now)
-            .filter(Q(all_wards=True) | Q(sites=site))
-            .distinct()
-            .order_by("starts_at", "pk")
-        )
+        return list(MaintenanceNotice.objects.not_over(site, now))
 
     candidates = kept.fetch(f"notices:{site.pk}", not_over, KEPT_SECONDS, KEPT_TAGS)
     return [notice for notice in candidates if notice.published_at and notice.published_at <= now < notice.ends_at]
