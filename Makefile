@@ -51,7 +51,7 @@ bench-search: install
 	$(BIN)/python -m bench.search.run --sizes $(N) --backends $(BACKENDS)
 
 ## make bench-pageweight / bench-lighthouse: page weight and Lighthouse 12 (mobile) of home, category,
-## article, search on a production-like gunicorn server of the demo (not part of make test; see
+## article, search on a production-like granian server of the demo (not part of make test; see
 ## bench/RESULTS.md). Lighthouse comes from npm, pinned in bench/lighthouse/package-lock.json.
 LIGHTHOUSE := bench/lighthouse/node_modules/.bin/lighthouse
 bench-pageweight: install
@@ -64,7 +64,7 @@ $(LIGHTHOUSE): bench/lighthouse/package.json bench/lighthouse/package-lock.json
 bench-lighthouse: install $(LIGHTHOUSE)
 	$(BIN)/python -m bench.lighthouse.run
 
-## make bench-lighthouse-nginx RUNS=3: the same through the shipped nginx config, gunicorn, PostgreSQL, Redis.
+## make bench-lighthouse-nginx RUNS=3: the same through the shipped nginx config, granian, PostgreSQL, Redis.
 bench-lighthouse-nginx: install $(LIGHTHOUSE)
 	RUNS=$(if $(RUNS),$(RUNS),3) bash bench/lighthouse/behind_nginx.sh
 
@@ -75,7 +75,7 @@ vendor-axe:
 	  cp package/axe.min.js $(CURDIR)/tests/browser/assets/axe.min.js && \
 	  cp package/LICENSE $(CURDIR)/tests/browser/assets/axe-core-LICENSE.txt && rm -rf $$tmp
 
-## make prod-check: nginx + gunicorn + PostgreSQL + Redis with the shipped deploy/ files on this machine,
+## make prod-check: nginx + granian + PostgreSQL + Redis with the shipped deploy/ files on this machine,
 ## smoke-tested through nginx, all stopped at the end (docs/deploy.md; not part of make test).
 prod-check: install
 	bash deploy/prod-check.sh

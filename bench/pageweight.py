@@ -8,7 +8,7 @@ the body as served if the server compressed it, else compressed with brotli (qua
 static files, as WhiteNoise precompresses them; quality 5 for HTML, as nginx compresses on the
 fly) — the smaller of brotli and gzip -9. Photos (images) are listed separately and not counted:
 the issue's budget is "HTML+CSS+JS+fonts, compressed, no photos" ≤ 60 KB for the article.
-``make bench-pageweight`` runs it against a production-like gunicorn server (bench/frontend/server.py).
+``make bench-pageweight`` runs it against a production-like granian server (bench/frontend/server.py).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Start the production stack (nginx with deploy/nginx/congphuong.conf, gunicorn with
-# deploy/gunicorn.conf.py and the production settings) on this one machine, as any user, on
+# Start the production stack (nginx with deploy/nginx/congphuong.conf, granian with
+# deploy/granian.env and the production settings) on this one machine, as any user, on
 # loopback ports, with everything under one run directory. Sourced by deploy/prod-check.sh and
 # bench/serving/run.sh; `stack_stop` undoes everything `stack_*` started.
 #
@@ -87,15 +87,16 @@ stack_manage() {
   (cd "$STACK_ROOT" && "$STACK_PY" manage.py "$@")
 }
 
-# stack_render_nginx HTTP_PORT HTTPS_PORT GUNICORN_PORT SERVER_NAMES: the shipped site file with
-# only its ports, paths and names changed, inside a minimal main nginx.conf of our own.
+# stack_render_nginx HTTP_PORT HTTPS_PORT APP_PORT|unix:PATH SERVER_NAMES: the shipped site file
+# with only its ports, paths and names changed, inside a minimal main nginx.conf of our own.
 stack_render_nginx() {
-  local http_port=$1 https_port=$2 upstream_port=$3 names=$4
+  local http_port=$1 https_port=$2 upstream=$3 names=$4
+  [ "${upstream#unix:}" != "$upstream" ] || upstream="127.0.0.1:$upstream"
   STACK_HTTPS_PORT=$https_port
   local site="$STACK_RUN/congphuong.conf"
   sed -e '/^[[:space:]]*#/d' \
     -e "s#/var/cache/nginx/congphuong#$STACK_RUN/nginx-cache#" \
-    -e "s#unix:/run/congphuong/gunicorn.sock#127.0.0.1:$upstream_port#" \
+    -e "s#unix:/run/congphuong/app.sock#$upstream#" \
     -e "s#root /var/lib/congphuong;#root $STACK_RUN/var;#" \
     -e "s#/var/log/nginx/#$STACK_RUN/log/#" \
     -e "s#/var/www/letsencrypt#$STACK_RUN/acme#" \
@@ -174,32 +175,55 @@ stack_stop_nginx() {
   fi
 }
 
-# stack_start_gunicorn PORT [ENV=VALUE…]: gunicorn with deploy/gunicorn.conf.py on 127.0.0.1:PORT.
-stack_start_gunicorn() {
-  local port=$1
+# stack_start_app PORT|unix:PATH [ENV=VALUE…]: granian with deploy/granian.env on 127.0.0.1:PORT or on
+# the Unix socket PATH (as the unit runs it) instead of the unit's socket. Its output (granian's
+# lines, Django's JSON log lines with the access lines) goes to $STACK_RUN/log/app-NAME.log, its pid
+# to $STACK_RUN/app-NAME.pid, NAME being the port or "uds".
+stack_start_app() {
+  local bind=$1 name probe
   shift
+  local listen=()
+  if [ "${bind#unix:}" != "$bind" ]; then
+    name=uds
+    listen=(GRANIAN_UDS="${bind#unix:}")
+    probe=(--unix-socket "${bind#unix:}" "http://localhost/robots.txt")
+  else
+    name=$bind
+    listen=(GRANIAN_HOST=127.0.0.1 GRANIAN_PORT="$bind")
+    probe=("http://127.0.0.1:$bind/robots.txt")
+  fi
   (
     cd "$STACK_ROOT" &&
-      exec env GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS="${STACK_GUNICORN_WORKERS-2}" \
-        GUNICORN_ACCESSLOG="${STACK_GUNICORN_ACCESSLOG-$STACK_RUN/log/gunicorn-access.log}" \
-        GUNICORN_ERRORLOG="$STACK_RUN/log/gunicorn-error.log" "$@" \
-        "$STACK_ROOT/.venv/bin/gunicorn" -c deploy/gunicorn.conf.py --pid "$STACK_RUN/gunicorn-$port.pid" \
-        >>"$STACK_RUN/log/gunicorn-error.log" 2>&1 # Django's own tracebacks (console logging) too
+      set -a && . deploy/granian.env && set +a &&
+      unset GRANIAN_UDS &&
+      exec env "${listen[@]}" GRANIAN_PID_FILE="$STACK_RUN/app-$name.pid" \
+        ${STACK_APP_WORKERS:+GRANIAN_WORKERS=$STACK_APP_WORKERS} "$@" \
+        "$STACK_ROOT/.venv/bin/granian" congphuong.wsgi:application >>"$STACK_RUN/log/app-$name.log" 2>&1
   ) &
   STACK_PIDS+=("$!")
   local _
   for _ in $(seq 1 150); do
-    if curl -s -o /dev/null -H 'Host: localhost' -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$port/robots.txt"; then
+    if curl -s -o /dev/null -H 'Host: localhost' -H 'X-Forwarded-Proto: https' "${probe[@]}"; then
       return 0
     fi
     kill -0 "${STACK_PIDS[-1]}" 2>/dev/null || break
     sleep 0.2
   done
-  tail -n 30 "$STACK_RUN/log/gunicorn-error.log" >&2
-  stack_die "gunicorn không khởi động trên cổng $port"
+  tail -n 30 "$STACK_RUN/log/app-$name.log" >&2
+  stack_die "granian không khởi động ($bind)"
 }
 
-stack_stop_gunicorns() {
+# app_server_desc: "granian 2.8.9 (3 workers × 1 thread)", as stack_start_app runs it.
+app_server_desc() {
+  (
+    set -a && . "$STACK_ROOT/deploy/granian.env" && set +a
+    workers=${STACK_APP_WORKERS:-$GRANIAN_WORKERS}
+    printf 'granian %s (%s workers × %s thread)' \
+      "$("$STACK_ROOT/.venv/bin/granian" --version | awk '{print $NF}')" "$workers" "$GRANIAN_BLOCKING_THREADS"
+  )
+}
+
+stack_stop_apps() {
   local pid
   for pid in "${STACK_PIDS[@]}"; do
     kill -TERM "$pid" 2>/dev/null || true
@@ -210,11 +234,11 @@ stack_stop_gunicorns() {
   STACK_PIDS=()
 }
 
-# stack_stop [KEEP]: stop nginx and gunicorn; unless KEEP=1, drop the database and the run directory.
+# stack_stop [KEEP]: stop nginx and the app servers; unless KEEP=1, drop the database and the run directory.
 stack_stop() {
   local keep=${1:-0}
   stack_stop_nginx
-  stack_stop_gunicorns
+  stack_stop_apps
   if [ "$keep" != 1 ] && [ -n "${STACK_DB:-}" ]; then
     dropdb --if-exists --force -h 127.0.0.1 -U postgres "$STACK_DB" 2>/dev/null || true
     redis-cli -u "$STACK_REDIS/$STACK_REDIS_DB" flushdb >/dev/null 2>&1 || true

@@ -2,12 +2,12 @@
 # make prod-check: the production stack on this one machine, smoke-tested through nginx.
 #
 # nginx (deploy/nginx/congphuong.conf, TLS with a throwaway self-signed certificate) in front of
-# gunicorn (deploy/gunicorn.conf.py, congphuong.settings.production) on PostgreSQL database
+# granian (deploy/granian.env, congphuong.settings.production) on PostgreSQL database
 # congphuong_prodcheck and Redis db 14; migrate, collectstatic, load_demo, then HTTP checks.
 # Everything stops on exit. Works as root or as any user who can reach PostgreSQL as `postgres`.
 #
 #   PRODCHECK_KEEP=1      keep the database and the run directory afterwards
-#   PRODCHECK_HTTP_PORT / PRODCHECK_HTTPS_PORT / PRODCHECK_GUNICORN_PORT (8480 / 8443 / 8401)
+#   PRODCHECK_HTTP_PORT / PRODCHECK_HTTPS_PORT (8480 / 8443); granian listens on a Unix socket, as shipped
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=deploy/local_stack.sh
@@ -15,7 +15,6 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 HTTP_PORT=${PRODCHECK_HTTP_PORT:-8480}
 HTTPS_PORT=${PRODCHECK_HTTPS_PORT:-8443}
-APP_PORT=${PRODCHECK_GUNICORN_PORT:-8401}
 KEEP=${PRODCHECK_KEEP:-0}
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/congphuong-prodcheck.XXXXXX")
 BASE="https://localhost:$HTTPS_PORT"
@@ -74,9 +73,10 @@ sed -n 's/^URL //p' "$RUN/urls.out" >"$RUN/urls.env"
 # shellcheck disable=SC1091
 . "$RUN/urls.env"
 
-step "gunicorn + nginx"
-stack_start_gunicorn "$APP_PORT"
-stack_render_nginx "$HTTP_PORT" "$HTTPS_PORT" "$APP_PORT" "localhost *.localhost"
+step "granian + nginx"
+stack_start_app "unix:$RUN/app.sock"
+APP_LOG="$RUN/log/app-uds.log"
+stack_render_nginx "$HTTP_PORT" "$HTTPS_PORT" "unix:$RUN/app.sock" "localhost *.localhost"
 stack_start_nginx
 
 # --- smoke tests ------------------------------------------------------------------------------
@@ -222,17 +222,49 @@ done
 fetch "https://127.0.0.1:$HTTPS_PORT/"
 if [ "$STATUS" = 000 ]; then ok "unknown host (no SNI) refused at TLS"; else fail "unknown host answered $STATUS"; fi
 
+# Django's access line (congphuong.access, JSON) carries the id nginx passed on.
 if grep -q 'rid=prodcheck-0123456789' "$RUN/log/congphuong.access.log" &&
-  grep -q 'rid=prodcheck-0123456789' "$RUN/log/gunicorn-access.log"; then
-  ok "request id in nginx and gunicorn access logs"
+  grep -q '"request_id": "prodcheck-0123456789"' "$APP_LOG"; then
+  ok "request id in nginx's and the app's access logs"
 else
   fail "request id missing from an access log"
 fi
-if grep -E '(Traceback|ERROR)' "$RUN/log/gunicorn-error.log" >/dev/null; then
-  fail "gunicorn logged errors:"
-  grep -E -A3 '(Traceback|ERROR)' "$RUN/log/gunicorn-error.log" | head -n 20
+
+# An upgrade is `systemctl reload` (HUP): granian starts new workers before it stops the old ones.
+# Requests through nginx past its micro-cache (a csrftoken cookie) all the while must all be answered.
+step "reload (HUP) under requests"
+reload_log="$RUN/reload-statuses.txt"
+workers=$(set -a && . "$ROOT/deploy/granian.env" && echo "$GRANIAN_WORKERS")
+(
+  while [ ! -e "$RUN/reload.done" ]; do
+    curl -sk -o /dev/null -w '%{http_code}\n' -H 'Cookie: csrftoken=prodcheck' "$BASE/" || echo 000
+  done
+) >"$reload_log" &
+poller=$!
+sleep 1
+kill -HUP "$(cat "$RUN/app-uds.pid")"
+# granian replaces the workers one after another, GRANIAN_RESPAWN_INTERVAL apart.
+for _ in $(seq 1 600); do
+  grep -q "Stopped old worker-$workers" "$APP_LOG" && break
+  sleep 0.1
+done
+sleep 1
+touch "$RUN/reload.done"
+wait "$poller"
+answered=$(grep -c '^200$' "$reload_log" || true)
+refused=$(grep -vc '^200$' "$reload_log" || true)
+replaced=$(grep -c 'Stopped old worker' "$APP_LOG" || true)
+if [ "$replaced" = "$workers" ] && [ "$refused" = 0 ] && [ "$answered" -gt 0 ]; then
+  ok "reload: $replaced of $workers workers replaced, $answered requests answered meanwhile, none refused"
 else
-  ok "gunicorn error log clean"
+  fail "reload: $replaced of $workers workers replaced, $answered answered, $refused not 200 ($(sort "$reload_log" | uniq -c | tr '\n' ' '))"
+fi
+
+if grep -E '(Traceback|"level": "ERROR"|\[ERROR\])' "$APP_LOG" >/dev/null; then
+  fail "the app logged errors:"
+  grep -E -A3 '(Traceback|"level": "ERROR"|\[ERROR\])' "$APP_LOG" | head -n 20
+else
+  ok "app log clean"
 fi
 
 printf '\nprod-check (%ss): ' "$(($(date +%s) - STARTED))"

@@ -1,6 +1,6 @@
 """A production-like server of the demo wards for the front-end benchmarks.
 
-gunicorn (2 workers) with `bench.frontend.settings` (production settings without TLS) on a
+granian (2 workers, the shipped app server) with `bench.frontend.settings` (production settings without TLS) on a
 SQLite database under BENCH_DIR (default /tmp/congphuong-bench-frontend), static files collected
 and precompressed by WhiteNoise, media served as nginx would. The database, demo and static files
 are built once and reused on the next run (delete BENCH_DIR to rebuild).
@@ -59,17 +59,23 @@ def demo_server(port: int, base_url: str | None = None, env: dict[str, str] | No
         yield base_url.rstrip("/")
         return
     env = env or prepare(port)
-    gunicorn = Path(sys.executable).with_name("gunicorn")
+    granian = Path(sys.executable).with_name("granian")
     proc = subprocess.Popen(
         [
-            str(gunicorn),
-            "bench.frontend.wsgi:application",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
+            str(granian),
+            "--interface",
+            "wsgi",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
             "2",
+            "--blocking-threads",
+            "1",
             "--log-level",
             "warning",
+            "bench.frontend.wsgi:application",
         ],
         env=env,
         cwd=ROOT,
@@ -78,13 +84,13 @@ def demo_server(port: int, base_url: str | None = None, env: dict[str, str] | No
     try:
         for _ in range(120):
             if proc.poll() is not None:
-                raise RuntimeError(f"gunicorn stopped (exit {proc.returncode})")
+                raise RuntimeError(f"granian stopped (exit {proc.returncode})")
             with contextlib.suppress(OSError):
                 urllib.request.urlopen(url + "/", timeout=5)
                 break
             time.sleep(1)
         else:
-            raise RuntimeError("gunicorn did not answer within 120 s")
+            raise RuntimeError("granian did not answer within 120 s")
         yield url
     finally:
         proc.terminate()

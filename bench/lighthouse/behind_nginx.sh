@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lighthouse through the shipped production stack: nginx (deploy/nginx: TLS, HTML compression,
-# micro-cache, static files precompressed with long lifetimes) in front of gunicorn with the
+# micro-cache, static files precompressed with long lifetimes) in front of granian with the
 # production settings, PostgreSQL and Redis — deploy/local_stack.sh on this machine, the demo loaded.
 # `make bench-lighthouse-nginx` (RUNS=3 by default); the stack is stopped and its database dropped at the end.
 set -euo pipefail
@@ -21,7 +21,7 @@ stack_init "$RUN" congphuong_benchlighthouse 15 "localhost,.localhost"
 stack_manage collectstatic --noinput -v 0 >"$RUN/log/collectstatic.log" 2>&1
 stack_manage migrate --noinput -v 0
 stack_manage load_demo --port "$HTTPS_PORT" >"$RUN/log/load_demo.log"
-stack_start_gunicorn "$APP_PORT"
+stack_start_app "$APP_PORT"
 stack_render_nginx "$HTTP_PORT" "$HTTPS_PORT" "$APP_PORT" "localhost *.localhost"
 stack_start_nginx
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

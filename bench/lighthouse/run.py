@@ -4,7 +4,7 @@
 
 Runs the pinned Lighthouse of bench/lighthouse/package.json (installed by `make bench-lighthouse`
 with `npm ci`) against Debian's Chromium (CHROME_PATH, default /usr/bin/chromium, flags
-`--headless=new --no-sandbox`), by default on a production-like gunicorn server of the demo
+`--headless=new --no-sandbox`), by default on a production-like granian server of the demo
 (bench/frontend/server.py). Each page is audited --runs times; the table gives the median score
 of each category (and the lowest, when they differ) and the failing audits of the median run.
 Targets (issue 6): performance ≥ 95, accessibility 100, best practices ≥ 95, SEO 100.

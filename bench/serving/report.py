@@ -10,9 +10,9 @@ import sys
 
 PAGES = [("home", "trang chủ"), ("category", "danh mục"), ("article", "bài viết"), ("search", "tìm kiếm")]
 MODES = [
-    ("a0", "(a₀) gunicorn, không cache gì"),
-    ("a", "(a) gunicorn, không cache trang"),
-    ("b", "(b) gunicorn, cache trang"),
+    ("a0", "(a₀) granian, không cache gì"),
+    ("a", "(a) granian, không cache trang"),
+    ("b", "(b) granian, cache trang"),
     ("c", "(c) qua nginx"),
     ("d", "(d) nginx, tệp tĩnh"),
 ]

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # make bench-serving N=10000: serving speed of home, category, article and search pages, in one run:
-#   (a₀) gunicorn, nothing kept: page cache, fragments and the ward chrome off (a cold render)
-#   (a) gunicorn, page cache off (CONGPHUONG_PAGE_CACHE=0)   (b) gunicorn, page cache on
+#   (a₀) granian, nothing kept: page cache, fragments and the ward chrome off (a cold render)
+#   (a) granian, page cache off (CONGPHUONG_PAGE_CACHE=0)   (b) granian, page cache on
 #   (c) through the shipped nginx config (micro-cache)       (d) nginx serving the same bytes as a file
 # with `wrk -t2 -c32 -d10s` on loopback (after a 2 s warm-up each), req/s, p50 and p99, ratios to (d).
 #
 # The stack is deploy/local_stack.sh's (production settings, PostgreSQL db congphuong_benchserving,
-# Redis db 13, ports 8411/8412 gunicorn, 8453 nginx HTTPS, 8454 static copy). Needs Debian's wrk
+# Redis db 13, ports 8410/8411/8412 granian, 8453 nginx HTTPS, 8454 static copy). Needs Debian's wrk
 # and nginx (see bench/serving/README.md). BENCH_KEEP=1 keeps the database and run directory.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -41,13 +41,13 @@ mkdir -p "$OUT"
 bench_load_data "$N" "$HTTPS_PORT"
 
 # Measurement, not diagnosis: no access logs (they would be part of what is measured).
-export STACK_GUNICORN_ACCESSLOG=""
-export STACK_GUNICORN_WORKERS="${BENCH_WORKERS:-}" # empty: deploy/gunicorn.conf.py's default
+# Django's own access line stays: production writes it for every request.
+export STACK_APP_WORKERS="${BENCH_WORKERS:-}" # empty: deploy/granian.env's
 export STACK_NGINX_ACCESS_LOG=off
-step "gunicorn (a₀) :$PORT_A0, (a) :$PORT_A, (b) :$PORT_B"
-stack_start_gunicorn "$PORT_A0" CONGPHUONG_PAGE_CACHE=0 CONGPHUONG_FRAGMENT_CACHE=0 CONGPHUONG_CHROME_CACHE=0
-stack_start_gunicorn "$PORT_A" CONGPHUONG_PAGE_CACHE=0
-stack_start_gunicorn "$PORT_B" CONGPHUONG_PAGE_CACHE=1
+step "granian (a₀) :$PORT_A0, (a) :$PORT_A, (b) :$PORT_B"
+stack_start_app "$PORT_A0" CONGPHUONG_PAGE_CACHE=0 CONGPHUONG_FRAGMENT_CACHE=0 CONGPHUONG_CHROME_CACHE=0
+stack_start_app "$PORT_A" CONGPHUONG_PAGE_CACHE=0
+stack_start_app "$PORT_B" CONGPHUONG_PAGE_CACHE=1
 stack_render_nginx "$HTTP_PORT" "$HTTPS_PORT" "$PORT_B" "localhost *.localhost"
 sed -i 's#^\(\s*access_log\) [^ ]*/log/congphuong.access.log congphuong;#\1 off;#' "$RUN/congphuong.conf"
 
@@ -92,7 +92,7 @@ load_before=$(cut -d' ' -f1 /proc/loadavg)
 for page in "${pages[@]}"; do
   for mode in a0 a b c d; do
     if [ "$mode" = d ]; then url="${base[d]}/?page=$page"; else url="${base[$mode]}${path[$page]}"; fi
-    # gunicorn directly: the headers nginx would add (host with port, HTTPS).
+    # granian directly: the headers nginx would add (host with port, HTTPS).
     case $mode in
     a0 | a | b) headers=(-H "Host: localhost:$HTTPS_PORT" -H "X-Forwarded-Proto: https") ;;
     *) headers=() ;;
@@ -111,19 +111,18 @@ if ! grep -rqs CONGPHUONG_PAGE_CACHE "$ROOT/congphuong"; then
   page_cache_note="NOTE: no page cache in this branch yet (CONGPHUONG_PAGE_CACHE is read by nothing): (a) and (b) run the same code, their difference is noise."
 fi
 
-workers_desc=$(cd "$ROOT" && GUNICORN_WORKERS="${BENCH_WORKERS:-}" "$STACK_PY" -c \
-  'import runpy; c = runpy.run_path("deploy/gunicorn.conf.py"); print(c["workers"], c["worker_class"])')
+workers_desc=$(app_server_desc)
 report="$OUT/serving-$(date -u +%Y%m%d-%H%M%S).md"
 {
   echo "## Serving (issue 6) — \`make bench-serving N=$N\`"
   echo
   echo "Run on $(date -u '+%Y-%m-%d %H:%M') UTC, \`nproc\` = $(nproc), $(uname -m), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo);" \
     "$("$STACK_NGINX" -v 2>&1 | sed 's#nginx version: ##'), $(wrk -v 2>&1 | head -n1 | cut -d' ' -f1-2)," \
-    "gunicorn $("$ROOT/.venv/bin/gunicorn" --version | sed 's/.*version //; s/)//') ($workers_desc workers), PostgreSQL $(psql "$STACK_PG_URL/postgres" -tAc 'SHOW server_version' | cut -d' ' -f1), Redis db $STACK_REDIS_DB;" \
+    "$workers_desc, PostgreSQL $(psql "$STACK_PG_URL/postgres" -tAc 'SHOW server_version' | cut -d' ' -f1), Redis db $STACK_REDIS_DB;" \
     "demo ward + $N generated articles; \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\` after a $WARMUP warm-up, on loopback;" \
     "1-minute load average $load_before → $load_after (the machine is shared with other sessions)."
   echo
-  echo "Cells: req/s / p50 ms / p99 ms. (c) and (d) over HTTPS (TLS 1.3, keep-alive), (a) and (b) plain HTTP to gunicorn."
+  echo "Cells: req/s / p50 ms / p99 ms. (c) and (d) over HTTPS (TLS 1.3, keep-alive), (a) and (b) plain HTTP (keep-alive) to granian."
   echo "Page paths: home \`${path[home]}\`, category \`${path[category]}\`, article \`${path[article]}\`, search \`${path[search]}\`."
   echo
   (cd "$ROOT" && "$STACK_PY" -m bench.serving.report "$results")

@@ -3,12 +3,12 @@ publishes every 10 s and watches for the new article through nginx, the memory s
 
     python -m bench.serving.soak paths --pages pages.json            # JSON list of paths for wrk
     python -m bench.serving.soak editor --category /dang-uy/ …       # needs the stack's environment
-    python -m bench.serving.soak sample --gunicorn-pid … --out samples.jsonl
+    python -m bench.serving.soak sample --app-pid … --out samples.jsonl
     python -m bench.serving.soak report --wrk wrk.out --publishes publishes.jsonl --samples samples.jsonl …
 
 The editor publishes the way the admin's "Publish" does (a draft child, then
 `save_revision().publish()`), in its own process with the production settings: Wagtail's
-`page_published` fires, the page cache purge runs on commit, and nothing in nginx or gunicorn
+`page_published` fires, the page cache purge runs on commit, and nothing in nginx or granian
 knows a benchmark is running. A publish is "visible" on a URL when a GET through nginx (HTTPS,
 `Accept-Encoding: gzip` like a phone) returns 200 with the new title; the delay runs from the
 moment `publish()` returned (the commit, the purge) to the moment that response arrived.
@@ -88,7 +88,7 @@ def cmd_paths(args) -> None:
 
 class Poller:
     """GET one path over a kept-alive connection until `needle` shows: through nginx (HTTPS), or
-    straight to gunicorn (`direct`, with the headers nginx adds) to tell the micro-cache's share of a
+    straight to granian (`direct`, with the headers nginx adds) to tell the micro-cache's share of a
     delay from the page cache's."""
 
     def __init__(self, port: int, server_name: str, *, direct_port: int | None = None):
@@ -169,7 +169,7 @@ def cmd_editor(args) -> None:
     site = Site.objects.get(hostname=args.hostname, is_default_site=True)
     url_path = site.root_page.url_path + args.category.lstrip("/")
     category = CategoryPage.objects.get(url_path=url_path)
-    poller = Poller(args.port, args.hostname, direct_port=args.gunicorn_port)
+    poller = Poller(args.port, args.hostname, direct_port=args.app_port)
     targets = {"home": site.root_page.relative_url(site), "category": args.category}
 
     with open(args.ready, "w") as ready:
@@ -218,8 +218,8 @@ def _publish_loop(args, start, out, pool, category, site, poller, targets) -> No
                 name: pool.submit(poller.wait_for, path, needle, published, args.timeout)
                 for name, path in targets.items()
             }
-            if args.gunicorn_port:  # diagnosis: the home page behind the micro-cache
-                futures["home_gunicorn"] = pool.submit(
+            if args.app_port:  # diagnosis: the home page behind the micro-cache
+                futures["home_app"] = pool.submit(
                     poller.wait_for, targets["home"], needle, published, args.timeout, direct=True
                 )
             record["visible"] = {name: future.result() for name, future in futures.items()}
@@ -299,9 +299,9 @@ def _sample_loop(args, start, out, pg, redis_pid) -> None:
         if delay > 0:
             time.sleep(delay)
         groups: dict[str, list] = {}
-        master = _read_pid(args.gunicorn_pid)
-        groups["gunicorn_master"] = [m for m in [_memory(master)] if m] if master else []
-        groups["gunicorn_workers"] = [m for pid in (_children(master) if master else []) if (m := _memory(pid))]
+        master = _read_pid(args.app_pid)
+        groups["app_master"] = [m for m in [_memory(master)] if m] if master else []
+        groups["app_workers"] = [m for pid in (_children(master) if master else []) if (m := _memory(pid))]
         nginx = _read_pid(args.nginx_pid)
         groups["nginx"] = [m for pid in ([nginx, *_children(nginx)] if nginx else []) if (m := _memory(pid))]
         groups["redis"] = [m for m in [_memory(int(redis_pid))] if m] if redis_pid else []
@@ -358,8 +358,8 @@ def _group_count(sample: dict, names: tuple[str, ...]) -> int:
 
 
 MEMORY_GROUPS = [
-    ("gunicorn (master + workers)", ("gunicorn_master", "gunicorn_workers")),
-    ("gunicorn workers", ("gunicorn_workers",)),
+    ("granian (main + workers)", ("app_master", "app_workers")),
+    ("granian workers", ("app_workers",)),
     ("nginx (master + workers)", ("nginx",)),
     ("Redis (whole server, shared)", ("redis",)),
     ("PostgreSQL backends of the run's database", ("postgres",)),
@@ -386,7 +386,7 @@ def memory_table(samples: list[dict]) -> tuple[list[str], dict]:
             f" | {_mib(end)} | {_mib(max(totals))} | {growth:+.1%} | {_mib(_group_total(first, names, 'anon'))} →"
             f" {_mib(_group_total(last, names, 'anon'))} | {_mib(_group_total(last, names, 'pss'))} |"
         )
-    worker_pids = [{entry["pid"] for entry in s["groups"].get("gunicorn_workers", [])} for s in samples]
+    worker_pids = [{entry["pid"] for entry in s["groups"].get("app_workers", [])} for s in samples]
     seen = set().union(*worker_pids) if worker_pids else set()
     figures["recycled"] = len(seen - worker_pids[0]) if worker_pids else 0
     figures["mid_t"] = mid["t"]
@@ -448,17 +448,20 @@ def cmd_report(args) -> int:
         fivexx, sockets = None, None
     print()
 
-    upstream = _log_tail(args.gunicorn_access, args.gunicorn_access_offset)
+    # The app's log: granian's own lines and Django's JSON lines, one access line per request.
+    app_log = _log_tail(args.app_log, args.app_log_offset)
     upstream_statuses: dict[str, int] = {}
-    for line in upstream:
-        match = re.search(r'" (\d{3}) ', line)
-        if match:
-            upstream_statuses[match.group(1)] = upstream_statuses.get(match.group(1), 0) + 1
-    gunicorn_log = _log_tail(args.gunicorn_error, args.gunicorn_error_offset)
-    tracebacks = sum(1 for line in gunicorn_log if "Traceback" in line)
-    timeouts = sum(1 for line in gunicorn_log if "WORKER TIMEOUT" in line)
-    autorestarts = sum(1 for line in gunicorn_log if "Autorestarting worker" in line)
-    booted = sum(1 for line in gunicorn_log if "Booting worker" in line)
+    upstream = 0
+    for line in app_log:
+        if '"logger": "congphuong.access"' in line:
+            upstream += 1
+            match = re.search(r'"status": (\d{3})', line)
+            if match:
+                upstream_statuses[match.group(1)] = upstream_statuses.get(match.group(1), 0) + 1
+    tracebacks = sum(1 for line in app_log if "Traceback" in line or '"exception": ' in line)
+    errors = sum(1 for line in app_log if '"level": "ERROR"' in line or line.startswith("[ERROR]"))
+    respawned = sum(1 for line in app_log if "Respawning worker" in line)
+    spawned = sum(1 for line in app_log if "Spawning worker" in line)
     nginx_bad = _log_tail(args.nginx_access, 0)
     nginx_statuses: dict[str, int] = {}
     for line in nginx_bad:
@@ -467,10 +470,10 @@ def cmd_report(args) -> int:
             nginx_statuses[match.group(1)] = nginx_statuses.get(match.group(1), 0) + 1
     nginx_errors = [line for line in _log_tail(args.nginx_error, 0) if "[error]" in line or "[crit]" in line]
     print(
-        f"Behind nginx's micro-cache, gunicorn answered {len(upstream):,} requests during the run"
-        f" ({', '.join(f'{k}: {v:,}' for k, v in sorted(upstream_statuses.items())) or 'none'}); its error log:"
-        f" {tracebacks} tracebacks, {timeouts} worker timeouts, {autorestarts} `max_requests` restarts,"
-        f" {booted} workers booted. nginx logged {len(nginx_bad)} non-2xx/3xx answers"
+        f"Behind nginx's micro-cache, granian answered {upstream:,} requests during the run"
+        f" ({', '.join(f'{k}: {v:,}' for k, v in sorted(upstream_statuses.items())) or 'none'}); its log:"
+        f" {tracebacks} tracebacks, {errors} error lines, {respawned} workers respawned (memory limit or"
+        f" crash), {spawned} workers spawned. nginx logged {len(nginx_bad)} non-2xx/3xx answers"
         f" ({', '.join(f'{k}: {v}' for k, v in sorted(nginx_statuses.items())) or 'none'})"
         f" and {len(nginx_errors)} error lines."
     )
@@ -498,8 +501,8 @@ def cmd_report(args) -> int:
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     all_delays: list[float] = []
     missing = 0
-    for name in ("home", "category", "article", "home_gunicorn"):
-        if name == "home_gunicorn" and not any(name in record.get("visible", {}) for record in publishes):
+    for name in ("home", "category", "article", "home_app"):
+        if name == "home_app" and not any(name in record.get("visible", {}) for record in publishes):
             continue
         delays, never, cache = [], 0, {}
         for record in publishes:
@@ -511,8 +514,8 @@ def cmd_report(args) -> int:
             status = result.get("x_cache_status") or "—"
             cache[status] = cache.get(status, 0) + 1
         label = name
-        if name == "home_gunicorn":
-            label = "(home straight from gunicorn: the page cache alone, not counted)"
+        if name == "home_app":
+            label = "(home straight from granian: the page cache alone, not counted)"
             cache = {}
         else:
             missing += never
@@ -548,33 +551,33 @@ def cmd_report(args) -> int:
         print()
         print(
             f'{len(samples)} samples; "mid" is the sample at {figures["mid_t"]:.0f} s, growth is end vs mid.'
-            f" gunicorn recycles a worker after `max_requests` = {meta.get('max_requests')} requests"
-            f" (± {meta.get('max_requests_jitter')} jitter): {figures['recycled']} worker(s) replaced during the"
-            " run (a replaced worker starts small again, so the total is only comparable between samples with"
-            " the same workers). RSS counts pages shared with the master (copy-on-write) in every worker;"
-            " PSS splits them. PostgreSQL backends also count the shared buffers they touched, hence the"
-            " private column; they come and go with `CONN_MAX_AGE`. nginx's cache loader process exits"
+            f" granian replaces a worker past {meta.get('max_rss')} MiB of RSS:"
+            f" {figures['recycled']} worker(s) replaced during the run (a replaced worker starts small again, so"
+            " the total is only comparable between samples with the same workers). Each worker imports Django"
+            " itself (no copy-on-write sharing with the master); PSS splits shared library pages."
+            " PostgreSQL backends also count the shared buffers they touched, hence the private column;"
+            " they come and go with `CONN_MAX_AGE`. nginx's cache loader process exits"
             " about a minute after the start. Redis is the machine's shared server (other sessions'"
             " databases included)."
         )
         print()
 
     # -- verdict
-    gunicorn_growth = figures.get(("gunicorn_master", "gunicorn_workers"), {}).get("growth")
+    app_growth = figures.get(("app_master", "app_workers"), {}).get("growth")
     verdicts.append(
         (
             "zero 5xx",
             fivexx == 0 and not upstream_statuses.keys() & {str(s) for s in range(500, 600)},
             f"{fivexx} 5xx from wrk, {sum(v for k, v in upstream_statuses.items() if k.startswith('5'))} from"
-            f" gunicorn, {sum(v for k, v in nginx_statuses.items() if k.startswith('5'))} in nginx's log",
+            f" granian, {sum(v for k, v in nginx_statuses.items() if k.startswith('5'))} in nginx's log",
         )
     )
     verdicts.append(("no socket errors (not an issue target)", sockets == 0, f"{sockets} socket errors"))
     verdicts.append(
         (
-            f"memory flat (gunicorn total RSS grows < {args.max_growth:.0%} over the last half)",
-            gunicorn_growth is not None and gunicorn_growth < args.max_growth,
-            f"{gunicorn_growth:+.1%}" if gunicorn_growth is not None else "no samples",
+            f"memory flat (granian total RSS grows < {args.max_growth:.0%} over the last half)",
+            app_growth is not None and app_growth < args.max_growth,
+            f"{app_growth:+.1%}" if app_growth is not None else "no samples",
         )
     )
     worst = max(all_delays) if all_delays else None
@@ -611,7 +614,7 @@ def main() -> None:
     editor.add_argument("--category", required=True, help="path of the category to publish into")
     editor.add_argument("--port", type=int, required=True, help="nginx's HTTPS port")
     editor.add_argument("--hostname", default="localhost")
-    editor.add_argument("--gunicorn-port", type=int, help="also poll the home page straight from gunicorn")
+    editor.add_argument("--app-port", type=int, help="also poll the home page straight from granian")
     editor.add_argument("--duration", type=float, required=True, help="seconds from the start time")
     editor.add_argument("--interval", type=float, default=10.0)
     editor.add_argument("--first", type=float, default=5.0, help="first publish, seconds after the start")
@@ -622,7 +625,7 @@ def main() -> None:
     editor.add_argument("--out", required=True)
 
     sample = sub.add_parser("sample")
-    sample.add_argument("--gunicorn-pid", required=True)
+    sample.add_argument("--app-pid", required=True)
     sample.add_argument("--nginx-pid", required=True)
     sample.add_argument("--pg-url", required=True, help="a database to ask pg_stat_activity")
     sample.add_argument("--db", required=True, help="the run's database: its backends are sampled")
@@ -636,10 +639,8 @@ def main() -> None:
     report.add_argument("--wrk", required=True)
     report.add_argument("--publishes", required=True)
     report.add_argument("--samples", required=True)
-    report.add_argument("--gunicorn-access", required=True)
-    report.add_argument("--gunicorn-access-offset", type=int, default=0)
-    report.add_argument("--gunicorn-error", required=True)
-    report.add_argument("--gunicorn-error-offset", type=int, default=0)
+    report.add_argument("--app-log", required=True)
+    report.add_argument("--app-log-offset", type=int, default=0)
     report.add_argument("--nginx-access", required=True, help="the run's non-2xx/3xx access log")
     report.add_argument("--nginx-error", required=True)
     report.add_argument("--max-delay", type=float, default=2.0)

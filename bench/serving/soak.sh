@@ -7,13 +7,13 @@
 #   - meanwhile an editor process (soak.py editor, production settings) publishes a new article every
 #     10 s with save_revision().publish() and polls home, category and the article through nginx until
 #     the title shows;
-#   - the RSS of gunicorn's master and workers, nginx, Redis and the PostgreSQL backends is sampled
+#   - the RSS of granian's main process and workers, nginx, Redis and the PostgreSQL backends is sampled
 #     every 10 s from /proc;
 #   - a Markdown report with PASS/FAIL per target, also saved as bench/out/soak-<date>.md. Exit 1 if a
 #     target fails.
 #
 # The stack is deploy/local_stack.sh's (production settings, PostgreSQL db congphuong_benchsoak,
-# Redis db 14, gunicorn on 8611, nginx on 8690/8653). BENCH_SOAK_DURATION (5m), BENCH_SOAK_CONNECTIONS
+# Redis db 14, granian on 8611, nginx on 8690/8653). BENCH_SOAK_DURATION (5m), BENCH_SOAK_CONNECTIONS
 # (64), BENCH_SOAK_THREADS (2), BENCH_SOAK_INTERVAL (10), BENCH_WORKERS, BENCH_KEEP=1: see
 # bench/serving/README.md.
 set -euo pipefail
@@ -30,7 +30,7 @@ INTERVAL=${BENCH_SOAK_INTERVAL:-10}
 MAX_DELAY=${BENCH_SOAK_MAX_DELAY:-2}
 MAX_GROWTH=${BENCH_SOAK_MAX_GROWTH:-0.10}
 REDIS_DB=${BENCH_SOAK_REDIS_DB:-14}
-GUNICORN_PORT=8611
+APP_PORT=8611
 HTTP_PORT=8690
 HTTPS_PORT=8653
 KEEP=${BENCH_KEEP:-0}
@@ -70,19 +70,20 @@ bench_load_data "$N" "$HTTPS_PORT"
 mapfile -t paths < <("$STACK_PY" -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))))' "$RUN/paths.json")
 category=$("$STACK_PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["category"])' "$RUN/pages.json")
 
-# The production set-up as shipped (workers, max_requests, access log), except that nginx logs only
-# the answers worth a look: thousands of lines a second would be part of what is measured.
-export STACK_GUNICORN_WORKERS="${BENCH_WORKERS:-}" # empty: deploy/gunicorn.conf.py's default
+# The production set-up as shipped (workers, memory limit, Django's access lines), except that nginx
+# logs only the answers worth a look: thousands of lines a second would be part of what is measured.
+export STACK_APP_WORKERS="${BENCH_WORKERS:-}" # empty: deploy/granian.env's
 export STACK_NGINX_ACCESS_LOG=off
-step "gunicorn :$GUNICORN_PORT, nginx :$HTTPS_PORT"
-stack_start_gunicorn "$GUNICORN_PORT" CONGPHUONG_PAGE_CACHE=1
+step "granian :$APP_PORT, nginx :$HTTPS_PORT"
+stack_start_app "$APP_PORT" CONGPHUONG_PAGE_CACHE=1
+APP_LOG="$RUN/log/app-$APP_PORT.log"
 cat >"$RUN/extra-soak.conf" <<'EOF'
 map $status $congphuong_soak_log {
     ~^[23] 0;
     default 1;
 }
 EOF
-stack_render_nginx "$HTTP_PORT" "$HTTPS_PORT" "$GUNICORN_PORT" "localhost *.localhost"
+stack_render_nginx "$HTTP_PORT" "$HTTPS_PORT" "$APP_PORT" "localhost *.localhost"
 sed -i 's#^\(\s*access_log [^ ]*/log/congphuong.access.log congphuong\);#\1 if=$congphuong_soak_log;#' "$RUN/congphuong.conf"
 grep -q 'if=$congphuong_soak_log' "$RUN/congphuong.conf" || stack_die "access_log line of the nginx site changed: update soak.sh"
 stack_start_nginx
@@ -94,20 +95,18 @@ for path in "${paths[@]}"; do
   [ "${code%% *}" = 200 ] || stack_die "$path answered ${code%% *} before the soak"
 done
 
-read -r max_requests max_requests_jitter workers_desc < <(cd "$ROOT" && GUNICORN_WORKERS="${BENCH_WORKERS:-}" "$STACK_PY" -c \
-  'import runpy; c = runpy.run_path("deploy/gunicorn.conf.py"); print(c["max_requests"], c["max_requests_jitter"], c["workers"], c["worker_class"])')
-gunicorn_access_offset=$(stat -c %s "$RUN/log/gunicorn-access.log" 2>/dev/null || echo 0)
-gunicorn_error_offset=$(stat -c %s "$RUN/log/gunicorn-error.log" 2>/dev/null || echo 0)
+max_rss=$(set -a && . "$ROOT/deploy/granian.env" && echo "$GRANIAN_WORKERS_MAX_RSS")
+app_log_offset=$(stat -c %s "$APP_LOG" 2>/dev/null || echo 0)
 : >"$RUN/log/congphuong.access.log" # the warm-up's lines are not the soak's
 
 step "editor, sampler, wrk for ${SECONDS_TOTAL}s at $CONNECTIONS connections"
 (cd "$ROOT" && exec "$STACK_PY" -m bench.serving.soak editor --category "$category" --port "$HTTPS_PORT" \
-  --gunicorn-port "$GUNICORN_PORT" \
+  --app-port "$APP_PORT" \
   --duration "$SECONDS_TOTAL" --interval "$INTERVAL" --ready "$RUN/editor.ready" --start-file "$RUN/start" \
   --out "$RUN/publishes.jsonl") 2> >(tee "$RUN/log/editor.log" >&2) &
 editor=$!
 BG_PIDS+=("$editor")
-(cd "$ROOT" && exec "$STACK_PY" -m bench.serving.soak sample --gunicorn-pid "$RUN/gunicorn-$GUNICORN_PORT.pid" \
+(cd "$ROOT" && exec "$STACK_PY" -m bench.serving.soak sample --app-pid "$RUN/app-$APP_PORT.pid" \
   --nginx-pid "$RUN/nginx.pid" --pg-url "$STACK_PG_URL/postgres" --db "$STACK_DB" --redis-url "$STACK_REDIS/0" \
   --duration "$SECONDS_TOTAL" --start-file "$RUN/start" --out "$RUN/samples.jsonl") 2>"$RUN/log/sampler.log" &
 sampler=$!
@@ -137,23 +136,21 @@ paths_md=$(printf '`%s`, ' "${paths[@]}")
 # (`wrk -v` exits with 1: every version probe may fail without ending the script.)
 nginx_version=$("$STACK_NGINX" -v 2>&1 | sed 's#nginx version: ##' || true)
 wrk_version=$(wrk -v 2>&1 | head -n1 | cut -d' ' -f1-2 || true)
-gunicorn_version=$("$ROOT/.venv/bin/gunicorn" --version | sed 's/.*version //; s/)//' || true)
 pg_version=$(psql "$STACK_PG_URL/postgres" -tAc 'SHOW server_version' | cut -d' ' -f1 || true)
 redis_version=$(redis-cli -u "$STACK_REDIS" info server | tr -d '\r' | sed -n 's/^redis_version://p' || true)
-software="$nginx_version, $wrk_version, gunicorn $gunicorn_version ($workers_desc workers),"
+software="$nginx_version, $wrk_version, $(app_server_desc),"
 software+=" PostgreSQL $pg_version, Redis $redis_version db $STACK_REDIS_DB"
 status=0
 (cd "$ROOT" && "$STACK_PY" -m bench.serving.soak report --wrk "$RUN/wrk.out" --publishes "$RUN/publishes.jsonl" \
-  --samples "$RUN/samples.jsonl" --gunicorn-access "$RUN/log/gunicorn-access.log" \
-  --gunicorn-access-offset "$gunicorn_access_offset" --gunicorn-error "$RUN/log/gunicorn-error.log" \
-  --gunicorn-error-offset "$gunicorn_error_offset" --nginx-access "$RUN/log/congphuong.access.log" \
+  --samples "$RUN/samples.jsonl" --app-log "$APP_LOG" \
+  --app-log-offset "$app_log_offset" --nginx-access "$RUN/log/congphuong.access.log" \
   --nginx-error "$RUN/log/congphuong.error.log" --max-delay "$MAX_DELAY" --max-growth "$MAX_GROWTH" \
   --meta "duration=$DURATION" --meta "connections=$CONNECTIONS" --meta "threads=$THREADS" \
   --meta "interval=$INTERVAL" --meta "n=$N" --meta "nproc=$(nproc)" \
   --meta "machine=$(uname -m), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" \
   --meta "software=$software" --meta "paths=${paths_md%, }" --meta "paths_count=${#paths[@]}" \
   --meta "load_before=$load_before" --meta "load_after=$load_after" --meta "uptime=${uptime_before# }" \
-  --meta "max_requests=$max_requests" --meta "max_requests_jitter=$max_requests_jitter") >"$report" || status=$?
+  --meta "max_rss=$max_rss") >"$report" || status=$?
 {
   echo
   echo "\`uptime\` after: \`${uptime_after# }\`."

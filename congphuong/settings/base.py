@@ -7,9 +7,9 @@ deployment changes is read from an environment variable (see README).
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONCE as CSP_NONCE
 
+from .database import default_database
 from .env import env_int, env_list, env_str
 from .storage import media_storage
 
@@ -119,12 +119,7 @@ TEMPLATES = [
 WSGI_APPLICATION = "congphuong.wsgi.application"
 
 # SQLite under var/ is the embedded default; DATABASE_URL points elsewhere.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'congphuong.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-    )
-}
+DATABASES = {"default": default_database(VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

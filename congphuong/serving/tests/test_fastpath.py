@@ -20,7 +20,7 @@ REDIS_PAGES = {"BACKEND": "congphuong.serving.redis_cache.RedisCache", "LOCATION
 
 
 def environ(path="/", method="GET", query="", **headers):
-    """A WSGI environ as gunicorn makes it (PATH_INFO: the raw bytes as latin-1)."""
+    """A WSGI environ as the server makes it (PEP 3333: PATH_INFO is the raw bytes as latin-1)."""
     env = {
         "REQUEST_METHOD": method,
         "PATH_INFO": path.encode().decode("iso-8859-1"),
