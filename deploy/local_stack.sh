@@ -213,14 +213,19 @@ stack_start_app() {
   stack_die "granian không khởi động ($bind)"
 }
 
-# app_server_desc: "granian 2.8.9 (3 workers × 1 thread)", as stack_start_app runs it.
-app_server_desc() {
+# stack_app_setting NAME: the value deploy/granian.env gives NAME.
+stack_app_setting() {
   (
     set -a && . "$STACK_ROOT/deploy/granian.env" && set +a
-    workers=${STACK_APP_WORKERS:-$GRANIAN_WORKERS}
-    printf 'granian %s (%s workers × %s thread)' \
-      "$("$STACK_ROOT/.venv/bin/granian" --version | awk '{print $NF}')" "$workers" "$GRANIAN_BLOCKING_THREADS"
+    printf '%s\n' "${!1-}"
   )
+}
+
+# app_server_desc: "granian 2.8.9 (3 workers × 1 thread)", as stack_start_app runs it.
+app_server_desc() {
+  printf 'granian %s (%s workers × %s thread)' \
+    "$("$STACK_ROOT/.venv/bin/granian" --version | awk '{print $NF}')" \
+    "${STACK_APP_WORKERS:-$(stack_app_setting GRANIAN_WORKERS)}" "$(stack_app_setting GRANIAN_BLOCKING_THREADS)"
 }
 
 stack_stop_apps() {

@@ -234,7 +234,7 @@ fi
 # Requests through nginx past its micro-cache (a csrftoken cookie) all the while must all be answered.
 step "reload (HUP) under requests"
 reload_log="$RUN/reload-statuses.txt"
-workers=$(set -a && . "$ROOT/deploy/granian.env" && echo "$GRANIAN_WORKERS")
+workers=$(stack_app_setting GRANIAN_WORKERS)
 (
   while [ ! -e "$RUN/reload.done" ]; do
     curl -sk -o /dev/null -w '%{http_code}\n' -H 'Cookie: csrftoken=prodcheck' "$BASE/" || echo 000

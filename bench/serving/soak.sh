@@ -95,7 +95,7 @@ for path in "${paths[@]}"; do
   [ "${code%% *}" = 200 ] || stack_die "$path answered ${code%% *} before the soak"
 done
 
-max_rss=$(set -a && . "$ROOT/deploy/granian.env" && echo "$GRANIAN_WORKERS_MAX_RSS")
+max_rss=$(stack_app_setting GRANIAN_WORKERS_MAX_RSS)
 app_log_offset=$(stat -c %s "$APP_LOG" 2>/dev/null || echo 0)
 : >"$RUN/log/congphuong.access.log" # the warm-up's lines are not the soak's
 

@@ -8,8 +8,8 @@ Three independent rules, all configurable in settings:
 - a per-IP rate limit kept in the Django cache (``CONGPHUONG_FORM_RATE_LIMIT``: at most N
   submissions per window of seconds). The IP is hashed before it becomes a cache key.
 
-Behind a reverse proxy set ``CONGPHUONG_CLIENT_IP_HEADER`` (e.g. ``"HTTP_X_REAL_IP"``) to the
-header the proxy sets; otherwise every visitor would share the proxy's address.
+The client IP is the reader's behind the trusted proxies (TRUSTED_PROXIES,
+congphuong/serving/client_address.py), so visitors do not share nginx's address.
 """
 
 import hashlib
@@ -18,6 +18,8 @@ import time
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+
+from congphuong.serving.client_address import client_ip
 
 MAX_FORM_AGE = 24 * 3600
 
@@ -47,14 +49,6 @@ def token_problem(token: str, purpose: str) -> str | None:
     if elapsed < min_seconds():
         return "Bạn gửi quá nhanh. Vui lòng đọc lại nội dung góp ý rồi bấm gửi lần nữa."
     return None
-
-
-def client_ip(request) -> str:
-    header = getattr(settings, "CONGPHUONG_CLIENT_IP_HEADER", "")
-    value = request.META.get(header, "") if header else ""
-    if value:
-        return value.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _rate_key(request, purpose: str) -> str:

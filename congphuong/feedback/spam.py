@@ -8,8 +8,8 @@
 - Rate limits per client IP in the Django cache (Redis in production): questions
   (default 5 an hour), lookups and ratings. The IP is hashed before it becomes a key.
 
-Behind a reverse proxy set ``CONGPHUONG_TRUSTED_PROXIES`` to the number of proxies
-that append to ``X-Forwarded-For``; otherwise every visitor would share the proxy's IP.
+The client IP is the reader's behind the trusted proxies (TRUSTED_PROXIES,
+congphuong/serving/client_address.py), so visitors do not share nginx's address.
 """
 
 import hashlib
@@ -18,6 +18,8 @@ import time
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+
+from congphuong.serving.client_address import client_ip
 
 TIMESTAMP_SALT = "congphuong.feedback.form-timestamp"
 MAX_FORM_AGE = 6 * 60 * 60  # a citizen may take a while to type a question
@@ -32,15 +34,6 @@ LIMITS = {
 
 def min_seconds() -> float:
     return float(getattr(settings, "CONGPHUONG_FEEDBACK_MIN_SECONDS", 5))
-
-
-def client_ip(request) -> str:
-    proxies = int(getattr(settings, "CONGPHUONG_TRUSTED_PROXIES", 0) or 0)
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _key(kind: str, request) -> str:

@@ -66,7 +66,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: every response, static files and redirects included, carries the request id and is logged.
+    # The reader's address from the trusted proxies' X-Forwarded-For, before anything reads it.
+    "congphuong.serving.client_address.ClientAddressMiddleware",
+    # Every response, static files and redirects included, carries the request id and is logged.
     "congphuong.serving.middleware.RequestIdMiddleware",
     # Caps max-age at the next start/end of a maintenance banner shown on the page. Above the page
     # cache, as before: it caps the response a render made (a hit renders no banner, so it has
@@ -94,6 +96,10 @@ MIDDLEWARE = [
     # Last: turns a login refused by django-axes into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Proxies in front of Django that append to X-Forwarded-For (congphuong/serving/client_address.py):
+# production's nginx makes 1.
+CONGPHUONG_TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 
 ROOT_URLCONF = "congphuong.urls"
 

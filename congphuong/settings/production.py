@@ -9,6 +9,9 @@ SECRET_KEY = env_str("SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The shipped nginx appends the reader's address to X-Forwarded-For; a load balancer or CDN in
+# front of it makes 2 (congphuong/serving/client_address.py).
+CONGPHUONG_TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 1)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -37,3 +37,13 @@ def test_check_deploy_is_clean():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_trusts_the_shipped_nginx_for_the_readers_address():
+    # One proxy (nginx) appends to X-Forwarded-For; a load balancer in front makes it 2.
+    code = "from django.conf import settings; print(settings.CONGPHUONG_TRUSTED_PROXIES)"
+    base_env = {"SECRET_KEY": secrets.token_urlsafe(60), "ALLOWED_HOSTS": "phuong.example.vn"}
+    shipped = _manage("shell", "-c", code, env_overrides={**base_env, "TRUSTED_PROXIES": ""})
+    assert shipped.stdout.strip().splitlines()[-1] == "1", shipped.stdout + shipped.stderr
+    behind_lb = _manage("shell", "-c", code, env_overrides={**base_env, "TRUSTED_PROXIES": "2"})
+    assert behind_lb.stdout.strip().splitlines()[-1] == "2", behind_lb.stdout + behind_lb.stderr
