@@ -19,9 +19,8 @@ from __future__ import annotations
 import contextvars
 import logging
 import sys
-import time
 
-from . import conf, store, tracking
+from . import store, tracking
 
 logger = logging.getLogger(__name__)
 
@@ -57,41 +56,13 @@ def _size(entry) -> int:
 
 def get(key: str):
     """{"value": …, "tags": {tag: version}, "expires": …} while valid, else None."""
-    local = store.local_entries()
-    found = local.get(key) if local is not None else None
-    if found is not None:
-        entry, seen, _size_ = found
-        if entry["expires"] > time.time() and seen == _request_clock():
-            return entry
-    entry = conf.page_cache().get(key)
-    if entry is None or not isinstance(entry.get("expires"), int | float) or entry["expires"] <= time.time():
-        if local is not None:
-            local.discard(key)
-        return None
-    now, versions = store.snapshot(entry["tags"])
-    if versions != entry["tags"]:
-        if local is not None:
-            local.discard(key)
-        return None
-    if local is not None:
-        local.put(key, entry, now, _size(entry))
-    return entry
+    return store.get_entry(key, clock_now=_request_clock, size=_size)
 
 
 def put(key: str, value, tag_names, started_clock: int, timeout: int) -> bool:
     """Keep `value` under the current versions of `tag_names`, unless a purge happened since
     `started_clock` (it may have been read from before the change). Returns whether it was kept."""
-    if timeout <= 0:
-        return False
-    versions = store.versions_for_store(tag_names)
-    if store.clock() != started_clock:
-        return False
-    entry = {"value": value, "tags": versions, "expires": time.time() + timeout}
-    conf.page_cache().set(key, entry, timeout)
-    local = store.local_entries()
-    if local is not None:
-        local.put(key, entry, started_clock, _size(entry))
-    return True
+    return store.store_entry(key, {"value": value, "tags": tag_names}, started_clock, timeout, size=_size)
 
 
 def started() -> int:

@@ -175,19 +175,24 @@ def clear_local_entries() -> None:
         _local.clear()
 
 
-def get_entry(key: str):
-    """The entry stored under `key` if every tag it was rendered under is unchanged, else None."""
+def get_entry(key: str, *, clock_now=None, size=None):
+    """The entry stored under `key` if every tag it was rendered under is unchanged, else None.
+
+    `clock_now()`: the purge clock for the local copy's check (default: read it now; kept values
+    pass the one read per request). `size(entry)`: its bytes in this process's memory (default:
+    a page entry's)."""
     cache = conf.page_cache()
     local = local_entries()
     kept = local.get(key) if local is not None else None
     if kept is not None:
         entry, seen, _ = kept
         if entry["expires"] > time.time():
-            if cache.get(CLOCK_KEY) == seen:  # nothing purged since its versions were current
+            current = cache.get(CLOCK_KEY) if clock_now is None else clock_now()
+            if current == seen:  # nothing purged since its versions were current
                 return entry
             now, versions = snapshot(entry["tags"])
             if versions == entry["tags"]:
-                local.put(key, entry, now)
+                local.put(key, entry, now, size(entry) if size else None)
                 return entry
         local.discard(key)  # another process may have stored a newer one: read it
     entry = cache.get(key)
@@ -197,12 +202,14 @@ def get_entry(key: str):
     if versions != entry["tags"]:
         return None
     if local is not None:
-        local.put(key, entry, now)
+        local.put(key, entry, now, size(entry) if size else None)
     return entry
 
 
-def store_entry(key: str, entry: dict, started_clock: int, timeout: int | None = None) -> bool:
-    """Store unless a purge happened while the response was rendered. Returns whether it was stored."""
+def store_entry(key: str, entry: dict, started_clock: int, timeout: int | None = None, size=None) -> bool:
+    """Store unless a purge happened while the response was rendered. Returns whether it was stored.
+
+    `entry["tags"]`: the tag names it was made under (replaced by their versions)."""
     timeout = conf.entry_timeout() if timeout is None else timeout
     if timeout <= 0:
         return False
@@ -216,5 +223,5 @@ def store_entry(key: str, entry: dict, started_clock: int, timeout: int | None =
     # versions were current under started_clock.
     local = local_entries()
     if local is not None:
-        local.put(key, entry, started_clock)
+        local.put(key, entry, started_clock, size(entry) if size else None)
     return True
