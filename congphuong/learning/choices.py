@@ -125,9 +125,36 @@ class AwardCategory(models.TextChoices):
     NEW_STUDENT = "tan_sinh_vien", "Tân sinh viên"
     OTHER = "khac", "Khác"
 
+    @classmethod
+    def nameable(cls):
+        """Merit awards: a recipient's name may be published (with consent). A hardship scholarship
+        or "Khác" (which may hold a social category) never names anyone publicly."""
+        return [cls.GOOD_PUPIL, cls.PRIZE, cls.NEW_STUDENT]
+
 
 class DonorKind(models.TextChoices):
     PERSON = "ca_nhan", "Cá nhân"
     BUSINESS = "doanh_nghiep", "Doanh nghiệp"
     ORGANISATION = "to_chuc", "Cơ quan, tổ chức"
     MEMBER_GROUP = "chi_hoi", "Chi hội khuyến học"
+
+
+class ConsentGiver(models.TextChoices):
+    SUBJECT = "nguoi_nhan", "Người được khen thưởng (chính em học sinh, sinh viên)"
+    PARENT = "cha_me", "Cha, mẹ hoặc người giám hộ"
+
+
+class ConsentPurpose(models.TextChoices):
+    PUBLISH_NAME = "cong_khai_ten", "Nêu họ tên, trường, lớp trên trang công khai quỹ khuyến học của cổng thông tin"
+
+
+class RetentionKind(models.TextChoices):
+    """Kinds of personal record the module keeps, each with its own retention period (privacy.py)."""
+
+    HOUSEHOLD = "ho_gia_dinh", "Hộ gia đình đã chuyển đi / xóa khỏi sổ (và thành viên)"
+    CITIZEN = "cong_dan", "Công dân học tập"
+    REGISTRATION = "dang_ky", "Đăng ký, tự đánh giá, minh chứng"
+    AWARD = "khen_thuong", "Người nhận khen thưởng – học bổng"
+    CONSENT = "dong_y", "Đồng ý công khai tên"
+    DONOR = "nha_hao_tam", "Nhà hảo tâm là cá nhân"
+    EXPORT_LOG = "nhat_ky_xuat", "Nhật ký xuất dữ liệu"

@@ -43,6 +43,7 @@ from .models import (
     HouseholdMember,
     LearningQuarter,
     LearningSocietyPage,
+    NameConsent,
     RecognitionDecision,
     Registration,
     RegistrationEvent,
@@ -706,7 +707,7 @@ def _awards(rng, site, today, start_year):
                 recipient_count=n,
             )
             awards = []
-            for index in range(n):
+            for _index in range(n):
                 sex = rng.choice([Sex.MALE, Sex.FEMALE])
                 if category == AwardCategory.NEW_STUDENT:
                     school, grade, age = rng.choice(UNIVERSITIES), "Năm nhất đại học", 18
@@ -728,10 +729,39 @@ def _awards(rng, site, today, start_year):
                         amount=Decimal(amount),
                         decision_number=f"{30 + count}/QĐ-KH",
                         expense=expense,
-                        may_publish_name=index % 5 != 0,
                     )
                 )
             Award.objects.bulk_create(awards)
+            _consents(rng, site, [award for index, award in enumerate(awards) if index % 5 != 0])
+
+
+def _consents(rng, site, awards):
+    """Recorded consents for most merit awards, as the law asks (consent.py): from 7 years old the
+    child and a parent, an adult student alone; the odd one has only the parent's (name not shown).
+    Hardship scholarships are never named, so no consent is asked for them."""
+    from .choices import ConsentGiver
+    from .consent import required_givers
+
+    consents = []
+    for number, award in enumerate(awards):
+        if award.category not in AwardCategory.nameable():
+            continue
+        givers = required_givers(award.birth_year, award.awarded_on)
+        if number % 7 == 3 and len(givers) > 1:
+            givers = {ConsentGiver.PARENT}  # the child has not agreed yet: the name stays hidden
+        parent_name = _name(rng, rng.choice([Sex.MALE, Sex.FEMALE]))
+        for giver in sorted(givers):
+            consents.append(
+                NameConsent(
+                    site=site,
+                    award=award,
+                    giver=giver,
+                    giver_name=award.recipient_name if giver == ConsentGiver.SUBJECT else parent_name,
+                    given_on=award.awarded_on,
+                    evidence="Phiếu đồng ý có chữ ký, lưu tại hồ sơ Hội Khuyến học phường",
+                )
+            )
+    NameConsent.objects.bulk_create(consents)
 
 
 @transaction.atomic

@@ -2,12 +2,13 @@
 
 import datetime
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from wagtail.models import Site
 
 from congphuong.news.models import paginate
 
 from . import charts, ledger, stats
+from .consent import publishable_awards
 from .models import Award, Donor, FundReceipt
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -113,13 +114,12 @@ def fund_context(page, request):
     rows = ledger.period_summary(site, start, end, period, opening)
     monthly = rows if period == "thang" else ledger.period_summary(site, start, end, "thang", opening)
     awards = Award.objects.filter(site=site, awarded_on__range=(start, end))
-    award_figures = awards.aggregate(
-        count=Count("pk"), total=Sum("amount"), unpublished=Count("pk", filter=Q(may_publish_name=False))
-    )
-    published = (
-        awards.filter(may_publish_name=True)
-        .order_by("category", "recipient_name")
-        .only("recipient_name", "school", "grade", "category", "amount", "in_kind", "awarded_on")
+    award_figures = awards.aggregate(count=Count("pk"), total=Sum("amount"))
+    # Names only with the consents in force, and never for a hardship or social award (consent.py).
+    published = publishable_awards(
+        awards.order_by("category", "recipient_name").only(
+            "recipient_name", "birth_year", "school", "grade", "category", "amount", "in_kind", "awarded_on"
+        )
     )
     donors = (
         Donor.objects.filter(site=site, may_publish_name=True, receipts__date__range=(start, end))
@@ -153,7 +153,7 @@ def fund_context(page, request):
         "award_count": award_figures["count"],
         "award_total": award_figures["total"] or 0,
         "published_awards": paginate(request, published, per_page=50),
-        "unpublished_award_count": award_figures["unpublished"],
+        "unpublished_award_count": award_figures["count"] - len(published),
         "donors": donors,
         "anonymous_total": anonymous["total"] or 0,
         "anonymous_count": anonymous["count"],

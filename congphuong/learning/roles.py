@@ -31,13 +31,17 @@ OFFICER_MODELS = (
     "award",
 )
 VIEWED_BY_LEADERS = OFFICER_MODELS
+# Consent to publish a name is managed by the ward's learning officer alone (not leaders, not editors).
+CONSENT_PERMISSIONS = [f"{action}_nameconsent" for action in ("add", "change", "delete", "view")]
 
 ROLE_PERMISSIONS = {
     LEARNING_OFFICER: [
         f"{action}_{model}" for model in OFFICER_MODELS for action in ("add", "change", "delete", "view")
     ]
-    + ["review_registration", "score_registration", "view_learning_reports"],
+    + ["review_registration", "score_registration", "view_learning_reports", "view_retentionrule"]
+    + CONSENT_PERMISSIONS,
     APPROVER: [f"view_{model}" for model in VIEWED_BY_LEADERS]
+    + ["view_retentionrule"]
     + [
         "add_recognitiondecision",
         "change_recognitiondecision",
@@ -48,7 +52,9 @@ ROLE_PERMISSIONS = {
     # Site administrators assign learning users to their own wards ("Phân công phường").
     SITE_ADMIN: ["view_exportlog"] + [f"{action}_wardassignment" for action in ("add", "change", "delete", "view")],
     NATIONAL_ADMIN: [
-        f"{action}_{model}" for model in ("criteriaset", "target") for action in ("add", "change", "delete", "view")
+        f"{action}_{model}"
+        for model in ("criteriaset", "target", "retentionrule")
+        for action in ("add", "change", "delete", "view")
     ],
 }
 

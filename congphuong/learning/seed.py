@@ -400,3 +400,37 @@ def load(apps=None):
     # Migration 0002 runs this with the model as it was then, before "Cần xác nhận" existed.
     if any(field.name == "needs_confirmation" for field in Target._meta.get_fields()):
         load_pending_targets(Target)
+
+
+# Retention periods: software defaults, not a regulation's figures (none was found for these
+# records); unconfirmed until an administrator checks them. (kind, years)
+RETENTION_DEFAULT_BASIS = (
+    "Mặc định của phần mềm, chưa tìm thấy văn bản quy định thời hạn riêng cho loại dữ liệu này. "
+    "Quản trị cần đối chiếu quy định lưu trữ và bảo vệ dữ liệu cá nhân (Luật 91/2025/QH15, "
+    "Nghị định 13/2023/NĐ-CP) rồi đánh dấu “Đã xác nhận căn cứ”."
+)
+RETENTION_DEFAULTS = [
+    ("ho_gia_dinh", 5),
+    ("cong_dan", 5),
+    ("dang_ky", 5),
+    ("khen_thuong", 5),
+    ("dong_y", 5),
+    ("nha_hao_tam", 10),
+    ("nhat_ky_xuat", 2),
+]
+
+
+def load_retention_rules(RetentionRule):
+    """Create the missing rules; never changes one an administrator edited."""
+    from .retention import COUNTED_FROM
+
+    for kind, years in RETENTION_DEFAULTS:
+        RetentionRule.objects.get_or_create(
+            kind=kind,
+            defaults={
+                "years": years,
+                "counted_from": str(COUNTED_FROM[kind]),
+                "basis": RETENTION_DEFAULT_BASIS,
+                "confirmed": False,
+            },
+        )

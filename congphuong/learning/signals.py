@@ -2,12 +2,22 @@
 with the subject's name replaced unless it stands on a signed recognition decision.
 A ward's private file collection is made with its first assignment and goes with the ward."""
 
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import Site
 
-from .models import Citizen, Household, HouseholdTombstone, Registration, WardAssignment, WardFileCollection
+from .models import (
+    Award,
+    Citizen,
+    Household,
+    HouseholdTombstone,
+    LearningSocietyPage,
+    NameConsent,
+    Registration,
+    WardAssignment,
+    WardFileCollection,
+)
 
 
 def _detach(registrations, label):
@@ -48,3 +58,22 @@ def ward_deleted(sender, instance, **kwargs):
     link = WardFileCollection.objects.filter(site=instance).select_related("collection").first()
     if link is not None:
         link.collection.delete()  # its documents and the link cascade
+
+
+@receiver([post_save, post_delete], sender=NameConsent, dispatch_uid="learning_purge_consent")
+@receiver([post_save, post_delete], sender=Award, dispatch_uid="learning_purge_award")
+def purge_public_pages(sender, instance, raw=False, **kwargs):
+    """A consent given or withdrawn, or an award changed: the ward's public learning pages are
+    purged at once, in every layer. The table tag (serving/signals.py) already drops our page
+    cache entries; the page's tree tag also sends its URLs to a CDN purge (serving/frontend.py)."""
+    if raw:
+        return
+    from congphuong.serving.signals import purge_later
+    from congphuong.serving.tags import tree_tag
+
+    site_id = getattr(instance, "site_id", None)
+    pages = LearningSocietyPage.objects.all()
+    site = Site.objects.filter(pk=site_id).select_related("root_page").first() if site_id else None
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    purge_later({tree_tag(path) for path in pages.values_list("path", flat=True)})

@@ -39,8 +39,10 @@ from .models import (
     FundReceipt,
     Household,
     LearningQuarter,
+    NameConsent,
     RecognitionDecision,
     Registration,
+    RetentionRule,
     Target,
     Unit,
     WardAssignment,
@@ -557,9 +559,9 @@ class AwardViewSet(LearningViewSet):
         "grade",
         "amount",
         "awarded_on",
-        BooleanColumn("may_publish_name", label="Công khai tên"),
+        Column("publication_status", label="Công khai tên"),
     ]
-    list_filter = ["site", "category", "school_year", "may_publish_name"]
+    list_filter = ["site", "category", "school_year"]
     search_fields = ["recipient_name", "school"]
     list_export = [
         "site",
@@ -574,8 +576,85 @@ class AwardViewSet(LearningViewSet):
         "amount",
         "in_kind",
         "decision_number",
-        "may_publish_name",
+        "publication_status",
     ]
+    export_headings = {"publication_status": "Công khai tên"}
+
+
+class ConsentCreateView(LearningCreateView):
+    def save_instance(self):
+        self.form.instance.recorded_by = self.request.user
+        return super().save_instance()
+
+
+class ConsentViewSet(LearningViewSet):
+    """Managed by the ward's learning officer only (roles.CONSENT_PERMISSIONS)."""
+
+    model = NameConsent
+    name = "learning_nameconsent"
+    url_prefix = "xa-hoi-hoc-tap/dong-y-cong-khai-ten"
+    menu_label = "Đồng ý công khai tên"
+    icon = "user"
+    menu_order = 165
+    add_view_class = ConsentCreateView
+    list_display = [
+        "award",
+        "giver",
+        "giver_name",
+        "given_on",
+        BooleanColumn("withdrawn", label="Đã rút lại"),
+        "withdrawn_at",
+    ]
+    list_filter = ["site", "giver", "withdrawn"]
+    search_fields = ["giver_name", "award__recipient_name"]
+    list_export = [
+        "site",
+        "award",
+        "purpose",
+        "giver",
+        "giver_name",
+        "given_on",
+        "evidence",
+        "recorded_by",
+        "recorded_at",
+        "withdrawn",
+        "withdrawn_at",
+        "withdrawal_note",
+    ]
+
+
+class RetentionIndexView(LearningIndexView):
+    """Each kind's period, with how many records of the user's wards are past it."""
+
+    personal_data = False
+
+    def get_context_data(self, **kwargs):
+        from . import retention
+
+        context = super().get_context_data(**kwargs)
+        counts = {item.rule.pk: item.count for item in retention.overdue(access.site_ids(self.request.user))}
+        for rule in context["object_list"]:
+            rule.overdue_count = counts.get(rule.pk, 0)
+        return context
+
+
+class RetentionViewSet(LearningViewSet):
+    model = RetentionRule
+    name = "learning_retentionrule"
+    url_prefix = "xa-hoi-hoc-tap/thoi-han-luu-giu"
+    menu_label = "Thời hạn lưu giữ dữ liệu"
+    icon = "time"
+    menu_order = 280
+    index_view_class = RetentionIndexView
+    list_display = [
+        "kind",
+        "years",
+        "counted_from",
+        BooleanColumn("confirmed", label="Đã xác nhận căn cứ"),
+        Column("overdue_count", label="Quá hạn (phường của bạn)"),
+    ]
+    list_export = ["kind", "years", "counted_from", "basis", "confirmed"]
+    inspect_view_enabled = True
 
 
 class ExportLogIndexView(LearningIndexView):
@@ -693,6 +772,8 @@ VIEWSETS = [
     ExpenseViewSet(),
     OpeningViewSet(),
     AwardViewSet(),
+    ConsentViewSet(),
+    RetentionViewSet(),
     ExportLogViewSet(),
     AssignmentViewSet(),
 ]

@@ -21,6 +21,7 @@ from .models import (
     FundReceipt,
     Household,
     LearningQuarter,
+    NameConsent,
     RecognitionDecision,
     Registration,
     Target,
@@ -68,6 +69,7 @@ WARD_MODELS = (
     FundExpense,
     FundOpening,
     Award,
+    NameConsent,
 )
 for ward_model in WARD_MODELS:
     register_permission_policy(ward_model, WardPermissionPolicy(ward_model))

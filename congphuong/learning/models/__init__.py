@@ -4,6 +4,7 @@ from .criteria import CriteriaSet, Criterion, Indicator, RecognitionLevel, Targe
 from .cycle import Evidence, RecognitionDecision, Registration, RegistrationEvent, Score
 from .fund import Award, Donor, FundExpense, FundOpening, FundReceipt
 from .pages import LearningSocietyPage
+from .privacy import NameConsent, RetentionRule
 from .registry import Citizen, Clan, Household, HouseholdMember, HouseholdTombstone, LearningQuarter, Unit
 
 __all__ = [
@@ -24,9 +25,11 @@ __all__ = [
     "Indicator",
     "LearningQuarter",
     "LearningSocietyPage",
+    "NameConsent",
     "RecognitionDecision",
     "RecognitionLevel",
     "Registration",
+    "RetentionRule",
     "RegistrationEvent",
     "Score",
     "Target",

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
 from ..choices import AwardCategory, DonorKind, ExpenseCategory, FundPurpose, ReceiptKind, ReceiptSource
 from .registry import Household, LearningQuarter, check_same_site, site_field
@@ -209,12 +209,6 @@ class Award(models.Model):
         on_delete=models.SET_NULL,
         related_name="awards",
     )
-    may_publish_name = models.BooleanField(
-        "Được công khai tên",
-        default=False,
-        help_text="Chỉ chọn khi gia đình đồng ý nêu tên em trên trang công khai của cổng thông tin.",
-    )
-
     panels = [
         FieldPanel("site"),
         FieldRowPanel([FieldPanel("school_year"), FieldPanel("awarded_on"), FieldPanel("category")]),
@@ -223,7 +217,12 @@ class Award(models.Model):
         FieldRowPanel([FieldPanel("quarter"), FieldPanel("household")]),
         FieldRowPanel([FieldPanel("amount"), FieldPanel("in_kind")]),
         FieldRowPanel([FieldPanel("decision_number"), FieldPanel("expense")]),
-        FieldPanel("may_publish_name"),
+        HelpPanel(
+            "Họ tên người nhận chỉ hiện trên trang công khai khi đã ghi nhận sự đồng ý trong mục "
+            "“Đồng ý công khai tên” (em từ 7 tuổi: cả em và cha, mẹ hoặc người giám hộ). "
+            "Học bổng vượt khó và loại “Khác” không bao giờ nêu tên công khai.",
+            heading="Công khai tên",
+        ),
     ]
 
     class Meta:
@@ -237,3 +236,11 @@ class Award(models.Model):
     def clean(self):
         super().clean()
         check_same_site(self, "quarter", "household", "expense")
+
+    def publication_status(self) -> str:
+        # The name is public only with the recorded consents in force (consent.py).
+        from ..consent import publication_status
+
+        return publication_status(self)
+
+    publication_status.short_description = "Công khai tên"

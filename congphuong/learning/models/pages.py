@@ -1,8 +1,8 @@
 """The public "Xã hội học tập" page: aggregate figures only, never a person's data.
 
 Sub-page ``cong-khai-quy/``: the fund's income, spending and balance by period and
-purpose (Luật 10/2022/QH15, Điều 11 khoản 5); an award recipient's name appears only
-when the ward ticked "Được công khai tên" on that award.
+purpose (Luật 10/2022/QH15, Điều 11 khoản 5); an award recipient's name appears only with the
+consents recorded and in force (consent.py), never for a hardship or social award.
 """
 
 from django.db import models
@@ -40,6 +40,10 @@ class LearningSocietyPage(RoutablePageMixin, BasePage):
     @property
     def meta_description(self) -> str:
         return self.search_description or self.intro
+
+    def get_cached_paths(self):
+        # A CDN purge of this page (serving/frontend.py) must reach the fund page and its names too.
+        return ["/", "/cong-khai-quy/"]
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

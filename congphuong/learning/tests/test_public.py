@@ -8,8 +8,16 @@ import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from congphuong.learning.choices import AwardCategory, LearningModel, ReceiptKind, ReceiptSource, Status
-from congphuong.learning.models import Award, Donor, FundReceipt, LearningSocietyPage, Registration, Target
+from congphuong.learning.choices import AwardCategory, ConsentGiver, LearningModel, ReceiptKind, ReceiptSource, Status
+from congphuong.learning.models import (
+    Award,
+    Donor,
+    FundReceipt,
+    LearningSocietyPage,
+    NameConsent,
+    Registration,
+    Target,
+)
 from congphuong.wards.tests.factories import make_ward
 
 from .factories import CitizenFactory, HouseholdFactory, MemberFactory, QuarterFactory, make_criteria_set
@@ -75,8 +83,19 @@ def populate(site, n, prefix="", year=2025):
             school="Trường THCS Thử",
             grade="Lớp 8",
             amount=Decimal(500_000),
-            may_publish_name=may_publish,
+            birth_year=year - 14,
         )
+        # Published only with the child's and a parent's recorded consent; the others have the parent's only.
+        givers = [ConsentGiver.SUBJECT, ConsentGiver.PARENT] if may_publish else [ConsentGiver.PARENT]
+        for giver in givers:
+            NameConsent.objects.create(
+                site=site,
+                award=award,
+                giver=giver,
+                giver_name="Người Đồng Ý",
+                given_on=datetime.date(year, 9, 1),
+                evidence="Phiếu đồng ý có chữ ký",
+            )
         (published if may_publish else secrets).append(award.recipient_name)
     return secrets, published, shown_donor.name
 
@@ -109,7 +128,7 @@ def test_fund_page_publishes_only_consented_names(client, ward, page):
     assert shown_donor in html
     for secret in secrets:
         assert secret not in html
-    assert "2 em không nêu tên vì gia đình chưa đồng ý công khai" in html
+    assert "2 suất không nêu tên: người nhận chưa đồng ý công khai" in html
     assert "Các khoản đóng góp khác (không nêu tên): 1 khoản, tổng 1.000.000 đ." in html
 
 
