@@ -158,3 +158,13 @@ class RetentionKind(models.TextChoices):
     CONSENT = "dong_y", "Đồng ý công khai tên"
     DONOR = "nha_hao_tam", "Nhà hảo tâm là cá nhân"
     EXPORT_LOG = "nhat_ky_xuat", "Nhật ký xuất dữ liệu"
+
+
+class CriteriaStatus(models.TextChoices):
+    OFFICIAL = "chinh_thuc", "Dùng để công nhận"
+    DRAFT = "du_thao", "Dự thảo – chưa dùng để công nhận"
+
+
+class Assessment(models.TextChoices):
+    POINTS = "cham_diem", "Chấm điểm"
+    MET = "dat_chua_dat", "Đạt / chưa đạt từng chỉ số theo mức (không chấm điểm)"

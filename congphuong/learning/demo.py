@@ -284,6 +284,12 @@ class _Cycle:
 
 
 def _decide(site, year, model, number, signed_on, signer, title, issuer="Ủy ban nhân dân phường"):
+    # A draft criteria set (text not found) cannot ground a decision: those dossiers wait, scored.
+    scored_sets = CriteriaSet.objects.filter(
+        registrations__site=site, registrations__year=year, registrations__learning_model=model
+    ).distinct()
+    if any(criteria_set.is_draft for criteria_set in scored_sets):
+        return None
     decision, _ = RecognitionDecision.objects.get_or_create(
         site=site,
         number=number,

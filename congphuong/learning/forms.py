@@ -25,8 +25,12 @@ class NFCFormMixin:
 def points_form_class(criteria_set, initial_points, which):
     """A form with one points field per indicator, named diem_<indicator id>."""
     fields = {}
+    by_level = not getattr(criteria_set, "uses_points", True)
     for criterion in criteria_set.ordered_criteria():
         for indicator in criterion.indicators.all():
+            if by_level:
+                fields[f"diem_{indicator.pk}"] = level_field(indicator, initial_points.get(indicator.pk), which)
+                continue
             fields[f"diem_{indicator.pk}"] = forms.DecimalField(
                 label=f"{indicator.code}. {indicator.text}",
                 required=False,
@@ -46,6 +50,25 @@ def points_form_class(criteria_set, initial_points, which):
             )
     fields["note"] = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     return type("PointsForm", (NFCFormMixin, forms.Form), fields)
+
+
+def level_field(indicator, initial, which):
+    """Met / not met per level (Thông tư 25/2023): the highest level met is stored, never points."""
+    levels = int(indicator.max_points)
+    choices = [("", "Chưa đánh giá"), ("0", "Chưa đạt Mức 1")] + [
+        (str(level), f"Đạt Mức {level}") for level in range(1, levels + 1)
+    ]
+    level2 = indicator.text_level2 or "như Mức 1"
+    return forms.TypedChoiceField(
+        label=f"{indicator.code}. Mức 1: {indicator.text}",
+        choices=choices,
+        coerce=Decimal,
+        empty_value=None,
+        required=False,
+        initial=str(int(initial)) if initial is not None else "",
+        help_text=f"Mức 2: {level2}" + ("; cần minh chứng" if indicator.evidence_required and which == "self" else ""),
+        error_messages={"invalid_choice": "Hãy chọn một kết quả trong danh sách."},
+    )
 
 
 def points_from(form):

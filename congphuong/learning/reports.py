@@ -258,6 +258,8 @@ def ward_dossier(site, year, today=None) -> Report:
     evidence = {}
     for item in Evidence.objects.filter(registration=registration).select_related("document"):
         evidence.setdefault(item.indicator_id, []).append(item.title)
+    if not criteria_set.uses_points:
+        return _ward_dossier_by_level(site, year, today, registration, self_points, council_points, evidence)
     rows = []
     for criterion in criteria_set.ordered_criteria():
         rows.append([f"Tiêu chí {criterion.code}", criterion.title, criterion.max_points, "", "", ""])
@@ -305,6 +307,67 @@ def ward_dossier(site, year, today=None) -> Report:
                         ["Số hiệu", "Nội dung", "Điểm tối đa", "Tự đánh giá", "Hội đồng", "Minh chứng"],
                         rows,
                         widths=(12, 48, 11, 11, 11, 30),
+                    )
+                ],
+            ),
+            _progress_section(site, year, "II. Số liệu các mô hình học tập trên địa bàn"),
+            _fund_section(site, datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
+        ],
+        signer_title="TM. Ủy ban nhân dân",
+    )
+
+
+def _ward_dossier_by_level(site, year, today, registration, self_points, council_points, evidence) -> Report:
+    """Thông tư 25/2023: each indicator met or not met at Mức 1 and Mức 2 — no points, no totals."""
+    from .scoring import level_label
+
+    unit, parent, short = ward_names(site)
+    criteria_set = registration.criteria_set
+    rows = []
+    for criterion in criteria_set.ordered_criteria():
+        rows.append([f"Tiêu chí {criterion.code}", criterion.title, "", "", "", ""])
+        for indicator in criterion.indicators.all():
+            rows.append(
+                [
+                    indicator.code,
+                    indicator.text,
+                    indicator.text_level2 or "Như Mức 1",
+                    level_label(self_points.get(indicator.pk)),
+                    level_label(council_points.get(indicator.pk)),
+                    "; ".join(evidence.get(indicator.pk, [])),
+                ]
+            )
+    paragraphs = [
+        f"Căn cứ: {criteria_set.legal_basis}",
+        f"Bộ tiêu chí: {criteria_set} (hiệu lực từ {criteria_set.valid_from:%d/%m/%Y}). Mỗi chỉ tiêu được đánh giá "
+        "đạt hoặc chưa đạt ở Mức 1 và Mức 2, không chấm điểm.",
+        f"Trạng thái hồ sơ: {registration.get_status_display()}.",
+    ]
+    if registration.status in (Status.SCORED, Status.RECOGNISED, Status.NOT_RECOGNISED):
+        paragraphs.append(
+            "Kết quả hội đồng: " + (f"đạt {registration.level_name}." if registration.level_name else "chưa đạt Mức 1.")
+        )
+    if registration.decision:
+        paragraphs.append(
+            f"Quyết định công nhận số {registration.decision.number} ngày {registration.decision.signed_on:%d/%m/%Y}; "
+            f"có giá trị đến ngày {registration.valid_until:%d/%m/%Y}."
+        )
+    return Report(
+        title=f"Báo cáo tự đánh giá cộng đồng học tập cấp xã năm {year}",
+        unit_name=unit,
+        parent_unit=parent,
+        subtitle="Theo Thông tư 25/2023/TT-BGDĐT; số liệu từ 01/01 đến 31/12 năm đánh giá",
+        place_date=_place_date(short, today),
+        sections=[
+            Section(
+                "I. Kết quả tự đánh giá theo tiêu chí",
+                paragraphs,
+                [
+                    Table(
+                        "Kết quả từng chỉ tiêu",
+                        ["Số hiệu", "Yêu cầu Mức 1", "Yêu cầu Mức 2", "Tự đánh giá", "Hội đồng", "Minh chứng"],
+                        rows,
+                        widths=(12, 40, 30, 18, 18, 26),
                     )
                 ],
             ),

@@ -32,10 +32,13 @@ class Evaluation:
         return self.level is not None
 
 
-def _level_failures(level, total, criteria_results, indicator_points) -> list[str]:
+def _level_failures(level, total, criteria_results, indicator_points, disadvantaged=False, by_level=False):
     reasons = []
-    if level.min_total is not None and total < level.min_total:
-        reasons.append(f"tổng điểm {plain_number(total)} thấp hơn {plain_number(level.min_total)}")
+    min_total = level.min_total
+    if disadvantaged and level.min_total_disadvantaged is not None:
+        min_total = level.min_total_disadvantaged
+    if min_total is not None and total < min_total:
+        reasons.append(f"tổng điểm {plain_number(total)} thấp hơn {plain_number(min_total)}")
     if level.min_criterion_percent is not None:
         for result in criteria_results:
             if result.percent < level.min_criterion_percent:
@@ -45,7 +48,10 @@ def _level_failures(level, total, criteria_results, indicator_points) -> list[st
                 )
     if level.min_indicator_points is not None:
         for indicator, points in indicator_points:
-            if points < level.min_indicator_points:
+            if points < level.min_indicator_points and by_level:
+                # Met / not met per level (Thông tư 25/2023): no points to speak of.
+                reasons.append(f"chỉ số {indicator.code} chưa đạt {level.name}")
+            elif points < level.min_indicator_points:
                 reasons.append(
                     f"chỉ số {indicator.code} đạt {plain_number(points)} điểm, "
                     f"dưới {plain_number(level.min_indicator_points)}"
@@ -53,8 +59,12 @@ def _level_failures(level, total, criteria_results, indicator_points) -> list[st
     return reasons
 
 
-def evaluate(criteria_set, points: dict) -> Evaluation:
+def evaluate(criteria_set, points: dict, disadvantaged: bool = False) -> Evaluation:
     """Score `points` ({indicator_id: Decimal or None}) against `criteria_set`.
+
+    A set judged met / not met per level stores, for each indicator, the highest level met
+    (0 = not met); its levels ask every indicator to reach their number. `disadvantaged`: the
+    levels' threshold for disadvantaged areas applies where they have one.
 
     Every indicator must have points for a level to be reached. The highest-ranked
     level whose conditions all hold is the result.
@@ -85,10 +95,23 @@ def evaluate(criteria_set, points: dict) -> Evaluation:
         evaluation.shortfalls = [f"còn {len(missing)} chỉ số chưa chấm ({', '.join(missing)})"]
         return evaluation
     levels = list(criteria_set.ordered_levels())
+    by_level = not getattr(criteria_set, "uses_points", True)
     for level in levels:  # highest rank first
-        if not _level_failures(level, total, criteria_results, indicator_points):
+        if not _level_failures(level, total, criteria_results, indicator_points, disadvantaged, by_level):
             evaluation.level = level
             break
     if evaluation.level is None and levels:
-        evaluation.shortfalls = _level_failures(levels[-1], total, criteria_results, indicator_points)
+        evaluation.shortfalls = _level_failures(
+            levels[-1], total, criteria_results, indicator_points, disadvantaged, by_level
+        )
     return evaluation
+
+
+def level_label(value) -> str:
+    """A met / not-met judgement stored as the highest level met (Thông tư 25/2023: no points)."""
+    if value is None or value == "":
+        return "–"
+    level = int(value)
+    if level <= 0:
+        return "Chưa đạt Mức 1"
+    return f"Đạt Mức {level}" + (" (chưa đạt Mức 2)" if level == 1 else "")

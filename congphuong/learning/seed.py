@@ -186,8 +186,9 @@ CITIZEN_CRITERIA = [
     ),
 ]
 
-# Thông tư 25/2023/TT-BGDĐT: 5 criteria, 15 indicators; each indicator scored 0 (chưa đạt),
-# 1 (đạt mức 1) or 2 (đạt mức 2). The grouping of the 15 indicators below is to check.
+# Thông tư 25/2023/TT-BGDĐT: 5 criteria, 15 indicators, each judged met / not met at Mức 1 and Mức 2
+# (stored as the highest level met: 0, 1, 2; "max points" 2 is the number of levels, not points).
+# The texts are our own summary, not the circular's wording; the grouping below is to check.
 WARD_CRITERIA = [
     (
         "1",
@@ -400,6 +401,91 @@ def load(apps=None):
     # Migration 0002 runs this with the model as it was then, before "Cần xác nhận" existed.
     if any(field.name == "needs_confirmation" for field in Target._meta.get_fields()):
         load_pending_targets(Target)
+    # …and before the sets had a status and a source (migration 0010 applies them there).
+    if any(field.name == "status" for field in CriteriaSet._meta.get_fields()):
+        apply_sources(apps)
+
+
+# What is known of each seeded set's source (December 2026, docs/learning.md). A set whose text was
+# not found is a draft: it cannot ground a recognition decision until an administrator checks it
+# against the original and sets it to "Dùng để công nhận".
+NOT_FOUND = (
+    "Chưa tìm thấy văn bản gốc của bộ tiêu chí này. Tiêu chí, chỉ số, điểm và ngưỡng ở đây là bản mẫu "
+    "của phần mềm, không phải nội dung văn bản. Quản trị đối chiếu với văn bản gốc, sửa (hoặc tạo phiên bản mới) "
+    "rồi mới chuyển sang “Dùng để công nhận”."
+)
+SOURCES = {
+    ("dong_ho", "2015"): {"status": "du_thao", "source_status": NOT_FOUND},
+    ("cong_dong", "2015"): {"status": "du_thao", "source_status": NOT_FOUND},
+    ("don_vi", "2015"): {"status": "du_thao", "source_status": NOT_FOUND},
+    ("gia_dinh", "2015"): {
+        "status": "du_thao",
+        "document_number": "448/QĐ-KHVN",
+        "issued_on": datetime.date(2015, 12, 1),
+        "source_status": (
+            "Quyết định 448/QĐ-KHVN ngày 01/12/2015 ban hành tiêu chí cho giai đoạn 2016–2020. Đã đối chiếu "
+            "(qua bản sao của một hội khuyến học tỉnh): tiêu chí 1 (con cháu học tập) 30 điểm gồm đi học đủ 10, "
+            "kết quả học tập và rèn luyện 10, lễ phép 10; tiêu chí 2 (người lớn học tập) 30 điểm, bắt đầu bằng việc "
+            "người từ 19 đến 60 tuổi biết chữ. Các chỉ số còn lại của tiêu chí 2, tiêu chí 3–4 và ngưỡng công nhận "
+            "chưa tìm thấy văn bản: chỉ số ở đây là bản mẫu của phần mềm. Chưa có bộ thay thế cho giai đoạn sau "
+            "2020: quản trị thêm bằng “Tạo phiên bản mới” theo văn bản mới."
+        ),
+    },
+    ("cong_dan", "2022"): {
+        "status": "du_thao",
+        "source_status": (
+            "Theo hướng dẫn của Hội Khuyến học Việt Nam (số quyết định 324/QĐ-KHVN cần xác nhận): 3 năng lực cốt "
+            "lõi — tự học và học tập suốt đời; sử dụng phương tiện, công cụ để học tập và làm việc; xây dựng các "
+            "mối quan hệ xã hội — với 10 chỉ số, 100 điểm; đạt khi tổng từ 80 điểm (vùng khó khăn từ 70) và không "
+            "chỉ số nào dưới 5 điểm; có bộ riêng cho ba nhóm đối tượng. Chưa tìm thấy văn bản: nội dung từng chỉ "
+            "số, cách chia 10 chỉ số theo 3 năng lực và tên ba nhóm đối tượng — các chỉ số ở đây là bản mẫu của "
+            "phần mềm. Quản trị tạo ba bộ (ghi “Đối tượng áp dụng”) theo văn bản gốc."
+        ),
+        "levels": [("Đạt", 1, 80, 70, None, 5)],
+    },
+    ("cap_xa", "Thông tư 25/2023"): {
+        "status": "chinh_thuc",
+        "legal_basis": (
+            "Thông tư 25/2023/TT-BGDĐT của Bộ Giáo dục và Đào tạo (hiệu lực từ 12/02/2024, thay Thông tư "
+            "44/2014/TT-BGDĐT): 5 tiêu chí; mỗi chỉ tiêu đánh giá đạt hoặc chưa đạt ở Mức 1 và Mức 2, không chấm điểm."
+        ),
+        "document_number": "25/2023/TT-BGDĐT",
+        "assessment": "dat_chua_dat",
+        "validity_years_after": 3,
+        "source_status": (
+            "Thông tư 25/2023/TT-BGDĐT (hiệu lực từ 12/02/2024, thay Thông tư 44/2014/TT-BGDĐT): 5 tiêu chí; mỗi "
+            "chỉ tiêu có yêu cầu Mức 1 và Mức 2, đánh giá đạt hoặc chưa đạt, không chấm điểm; Mức 2 nâng yêu cầu "
+            "các chỉ tiêu của tiêu chí 4 và 5; công nhận giữ trong 3 năm sau năm công nhận. Nội dung chỉ tiêu ở "
+            "đây là tóm tắt của phần mềm (không phải nguyên văn), cách chia 15 chỉ tiêu cần đối chiếu; nội dung "
+            "Mức 2 của tiêu chí 4 và 5 chưa nhập — đánh giá Mức 2 theo văn bản gốc. Ngày ban hành cần đối chiếu."
+        ),
+    },
+}
+
+
+def apply_sources(apps=None):
+    """Record each seeded shared set's source, status and rules (idempotent)."""
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    CriteriaSet = apps.get_model("learning", "CriteriaSet")
+    RecognitionLevel = apps.get_model("learning", "RecognitionLevel")
+    for (model, version), values in SOURCES.items():
+        values = dict(values)
+        levels = values.pop("levels", None)
+        for criteria_set in CriteriaSet.objects.filter(learning_model=model, version=version, site__isnull=True):
+            for name, value in values.items():
+                setattr(criteria_set, name, value)
+            criteria_set.save()
+            for name, rank, total, total_disadvantaged, criterion_percent, indicator_points in levels or []:
+                RecognitionLevel.objects.filter(criteria_set=criteria_set, rank=rank).update(
+                    name=name,
+                    min_total=total,
+                    min_total_disadvantaged=total_disadvantaged,
+                    min_criterion_percent=criterion_percent,
+                    min_indicator_points=indicator_points,
+                )
 
 
 # Retention periods: software defaults, not a regulation's figures (none was found for these

@@ -454,7 +454,10 @@ class DecisionApplyView(LearningAdminView):
 
     def get(self, request, pk):
         decision = access.get_or_404(RecognitionDecision.objects.select_related("site"), request.user, pk=pk)
-        return self.render({"decision": decision, "candidates": self.candidates(decision)})
+        candidates = self.candidates(decision)
+        # Say before the click why a draft criteria set cannot ground this decision.
+        draft_reasons = sorted({r.criteria_set.draft_reason() for r in candidates if r.criteria_set.is_draft})
+        return self.render({"decision": decision, "candidates": candidates, "draft_reasons": draft_reasons})
 
     def post(self, request, pk):
         decision = access.get_or_404(RecognitionDecision.objects.all(), request.user, pk=pk)

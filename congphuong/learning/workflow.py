@@ -17,7 +17,6 @@ from django.db import transaction
 
 from .choices import LearningModel, Status
 from .models import Evidence, Registration, RegistrationEvent, Score
-from .models.cycle import add_months
 from .scoring import evaluate
 
 QUARTER_REVIEW_MODELS = {LearningModel.FAMILY, LearningModel.CLAN, LearningModel.CITIZEN}
@@ -88,7 +87,7 @@ def save_self_assessment(registration, user, points: dict, submit=False, note=""
     """Store the self-scored points; with submit=True send the dossier on (all points and evidence needed)."""
     _require(registration, Status.REGISTERED)
     _store_points(registration, points, "self_points")
-    evaluation = evaluate(registration.criteria_set, registration.score_map("self"))
+    evaluation = evaluate(registration.criteria_set, registration.score_map("self"), registration.disadvantaged_area)
     registration.self_total = evaluation.total
     if not submit:
         registration.save()
@@ -123,7 +122,7 @@ def council_score(registration, user, points: dict, note=""):
     else:
         _require(registration, Status.SELF_ASSESSED)
     _store_points(registration, points, "council_points")
-    evaluation = evaluate(registration.criteria_set, registration.score_map("council"))
+    evaluation = evaluate(registration.criteria_set, registration.score_map("council"), registration.disadvantaged_area)
     if not evaluation.complete:
         raise TransitionError(f"Hội đồng chưa chấm đủ các chỉ số: {', '.join(evaluation.missing)}.")
     registration.council_total = evaluation.total
@@ -143,6 +142,9 @@ def recognise(decision, registrations, user):
     registrations = list(registrations)
     for registration in registrations:
         _require(registration, Status.SCORED)
+        if registration.level_id and registration.criteria_set.is_draft:
+            # A draft set (its text not checked against the original) cannot ground a recognition.
+            raise TransitionError(registration.criteria_set.draft_reason())
         if (registration.site_id, registration.year, registration.learning_model) != (
             decision.site_id,
             decision.year,
@@ -157,8 +159,7 @@ def recognise(decision, registrations, user):
         if registration.level_id:
             already += 1
             registration.decision = decision
-            months = registration.criteria_set.validity_months
-            registration.valid_until = add_months(decision.signed_on, months) - datetime.timedelta(days=1)
+            registration.valid_until = registration.criteria_set.valid_until(decision.year, decision.signed_on)
             registration.certificate_number = f"{already:03d}/{decision.year}"
             _move(registration, user, Status.RECOGNISED, f"Quyết định số {decision.number}")
             recognised.append(registration)

@@ -18,7 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from ..choices import LearningModel, TargetKind
+from ..choices import Assessment, CriteriaStatus, LearningModel, TargetKind
 from ..numbers import plain_number
 
 CHECK_NOTE = "Số điểm, ngưỡng lấy theo văn bản hướng dẫn; mục nào ghi “cần kiểm tra” phải đối chiếu lại văn bản gốc."
@@ -54,6 +54,30 @@ class CriteriaSet(ClusterableModel):
         related_name="+",
         help_text="Để trống nếu bộ tiêu chí dùng chung cho mọi phường.",
     )
+    document_number = models.CharField(
+        "Số văn bản", max_length=60, blank=True, help_text="Ví dụ: 25/2023/TT-BGDĐT; 448/QĐ-KHVN."
+    )
+    issued_on = models.DateField("Ngày ban hành", null=True, blank=True)
+    status = models.CharField(
+        "Tình trạng",
+        max_length=20,
+        choices=CriteriaStatus.choices,
+        default=CriteriaStatus.DRAFT,
+        help_text="Chỉ bộ tiêu chí chính thức mới dùng được trong quyết định công nhận. Quản trị chuyển sang "
+        "“Chính thức” sau khi đã đối chiếu toàn bộ tiêu chí, chỉ số, điểm, ngưỡng với văn bản gốc.",
+    )
+    source_status = models.TextField(
+        "Tình trạng nguồn",
+        blank=True,
+        help_text="Đã tìm thấy văn bản gốc chưa, nội dung nào là tóm tắt, nội dung nào còn thiếu.",
+    )
+    assessment = models.CharField("Cách đánh giá", max_length=20, choices=Assessment.choices, default=Assessment.POINTS)
+    population_group = models.CharField(
+        "Đối tượng áp dụng",
+        max_length=200,
+        blank=True,
+        help_text="Khi văn bản có bộ riêng cho từng nhóm người (ví dụ Công dân học tập); để trống nếu dùng chung.",
+    )
     valid_from = models.DateField("Hiệu lực từ ngày")
     valid_to = models.DateField("Hiệu lực đến ngày", null=True, blank=True, help_text="Để trống nếu còn hiệu lực.")
     validity_months = models.PositiveSmallIntegerField(
@@ -61,6 +85,14 @@ class CriteriaSet(ClusterableModel):
         default=12,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text="Ví dụ: 12 tháng với gia đình; 36 tháng với cộng đồng học tập cấp xã (Thông tư 25/2023).",
+    )
+    validity_years_after = models.PositiveSmallIntegerField(
+        "Công nhận có giá trị đến hết năm thứ … sau năm công nhận",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(10)],
+        help_text="Ví dụ: 3 với Thông tư 25/2023 (công nhận năm 2025 có giá trị đến 31/12/2028). "
+        "Khi có, thay cho “Thời hạn công nhận (tháng)”.",
     )
     certificate_title = models.CharField(
         "Tên giấy công nhận", max_length=200, blank=True, help_text="Ví dụ: Giấy công nhận Gia đình học tập"
@@ -75,9 +107,15 @@ class CriteriaSet(ClusterableModel):
                 FieldRowPanel([FieldPanel("learning_model"), FieldPanel("version")]),
                 FieldPanel("name"),
                 FieldPanel("legal_basis"),
+                FieldRowPanel([FieldPanel("document_number"), FieldPanel("issued_on")]),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("assessment")]),
+                FieldPanel("source_status"),
+                FieldPanel("population_group"),
                 FieldPanel("site"),
                 FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
-                FieldRowPanel([FieldPanel("validity_months"), FieldPanel("certificate_title")]),
+                FieldRowPanel(
+                    [FieldPanel("validity_months"), FieldPanel("validity_years_after"), FieldPanel("certificate_title")]
+                ),
                 FieldPanel("note"),
             ],
             heading="Phiên bản",
@@ -108,6 +146,37 @@ class CriteriaSet(ClusterableModel):
         super().clean()
         if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."})
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status != CriteriaStatus.OFFICIAL
+
+    @property
+    def uses_points(self) -> bool:
+        return self.assessment == Assessment.POINTS
+
+    def draft_reason(self) -> str:
+        """Why a decision cannot rely on this set (shown where the decision is applied)."""
+        if not self.is_draft:
+            return ""
+        reason = (
+            f"Bộ tiêu chí “{self}” đang ở tình trạng “Dự thảo – chưa dùng để công nhận”: "
+            "nội dung chưa được đối chiếu với văn bản gốc nên không dùng được trong quyết định công nhận. "
+            "Quản trị dùng chung chuyển bộ này sang “Chính thức” sau khi đã đối chiếu."
+        )
+        if self.source_status:
+            reason += f" Tình trạng nguồn: {self.source_status}"
+        return reason
+
+    def valid_until(self, recognition_year: int, signed_on):
+        """The last day a recognition under this set is valid."""
+        import datetime
+
+        if self.validity_years_after is not None:
+            return datetime.date(recognition_year + self.validity_years_after, 12, 31)
+        from .cycle import add_months
+
+        return add_months(signed_on, self.validity_months) - datetime.timedelta(days=1)
 
     @property
     def in_use(self) -> bool:
@@ -142,8 +211,15 @@ class CriteriaSet(ClusterableModel):
             valid_from=valid_from,
             valid_to=None,
             validity_months=self.validity_months,
+            validity_years_after=self.validity_years_after,
             certificate_title=self.certificate_title,
             note=self.note,
+            document_number=self.document_number,
+            issued_on=self.issued_on,
+            assessment=self.assessment,
+            population_group=self.population_group,
+            source_status=self.source_status,
+            status=CriteriaStatus.DRAFT,  # a new version is checked against its text before use
         )
         for criterion in self.ordered_criteria():
             new_criterion = Criterion.objects.create(
@@ -158,6 +234,7 @@ class CriteriaSet(ClusterableModel):
                         criterion=new_criterion,
                         code=indicator.code,
                         text=indicator.text,
+                        text_level2=indicator.text_level2,
                         max_points=indicator.max_points,
                         evidence_required=indicator.evidence_required,
                         evidence_hint=indicator.evidence_hint,
@@ -175,6 +252,7 @@ class CriteriaSet(ClusterableModel):
                     min_total=level.min_total,
                     min_criterion_percent=level.min_criterion_percent,
                     min_indicator_points=level.min_indicator_points,
+                    min_total_disadvantaged=level.min_total_disadvantaged,
                 )
                 for level in self.levels.all()
             ]
@@ -207,7 +285,10 @@ class Criterion(Orderable, ClusterableModel):
 class Indicator(Orderable):
     criterion = ParentalKey(Criterion, on_delete=models.CASCADE, related_name="indicators")
     code = models.CharField("Số hiệu", max_length=10, help_text="Ví dụ: 1.2")
-    text = models.TextField("Nội dung chỉ số")
+    text = models.TextField("Nội dung chỉ số", help_text="Với bộ đánh giá theo mức: nội dung ở Mức 1.")
+    text_level2 = models.TextField(
+        "Nội dung ở Mức 2", blank=True, help_text="Chỉ với bộ đánh giá theo mức, khi Mức 2 đòi hỏi khác Mức 1."
+    )
     max_points = models.DecimalField(
         "Điểm tối đa",
         max_digits=6,
@@ -223,6 +304,7 @@ class Indicator(Orderable):
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("max_points"), FieldPanel("evidence_required")]),
         FieldPanel("text"),
+        FieldPanel("text_level2"),
         FieldPanel("evidence_hint"),
     ]
 
@@ -257,13 +339,31 @@ class RecognitionLevel(Orderable):
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
     )
     min_indicator_points = models.DecimalField(
-        "Mỗi chỉ số đạt tối thiểu (điểm)", max_digits=6, decimal_places=2, null=True, blank=True
+        "Mỗi chỉ số đạt tối thiểu (điểm)",
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Với bộ đánh giá theo mức: số của mức (1 = mọi chỉ số đạt Mức 1, 2 = mọi chỉ số đạt Mức 2).",
+    )
+    min_total_disadvantaged = models.DecimalField(
+        "Tổng điểm tối thiểu ở vùng khó khăn",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Thay cho tổng điểm tối thiểu khi hồ sơ thuộc vùng khó khăn; để trống nếu như nhau.",
     )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("rank")]),
         FieldRowPanel(
-            [FieldPanel("min_total"), FieldPanel("min_criterion_percent"), FieldPanel("min_indicator_points")]
+            [
+                FieldPanel("min_total"),
+                FieldPanel("min_total_disadvantaged"),
+                FieldPanel("min_criterion_percent"),
+                FieldPanel("min_indicator_points"),
+            ]
         ),
     ]
 

@@ -166,6 +166,11 @@ class Registration(models.Model):
     subject_removed = models.BooleanField("Đối tượng đã xóa khỏi sổ", default=False, editable=False)
 
     registered_on = models.DateField("Ngày đăng ký", default=timezone.localdate)
+    disadvantaged_area = models.BooleanField(
+        "Thuộc vùng khó khăn",
+        default=False,
+        help_text="Dùng ngưỡng điểm của vùng khó khăn nếu bộ tiêu chí có (ví dụ Công dân học tập: 70 thay cho 80).",
+    )
     status = models.CharField(
         "Trạng thái", max_length=20, choices=Status.choices, default=Status.REGISTERED, editable=False
     )
@@ -201,6 +206,7 @@ class Registration(models.Model):
     panels = [
         FieldPanel("site"),
         FieldRowPanel([FieldPanel("year"), FieldPanel("learning_model"), FieldPanel("registered_on")]),
+        FieldPanel("disadvantaged_area"),
         MultiFieldPanel(
             [
                 FieldPanel("household"),

@@ -49,3 +49,10 @@ def query_with(context, **changes):
 def get_period(periods, key):
     """The label of a period key ("quy" → "quý"), lower-cased for use inside a sentence."""
     return str(periods.get(key, "")).lower()
+
+
+@register.filter
+def level_result(value):
+    from ..scoring import level_label
+
+    return level_label(value)

@@ -7,7 +7,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from congphuong.learning.choices import LearningModel, OccupationGroup, SchoolingStatus, Sex
+from congphuong.learning.choices import CriteriaStatus, LearningModel, OccupationGroup, SchoolingStatus, Sex
 from congphuong.learning.models import (
     Citizen,
     CriteriaSet,
@@ -71,6 +71,8 @@ def make_criteria_set(
     levels=(("Đạt", 1, Decimal(30), Decimal(50), None),),
     validity_months=12,
     site=None,
+    status=CriteriaStatus.OFFICIAL,
+    **extra,
 ):
     """A criteria set: criteria = ((code, [(indicator code, max points, evidence required)]))."""
     criteria_set = CriteriaSet.objects.create(
@@ -82,6 +84,8 @@ def make_criteria_set(
         valid_to=valid_to,
         validity_months=validity_months,
         site=site,
+        status=status,
+        **extra,
     )
     for order, (code, indicators) in enumerate(criteria):
         criterion = Criterion.objects.create(

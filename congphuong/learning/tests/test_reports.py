@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from congphuong.learning import charts, reports, workflow
-from congphuong.learning.choices import LearningModel
+from congphuong.learning.choices import Assessment, LearningModel
 from congphuong.learning.documents import PdfFontMissing, font_paths
 from congphuong.learning.models import CriteriaSet, Evidence, Registration
 
@@ -33,6 +33,7 @@ def ward_dossier(ward):
         criteria=(("1", [("1.1", 2, True), ("1.2", 2, False)]), ("2", [("2.1", 2, False)])),
         levels=(("Mức 1", 1, None, None, Decimal(1)), ("Mức 2", 2, None, None, Decimal(2))),
         validity_months=36,
+        assessment=Assessment.MET,  # Thông tư 25/2023: met / not met per level, no points
     )
     registration = Registration.objects.create(
         site=ward, year=2025, learning_model=LearningModel.WARD, criteria_set=criteria_set
@@ -55,9 +56,13 @@ def test_ward_dossier_xlsx(client, ward, ward_dossier):
     book = load_workbook(io.BytesIO(response.content))
     summary = [row[0].value for row in book["Tổng hợp"].iter_rows()]
     assert "BÁO CÁO TỰ ĐÁNH GIÁ CỘNG ĐỒNG HỌC TẬP CẤP XÃ NĂM 2025" in summary
-    assert "Kết quả hội đồng: 5 điểm, đạt Mức 1." in summary
-    rows = [[cell.value for cell in row] for row in book["Điểm từng chỉ số"].iter_rows()]
-    assert ["1.1", "Chỉ số 1.1", 2, 2, 2, "Nghị quyết của Đảng ủy"] in rows
+    assert "Kết quả hội đồng: đạt Mức 1." in summary
+    assert not any("điểm" in str(line).lower() for line in summary if line)  # no point totals
+    rows = [[cell.value for cell in row] for row in book["Kết quả từng chỉ tiêu"].iter_rows()]
+    assert ["1.1", "Chỉ số 1.1", "Như Mức 1", "Đạt Mức 2", "Đạt Mức 2", "Nghị quyết của Đảng ủy"] in rows
+    assert ["1.2", "Chỉ số 1.2", "Như Mức 1", "Đạt Mức 1 (chưa đạt Mức 2)", "Đạt Mức 1 (chưa đạt Mức 2)"] in [
+        row[:5] for row in rows
+    ]
 
 
 def test_missing_dossier_is_a_message(client, ward):
