@@ -159,7 +159,21 @@ class PeriodForm(forms.Form):
 class CriteriaSetForm(WagtailAdminModelForm):
     """Refuses changes to the criteria, indicators and thresholds of a version already used."""
 
-    LOCKED_FIELDS = ("learning_model", "validity_months")
+    LOCKED_FIELDS = ("learning_model", "validity_months", "validity_years_after", "assessment")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from . import access
+
+        user = getattr(self, "for_user", None)
+        if "status" in self.fields and (user is None or not access.is_national_admin(user)):
+            # Only an administrator confirms a set from its original text ("Dùng để công nhận").
+            self.fields["status"].disabled = True
+            self.fields[
+                "status"
+            ].help_text = (
+                "Chỉ quản trị dùng chung chuyển bộ tiêu chí sang “Dùng để công nhận”, sau khi đối chiếu văn bản gốc."
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -406,6 +406,47 @@ def load(apps=None):
         apply_sources(apps)
 
 
+PLACEHOLDER = " (bản mẫu của phần mềm – chưa có văn bản gốc)"
+# QĐ 448/QĐ-KHVN, Gia đình học tập, in our own words. Criterion 1 and the first indicator of criterion 2
+# are known (domain notes, provincial association's copy); everything marked PLACEHOLDER is not.
+FAMILY_CRITERIA_448 = [
+    (
+        "1",
+        "Trẻ em, học sinh trong gia đình học tập tốt",
+        [
+            ("1.1", "Con cháu trong độ tuổi đi học đều được đến trường", 10, True, "Xác nhận của nhà trường"),
+            ("1.2", "Con cháu đạt kết quả tốt trong học tập và rèn luyện", 10, False, ""),
+            ("1.3", "Con cháu lễ phép, ngoan ngoãn, biết kính trên nhường dưới", 10, False, ""),
+        ],
+    ),
+    (
+        "2",
+        "Người lớn trong gia đình tích cực học tập",
+        [
+            ("2.1", "Người trong độ tuổi 19 đến 60 của gia đình đều biết chữ (số điểm: bản mẫu)", 10, False, ""),
+            ("2.2", "Người lớn tham gia học tập, sinh hoạt chuyên đề" + PLACEHOLDER, 10, False, ""),
+            ("2.3", "Người lớn học nâng cao hiểu biết, kỹ năng nghề nghiệp, kỹ năng số" + PLACEHOLDER, 10, False, ""),
+        ],
+    ),
+    (
+        "3",
+        "Điều kiện học tập của gia đình" + PLACEHOLDER,
+        [
+            ("3.1", "Có góc học tập, sách báo cho các thành viên" + PLACEHOLDER, 10, False, ""),
+            ("3.2", "Dành thời gian, kinh phí cho việc học của các thành viên" + PLACEHOLDER, 10, False, ""),
+        ],
+    ),
+    (
+        "4",
+        "Tác dụng của việc học tập" + PLACEHOLDER,
+        [
+            ("4.1", "Đời sống kinh tế gia đình ổn định, cải thiện" + PLACEHOLDER, 10, False, ""),
+            ("4.2", "Gia đình hòa thuận, chấp hành tốt pháp luật, tham gia việc chung" + PLACEHOLDER, 10, False, ""),
+        ],
+    ),
+]
+
+
 # What is known of each seeded set's source (December 2026, docs/learning.md). A set whose text was
 # not found is a draft: it cannot ground a recognition decision until an administrator checks it
 # against the original and sets it to "Dùng để công nhận".
@@ -430,6 +471,7 @@ SOURCES = {
             "chưa tìm thấy văn bản: chỉ số ở đây là bản mẫu của phần mềm. Chưa có bộ thay thế cho giai đoạn sau "
             "2020: quản trị thêm bằng “Tạo phiên bản mới” theo văn bản mới."
         ),
+        "criteria": FAMILY_CRITERIA_448,
     },
     ("cong_dan", "2022"): {
         "status": "du_thao",
@@ -463,6 +505,29 @@ SOURCES = {
 }
 
 
+def _replace_criteria(apps, criteria_set, criteria):
+    """Re-seed an unused set's criteria (a used one keeps what its assessments were made under)."""
+    Registration = apps.get_model("learning", "Registration")
+    Criterion = apps.get_model("learning", "Criterion")
+    Indicator = apps.get_model("learning", "Indicator")
+    if Registration.objects.filter(criteria_set=criteria_set).exists():
+        return False
+    Criterion.objects.filter(criteria_set=criteria_set).delete()
+    for order, (code, title, indicators) in enumerate(criteria):
+        criterion = Criterion.objects.create(criteria_set=criteria_set, code=code, title=title, sort_order=order)
+        for i_order, (i_code, text, points, evidence, hint) in enumerate(indicators):
+            Indicator.objects.create(
+                criterion=criterion,
+                code=i_code,
+                text=text,
+                max_points=points,
+                evidence_required=evidence,
+                evidence_hint=hint,
+                sort_order=i_order,
+            )
+    return True
+
+
 def apply_sources(apps=None):
     """Record each seeded shared set's source, status and rules (idempotent)."""
     if apps is None:
@@ -474,10 +539,13 @@ def apply_sources(apps=None):
     for (model, version), values in SOURCES.items():
         values = dict(values)
         levels = values.pop("levels", None)
+        criteria = values.pop("criteria", None)
         for criteria_set in CriteriaSet.objects.filter(learning_model=model, version=version, site__isnull=True):
             for name, value in values.items():
                 setattr(criteria_set, name, value)
             criteria_set.save()
+            if criteria is not None:
+                _replace_criteria(apps, criteria_set, criteria)
             for name, rank, total, total_disadvantaged, criterion_percent, indicator_points in levels or []:
                 RecognitionLevel.objects.filter(criteria_set=criteria_set, rank=rank).update(
                     name=name,

@@ -448,10 +448,25 @@ class CriteriaSetViewSet(LearningViewSet):
     icon = "list-ol"
     menu_order = 80
     index_view_class = CriteriaSetIndexView
-    list_display = ["name", "version", "learning_model", "valid_from", "valid_to", "site"]
-    list_filter = ["learning_model"]
-    search_fields = ["name", "version", "legal_basis"]
-    list_export = ["learning_model", "name", "version", "legal_basis", "valid_from", "valid_to", "validity_months"]
+    list_display = ["name", "version", "learning_model", "status", "valid_from", "valid_to", "site"]
+    list_filter = ["learning_model", "status"]
+    search_fields = ["name", "version", "legal_basis", "document_number"]
+    list_export = [
+        "learning_model",
+        "name",
+        "version",
+        "status",
+        "document_number",
+        "issued_on",
+        "legal_basis",
+        "source_status",
+        "population_group",
+        "assessment",
+        "valid_from",
+        "valid_to",
+        "validity_months",
+        "validity_years_after",
+    ]
 
     edit_handler = ObjectList(CriteriaSet.panels, base_form_class=CriteriaSetForm)
 

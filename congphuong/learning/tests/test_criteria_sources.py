@@ -198,6 +198,14 @@ def test_family_set_names_its_decision_and_what_was_not_found():
     family = shared_set(LearningModel.FAMILY)
     assert family.document_number == "448/QĐ-KHVN" and family.issued_on == datetime.date(2015, 12, 1)
     assert "2016–2020" in family.source_status and "chưa tìm thấy văn bản" in family.source_status
+    children, adults = list(family.ordered_criteria())[:2]
+    assert [indicator.max_points for indicator in children.indicators.all()] == [10, 10, 10]
+    assert adults.max_points == 30
+    assert "19 đến 60" in list(adults.indicators.all())[0].text  # prefetched in order
+    assert family.max_total == 100
+    # What the text did not give is marked as the software's placeholder, not passed off as the decision's.
+    unknown = family.indicators().filter(criterion__code__in=["3", "4"])
+    assert unknown.exists() and all("chưa có văn bản gốc" in indicator.text for indicator in unknown)
 
 
 def test_a_new_version_starts_as_a_draft(ward):
@@ -211,3 +219,17 @@ def test_seed_load_is_idempotent_and_keeps_sources():
     seed.load()
     assert CriteriaSet.objects.filter(learning_model=LearningModel.WARD, site__isnull=True).count() == 1
     assert shared_set(LearningModel.WARD).assessment == Assessment.MET
+
+
+def test_only_an_administrator_confirms_a_set(client, ward):
+    import re
+
+    from .factories import national_admin
+
+    url = reverse("learning_criteriaset:add")
+    client.force_login(officer("canbo_bo", sites=[ward]))
+    select = re.search(r"<select[^>]*name=\"status\"[^>]*>", client.get(url).content.decode()).group(0)
+    assert "disabled" in select
+    client.force_login(national_admin("trunguong_bo", sites=[ward]))
+    select = re.search(r"<select[^>]*name=\"status\"[^>]*>", client.get(url).content.decode()).group(0)
+    assert "disabled" not in select
