@@ -27,10 +27,9 @@ class FourEyesRefusalMiddleware:
         if match is not None and "wagtailadmin_api" in (match.namespaces or []):
             return JsonResponse({"message": message}, status=403)
         messages.error(request, message)
-        if request.method == "GET":
-            back = request.META.get("HTTP_REFERER") or "wagtailadmin_home"
-        else:
-            back = request.get_full_path()
-        if back != "wagtailadmin_home" and not url_has_allowed_host_and_scheme(back, {request.get_host()}):
-            back = "wagtailadmin_home"
+        # Back where the user clicked (the editor, the dashboard); a POST without a referrer goes back
+        # to the same address (the editor), as Wagtail's own refusals do.
+        back = request.META.get("HTTP_REFERER") or (request.get_full_path() if request.method != "GET" else "")
+        if not back or not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+            return redirect("wagtailadmin_home")
         return redirect(back)

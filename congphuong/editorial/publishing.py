@@ -8,7 +8,7 @@ route leaves the next route open, so the rule sits where all of them end: the mo
 
 - A save that makes a page or a snippet with a live state go live (new and live, not live → live, or
   a new live revision), and a revision save that schedules a publication (`approved_go_live_at`),
-  are refused (`FourEyesRefusal`, a `PermissionDenied`) when they happen on behalf of a signed-in
+  are refused (`FourEyesRefusal`) when they happen on behalf of a signed-in
   user bound by four-eyes — anyone but a superuser allowed by
   CONGPHUONG_SUPERUSER_MAY_SELF_APPROVE — unless they happen inside `approved_publishing()`.
 - Only `publish_approved_workflow_state` opens that context: Wagtail calls it
@@ -23,7 +23,6 @@ route leaves the next route open, so the rule sits where all of them end: the mo
 import contextvars
 from contextlib import contextmanager
 
-from django.core.exceptions import PermissionDenied
 from django.db.models.signals import pre_save
 from wagtail.log_actions import get_active_log_context
 
@@ -35,8 +34,13 @@ LIVE_FIELDS = {"live", "live_revision", "live_revision_id"}
 DISPATCH_UID = "congphuong_four_eyes_one_door"
 
 
-class FourEyesRefusal(PermissionDenied):
-    """A publication refused by the four-eyes rule; the admin shows its message and goes back."""
+class FourEyesRefusal(Exception):  # noqa: N818 (a refusal, named as the rule calls it)
+    """A publication refused by the four-eyes rule; the admin shows its message and goes back.
+
+    Not a PermissionDenied: Wagtail's admin turns those into "Rất tiếc, bạn không có quyền truy cập
+    khu vực này" on the dashboard, which says nothing of why (issue 15). The middleware
+    (`editorial/middleware.py`) shows this message where the user was; without it, a 500 still refuses.
+    """
 
 
 @contextmanager

@@ -94,7 +94,8 @@ def _write_and_submit(page, base, category, title, go_live_at=None):
         page.fill("#id_go_live_at", go_live_at)
         page.keyboard.press("Escape")
     _open_action_menu(page)
-    page.locator("button[name=action-submit]").click()
+    with page.expect_navigation():
+        page.locator("button[name=action-submit]").click()
     page.wait_for_load_state()
     article = ArticlePage.objects.get(title=title)
     assert article.current_workflow_state is not None, "the article was not submitted"
@@ -106,7 +107,8 @@ def _approve_from_editor(page, base, article, new_title=None):
     if new_title is not None:
         page.fill("#id_title", new_title)
     _open_action_menu(page)
-    page.get_by_role("button", name="Phê duyệt và xuất bản", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Phê duyệt và xuất bản", exact=True).click()
     page.wait_for_load_state()
     return page.content()
 
@@ -155,9 +157,9 @@ def test_leader_requests_changes_with_a_comment_and_the_editor_reads_it(live_ser
     leader.locator("button[data-workflow-action-name=reject]").click()
     modal = leader.locator(".modal.in")
     modal.locator("textarea[name=comment]").fill("Bổ sung giờ tiếp dân buổi chiều.")
-    modal.locator("button[type=submit]").click()
+    with leader.expect_navigation():
+        modal.locator("button[type=submit]").click()
     leader.wait_for_load_state()
-    leader.wait_for_timeout(500)
 
     state = Page.objects.get(pk=article.pk).current_workflow_state
     assert state is not None and state.status == "needs_changes"
