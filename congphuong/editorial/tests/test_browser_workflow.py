@@ -10,7 +10,6 @@ import datetime
 import os
 import re
 import shutil
-import time
 
 import pytest
 from django.core import mail
@@ -92,7 +91,10 @@ def _write_and_submit(page, base, category, title, go_live_at=None):
         page.locator('[data-side-panel-toggle="status"]').first.click()
         page.locator('[data-a11y-dialog-show="schedule-publishing-dialog"]').first.click()
         page.fill("#id_go_live_at", go_live_at)
-        page.keyboard.press("Escape")
+        assert page.input_value("#id_go_live_at") == go_live_at
+        with page.expect_navigation():  # "Lưu lịch": the draft is saved with its schedule
+            page.locator("#schedule-publishing-dialog button[type=submit]").click()
+        page.wait_for_load_state()
     _open_action_menu(page)
     with page.expect_navigation():
         page.locator("button[name=action-submit]").click()
@@ -172,28 +174,28 @@ def test_leader_requests_changes_with_a_comment_and_the_editor_reads_it(live_ser
     assert any("Bổ sung giờ tiếp dân buổi chiều." in message.body for message in mail.outbox)
 
 
-def test_scheduled_article_goes_public_only_after_approval_and_its_date(live_server, newsroom, chromium):
+def test_scheduled_article_goes_public_only_after_approval_and_its_date(live_server, newsroom, chromium, monkeypatch):
     base = live_server.url
-    go_live = timezone.localtime() + datetime.timedelta(seconds=50)
+    go_live = (timezone.localtime() + datetime.timedelta(hours=1)).replace(second=0, microsecond=0)
     writer = _signed_in(chromium, base, "bientap")
     article = _write_and_submit(
-        writer,
-        base,
-        newsroom["category"],
-        "Lịch cắt điện khu phố 3",
-        go_live_at=go_live.strftime("%Y-%m-%d %H:%M:%S"),
+        writer, base, newsroom["category"], "Lịch cắt điện khu phố 3", go_live_at=go_live.strftime("%Y-%m-%d %H:%M")
     )
-    assert article.go_live_at is not None, "the go-live date was not saved"
+    assert article.go_live_at == go_live, "the go-live date was not saved"
 
     leader = _signed_in(chromium, base, "lanhdao")
     _approve_from_editor(leader, base, article)
     call_command("publish_scheduled")
     article = Page.objects.get(pk=article.pk)
     assert not article.live, "published before its go-live date"
+    assert article.current_workflow_state is None  # approved: scheduled, not waiting
     assert _public_status_and_text(writer, base, article)[0] == 404
 
-    time.sleep(max(0.0, (go_live - timezone.localtime()).total_seconds()) + 1)
-    call_command("publish_scheduled")
+    # An hour later, by the job's clock (the browser is idle meanwhile).
+    later = go_live + datetime.timedelta(minutes=1)
+    with monkeypatch.context() as clock:
+        clock.setattr(timezone, "now", lambda: later)
+        call_command("publish_scheduled")
     article = Page.objects.get(pk=article.pk)
     assert article.live
     assert _public_status_and_text(writer, base, article) == (200, "Lịch cắt điện khu phố 3")
