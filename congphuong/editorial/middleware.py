@@ -25,7 +25,7 @@ class FourEyesRefusalMiddleware:
         message = str(exception.args[0]) if exception.args else ""
         match = getattr(request, "resolver_match", None)
         if match is not None and "wagtailadmin_api" in (match.namespaces or []):
-            return JsonResponse({"message": message}, status=403)
+            return JsonResponse({"message": message}, status=403, json_dumps_params={"ensure_ascii": False})
         messages.error(request, message)
         # Back where the user clicked (the editor, the dashboard); a POST without a referrer goes back
         # to the same address (the editor), as Wagtail's own refusals do.

@@ -124,7 +124,7 @@ def test_admin_api_refusal_says_why(client, newsroom):
         content_type="application/json",
     )
     assert response.status_code == 403
-    assert "lãnh đạo khác phê duyệt" in response.content.decode()
+    assert "lãnh đạo khác phê duyệt" in response.json()["message"]
 
 
 # Bulk actions -----------------------------------------------------------------------------------------
