@@ -91,6 +91,8 @@ def _write_and_submit(page, base, category, title, go_live_at=None):
         page.locator('[data-side-panel-toggle="status"]').first.click()
         page.locator('[data-a11y-dialog-show="schedule-publishing-dialog"]').first.click()
         page.fill("#id_go_live_at", go_live_at)
+        # Close the date picker, as a click beside it does, so that it uncovers the dialog's button.
+        page.locator("#schedule-publishing-dialog [id$=title], #schedule-publishing-dialog h2").first.click()
         assert page.input_value("#id_go_live_at") == go_live_at
         with page.expect_navigation():  # "Lưu lịch": the draft is saved with its schedule
             page.locator("#schedule-publishing-dialog button[type=submit]").click()
