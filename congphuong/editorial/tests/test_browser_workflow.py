@@ -12,6 +12,7 @@ import re
 import shutil
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -181,7 +182,11 @@ def test_scheduled_article_goes_public_only_after_approval_and_its_date(live_ser
     go_live = (timezone.localtime() + datetime.timedelta(hours=1)).replace(second=0, microsecond=0)
     writer = _signed_in(chromium, base, "bientap")
     article = _write_and_submit(
-        writer, base, newsroom["category"], "Lịch cắt điện khu phố 3", go_live_at=go_live.strftime("%Y-%m-%d %H:%M")
+        writer,
+        base,
+        newsroom["category"],
+        "Lịch cắt điện khu phố 3",
+        go_live_at=go_live.strftime(settings.WAGTAIL_DATETIME_FORMAT),
     )
     assert article.go_live_at == go_live, "the go-live date was not saved"
 
