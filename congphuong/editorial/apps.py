@@ -7,6 +7,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Quy trình biên tập"
 
     def ready(self):
-        from . import notifications
+        from . import notifications, publishing
 
         notifications.connect()
+        publishing.connect()

@@ -1,9 +1,9 @@
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from wagtail.models import AbstractGroupApprovalTask
 
-from .rules import SELF_APPROVAL_MESSAGE, must_not_approve
+from .rules import approval_refusal, must_not_approve
 
 
 class FourEyesApprovalTask(AbstractGroupApprovalTask):
@@ -54,15 +54,23 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
         return super().get_actions(obj, user)
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        # The action views already check get_actions(); this guards every other caller.
+        # The action views already check get_actions(); this guards every other caller, and checks
+        # what get_actions() cannot show: the size of the approver's own review edits.
+        from .publishing import FourEyesRefusal
         from .wards import NOT_WARD_LEADER_MESSAGE
 
         obj = task_state.workflow_state.content_object
         if action_name in ("approve", "reject") and not self.is_ward_leader(obj, user):
             raise PermissionDenied(NOT_WARD_LEADER_MESSAGE)
-        if action_name == "approve" and must_not_approve(obj, user):
-            raise PermissionDenied(SELF_APPROVAL_MESSAGE)
-        return super().on_action(task_state, user, action_name, **kwargs)
+        if action_name != "approve":
+            return super().on_action(task_state, user, action_name, **kwargs)
+        refusal = approval_refusal(obj, user, workflow_state=task_state.workflow_state)
+        if refusal:
+            raise FourEyesRefusal(refusal)
+        # One transaction: a publication refused further down leaves the task waiting, not approved.
+        with transaction.atomic():
+            log_review_edits(obj, task_state, user)
+            return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         """Only the states of the user's wards (the "Chờ duyệt" panel and the workflow report)."""
@@ -86,6 +94,40 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = "Bước duyệt bốn mắt"
         verbose_name_plural = "Bước duyệt bốn mắt"
+
+
+def log_review_edits(obj, task_state, user):
+    """Put the reviewers' corrections since the submission on the record, with their diff."""
+    from wagtail.log_actions import log
+
+    from .rules import review_edit_diff, review_edit_size
+
+    submitted = task_state.revision
+    latest = obj.get_latest_revision()
+    if submitted is None or latest is None or latest.pk == submitted.pk:
+        return
+    changes = review_edit_diff(submitted, latest)
+    if not changes:
+        return
+    editors = sorted(
+        {str(revision.user) for revision in obj.revisions.filter(created_at__gt=submitted.created_at) if revision.user}
+    )
+    log(
+        instance=obj,
+        action="congphuong.review_edit",
+        user=user,
+        revision=latest,
+        data={
+            "submitted_revision": submitted.pk,
+            "approved_revision": latest.pk,
+            "editors": editors,
+            "changed_characters": review_edit_size(changes),
+            "changes": [
+                {"field": field, "before": before[:2000], "after": after[:2000], "changed": changed}
+                for field, before, after, changed in changes
+            ],
+        },
+    )
 
 
 class WardRoleGroup(models.Model):

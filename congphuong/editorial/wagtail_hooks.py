@@ -1,7 +1,9 @@
 """Back-office rules of the editorial workflow.
 
 - No "Publish" button and no direct publish for anyone bound by the four-eyes
-  rule: content goes live only when another leader approves it.
+  rule: content goes live only when another leader approves it. These hooks
+  refuse the known routes early with a message; `publishing.py` refuses every
+  route, known or not, at the model save.
 - A "Chờ duyệt" dashboard panel listing what waits for the user, oldest first.
 """
 
@@ -11,6 +13,11 @@ from wagtail import hooks
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
 from .rules import DIRECT_PUBLISH_MESSAGE, may_self_approve
+
+LIVE_COPY_MESSAGE = (
+    "Bản sao hoặc bí danh (alias) đang hiển thị sẽ được đăng ngay mà không qua lãnh đạo duyệt: "
+    "hãy bỏ chọn “Xuất bản bản sao”/“bí danh”, rồi gửi duyệt bản sao."
+)
 
 PUBLISH_ACTIONS = {"action-publish"}
 
@@ -47,6 +54,26 @@ def refuse_snippet_publish_on_create(request, model):
 @hooks.register("before_edit_snippet")
 def refuse_snippet_publish_on_edit(request, instance):
     return _refuse_direct_publish(request)
+
+
+@hooks.register("before_copy_page")
+def refuse_live_copy(request, page):
+    """A copy kept live ("publish copies") or a live alias would put a page online without review."""
+    if request.method != "POST" or may_self_approve(request.user):
+        return None
+    if request.POST.get("publish_copies") or (request.POST.get("alias") and page.live):
+        messages.error(request, LIVE_COPY_MESSAGE)
+        return redirect(request.get_full_path())
+    return None
+
+
+@hooks.register("register_log_actions")
+def register_review_edit_log_action(actions):
+    actions.register_action(
+        "congphuong.review_edit",
+        "Lãnh đạo sửa khi duyệt",
+        "Lãnh đạo sửa nội dung trong lúc duyệt (xem các thay đổi so với bản gửi duyệt)",
+    )
 
 
 @hooks.register("before_bulk_action")

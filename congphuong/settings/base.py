@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "congphuong.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A publication refused by four-eyes (editorial/publishing.py): a message and back, not a 403.
+    "congphuong.editorial.middleware.FourEyesRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a login refused by django-axes into the lockout page.
@@ -299,6 +301,10 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 CONGPHUONG_SUPERUSER_MAY_SELF_APPROVE = env_str("CONGPHUONG_SUPERUSER_MAY_SELF_APPROVE", "") == "1"
+# Publishing has one door (docs/editorial-workflow.md): an approved four-eyes workflow.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "congphuong.editorial.publishing.publish_approved_workflow_state"
+# How much a leader may correct while reviewing and still approve alone (characters changed).
+CONGPHUONG_REVIEW_EDIT_MAX_CHARS = int(env_str("CONGPHUONG_REVIEW_EDIT_MAX_CHARS", "200"))
 
 # --- Back-office security (congphuong.accounts, congphuong.core.uploads) ---------------
 # Sign-in throttling (django-axes): 5 failures for one username from one address lock

@@ -165,3 +165,75 @@ def test_awaiting_review_panel_lists_oldest_first_without_own_work(client, setup
     assert html.index("Bài gửi trước") < html.index("Bài gửi sau")
     panel = html[html.index("Chờ duyệt") :]
     assert "Bài của chính lãnh đạo" not in panel.split("</section>")[0]
+
+
+# Review edits: what a leader may change while reviewing (docs/editorial-workflow.md) ---------------
+
+
+def _leader_edit(page, user, **changes):
+    specific = Page.objects.get(pk=page.pk).specific
+    for field, value in changes.items():
+        setattr(specific, field, value)
+    return specific.save_revision(user=user)
+
+
+def _queue_of(user, page):
+    page = Page.objects.get(pk=page.pk)
+    return page.current_workflow_task.specific.get_actions(page, user)
+
+
+def test_leader_fixes_a_typo_and_approves_and_the_fix_is_logged(client, setup):
+    from wagtail.models import PageLogEntry
+
+    page = _draft(setup["category"], setup["editor"], title="Hội nghị tổng kết công tác khuyến hoc")
+    _submit(page, setup["editor"], setup["workflow"])
+    _leader_edit(page, setup["approver"], title="Hội nghị tổng kết công tác khuyến học")
+    assert _queue_of(setup["approver"], page), "the leader's own correction took the task out of their queue"
+    _approve(client, setup["approver"], page)
+    page = Page.objects.get(pk=page.pk)
+    assert page.live and page.title == "Hội nghị tổng kết công tác khuyến học"
+    entry = PageLogEntry.objects.get(page=page, action="congphuong.review_edit")
+    assert entry.user == setup["approver"]
+    change = entry.data["changes"][0]
+    assert change["field"] == "title" and "khuyến hoc" in change["before"] and "khuyến học" in change["after"]
+
+
+def test_leader_cannot_rewrite_an_article_and_approve_it_alone(client, setup):
+    page = _draft(setup["category"], setup["editor"], title="Phường tổ chức ngày hội đọc sách")
+    _submit(page, setup["editor"], setup["workflow"])
+    _leader_edit(page, setup["approver"], title="TIN GIẢ: " + "Ủy ban phường thông báo thu hồi đất toàn phường " * 5)
+    response = _approve(client, setup["approver"], page)
+    assert response.status_code == 302
+    assert _still_waiting(page)
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("lãnh đạo khác phê duyệt" in message for message in messages), messages
+    # Refused, the task stays in both leaders' queues: the other leader reviews the rewrite.
+    assert _queue_of(setup["approver"], page) and _queue_of(setup["approver2"], page)
+    _approve(client, setup["approver2"], page)
+    assert Page.objects.get(pk=page.pk).live
+
+
+def test_leader_who_wrote_the_draft_is_an_author_even_if_an_editor_submits_it(client, setup):
+    page = _draft(setup["category"], setup["approver"], title="Bài lãnh đạo viết, biên tập viên gửi")
+    _leader_edit(page, setup["editor"], lead="Sửa một chữ.")
+    setup["workflow"].start(Page.objects.get(pk=page.pk), setup["editor"])
+    assert not _queue_of(setup["approver"], page)
+    _approve(client, setup["approver"], page)
+    assert _still_waiting(page)
+
+
+def test_a_correction_in_an_earlier_review_does_not_bar_the_leader_later(client, setup):
+    page = _draft(setup["category"], setup["editor"], title="Bài duyệt hai vòng")
+    _submit(page, setup["editor"], setup["workflow"])
+    _leader_edit(page, setup["approver"], lead="Đoạn dẫn đã sửa chính tả.")
+    client.force_login(setup["approver"])
+    task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "reject", task_state.pk)), {"comment": "Bổ sung"}
+    )
+    _leader_edit(page, setup["editor"], lead="Đoạn dẫn đã sửa chính tả, có thêm số liệu.")
+    state = Page.objects.get(pk=page.pk).current_workflow_state
+    state.resume(user=setup["editor"])
+    assert _queue_of(setup["approver"], page)
+    _approve(client, setup["approver"], page)
+    assert Page.objects.get(pk=page.pk).live
