@@ -20,18 +20,12 @@ covered too, without a copy of each view.
 
 from __future__ import annotations
 
-import unicodedata
-
-from .text import nfc
+from .text import is_invisible, visible_text
 
 # First visible characters that make a spreadsheet program evaluate the cell.
 FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
 # Control characters that spreadsheet programs skip before looking for a formula.
 LEADING_CONTROLS = frozenset("\t\r\n\x0b\x0c")
-
-
-def _is_invisible(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zs")
 
 
 def looks_like_formula(value) -> bool:
@@ -41,7 +35,7 @@ def looks_like_formula(value) -> bool:
     if value[0] in LEADING_CONTROLS:
         return True
     for char in value:
-        if not _is_invisible(char):
+        if not is_invisible(char):
             return char in FORMULA_STARTS
     return False
 
@@ -77,13 +71,7 @@ def cell_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = nfc(str(value))
-    start, end = 0, len(text)
-    while start < end and _is_invisible(text[start]):
-        start += 1
-    while end > start and _is_invisible(text[end - 1]):
-        end -= 1
-    return text[start:end]
+    return visible_text(str(value))
 
 
 def install_wagtail_export_guard() -> None:

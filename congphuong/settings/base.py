@@ -156,6 +156,8 @@ FORMAT_MODULE_PATH = ["congphuong.formats"]
 LOCALE_PATHS = [
     PROJECT_DIR / "locale" / "wagtail_admin",
     PROJECT_DIR / "locale" / "wagtail_apps",
+    # Django's own strings its vi catalogue leaves in English (validators: NUL, file extension…).
+    PROJECT_DIR / "locale" / "django_core",
 ]
 
 STATICFILES_FINDERS = [
