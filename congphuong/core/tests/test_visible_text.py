@@ -38,9 +38,9 @@ def project_forms():
 
     found = set()
     for cls in subclasses(forms.Form):
-        if cls.__module__.startswith("congphuong.") and cls.__module__ not in CREDENTIAL_MODULES:
-            if required_text_fields(cls):
-                found.add(cls)
+        in_project = cls.__module__.startswith("congphuong.") and cls.__module__ not in CREDENTIAL_MODULES
+        if in_project and required_text_fields(cls):
+            found.add(cls)
     return sorted(found, key=lambda cls: f"{cls.__module__}.{cls.__name__}")
 
 
