@@ -432,9 +432,9 @@ def template_workbook(kind, site) -> bytes:
     for spec in sheets:
         sheet = workbook.create_sheet(spec.name)
         for index, column in enumerate(spec.columns, start=1):
-            cell = sheet.cell(row=1, column=index, value=column.header)
+            cell = set_xlsx_value(sheet, 1, index, column.header)
             cell.font = Font(bold=True)
-            sheet.cell(row=2, column=index, value=column.example).font = Font(italic=True)
+            set_xlsx_value(sheet, 2, index, column.example).font = Font(italic=True)
             sheet.column_dimensions[cell.column_letter].width = max(14, len(column.header) + 4)
         sheet.freeze_panes = "A2"
         if any(column.key == "sex" for column in spec.columns):
