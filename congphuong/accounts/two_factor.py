@@ -1,10 +1,11 @@
 """Who must use two-factor authentication, and the recovery codes that back it up.
 
 The rule: superusers, members of the groups in ``CONGPHUONG_2FA_REQUIRED_GROUPS``
-("Lãnh đạo duyệt", "Quản trị trang") and any group given the permission
+("Biên tập viên", "Lãnh đạo duyệt", "Quản trị trang", "Cán bộ khuyến học": every role
+that sees citizens' personal data) and any group given the permission
 "accounts.require_2fa" (settable on the group's page in the admin) must enrol an
-authenticator app before they can use the back office. Other users (editors) may
-enrol; once they have, they are asked for a code at every sign-in too.
+authenticator app before they can use the back office. Other users may enrol; once
+they have, they are asked for a code at every sign-in too.
 
 ``CONGPHUONG_2FA_REQUIRED = False`` (development, most tests) only stops forcing
 enrolment on users who have no device yet; a user with a device is always asked.

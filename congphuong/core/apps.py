@@ -8,3 +8,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the NFC normaliser)
+        from .spreadsheets import install_wagtail_export_guard
+        from .stream_data import install_stream_data_guard
+
+        # Wagtail's own listing exports (reports, site history, list_export) have no formula escaping.
+        install_wagtail_export_guard()
+        # A POST without a StreamField's "-count" keys must be a 400, not a KeyError (500).
+        install_stream_data_guard()

@@ -61,3 +61,28 @@ def vietnamese_slug_formatters() -> list[tuple[str, str]]:
     # Decomposed input: drop the combining marks left after the base letter.
     formatters.append(("[\u0300-\u036f]", ""))
     return formatters
+
+
+# Characters that show nothing and mean nothing in Vietnamese text, removed wherever they are:
+# zero-width space, word joiner, byte order mark, soft hyphen, Mongolian vowel separator.
+# Zero-width (non-)joiners are kept inside the text: emoji sequences use them.
+MEANINGLESS_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad\u180e"))
+
+
+def is_invisible(char: str) -> bool:
+    """Whitespace (NBSP, ideographic space…), format (Cf) and control characters."""
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zs")
+
+
+def visible_text(value: str) -> str:
+    """NFC text without invisible characters at its ends; "" when nothing visible remains.
+
+    A question made only of zero-width spaces or NBSPs is empty, not 20 characters long.
+    """
+    text = nfc(value).translate(MEANINGLESS_INVISIBLE)
+    start, end = 0, len(text)
+    while start < end and is_invisible(text[start]):
+        start += 1
+    while end > start and is_invisible(text[end - 1]):
+        end -= 1
+    return text[start:end]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django import forms
 from django.http import HttpResponseRedirect
 
+from congphuong.core.forms import VisibleTextMixin
 from congphuong.core.text import nfc
 
 from . import antispam
@@ -22,7 +23,7 @@ def new_form_token(draft) -> str:
     return antispam.issue_token(f"{PURPOSE}.{draft.pk}")
 
 
-class DraftCommentForm(forms.Form):
+class DraftCommentForm(VisibleTextMixin, forms.Form):
     name = forms.CharField(
         label="Họ và tên",
         max_length=120,

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from congphuong.core.forms import VisibleTextMixin
 from congphuong.core.text import nfc
 
 from .models import Question, Topic
@@ -108,7 +109,7 @@ class QuestionAdminForm(WagtailAdminModelForm):
         }
 
 
-class NoteForm(forms.Form):
+class NoteForm(VisibleTextMixin, forms.Form):
     text = forms.CharField(
         label="Ghi chú nội bộ",
         max_length=4000,
@@ -121,7 +122,7 @@ class NoteForm(forms.Form):
         return nfc(self.cleaned_data["text"]).strip()
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(VisibleTextMixin, forms.Form):
     comment = forms.CharField(
         label="Yêu cầu sửa",
         max_length=2000,

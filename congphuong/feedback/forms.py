@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from congphuong.core.forms import VisibleTextMixin
 from congphuong.core.text import nfc
 
 from .codes import normalise_code
@@ -67,7 +68,7 @@ def normalise_phone(value: str) -> str:
     return number
 
 
-class NfcFormMixin:
+class NfcFormMixin(VisibleTextMixin):
     """NFC-normalise every submitted string; labels without the trailing colon."""
 
     def __init__(self, *args, **kwargs):

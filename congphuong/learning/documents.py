@@ -14,6 +14,8 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpResponse
 
+from congphuong.core.spreadsheets import set_xlsx_value
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # fontTools logs every glyph of every font subset at INFO: pages of noise per PDF.
@@ -60,23 +62,16 @@ def _cell_value(value):
     return value
 
 
-def _safe_text(value):
-    # A value starting with "=", "+", "-" or "@" would be read as a formula by spreadsheet programs.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def write_sheet(sheet, headers, rows, money_columns=(), start_row=1):
     from openpyxl.styles import Alignment, Font
 
     for column, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=start_row, column=column, value=header)
+        cell = set_xlsx_value(sheet, start_row, column, header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for offset, row in enumerate(rows, start=1):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=start_row + offset, column=column, value=_safe_text(_cell_value(value)))
+            cell = set_xlsx_value(sheet, start_row + offset, column, _cell_value(value))
             if isinstance(value, datetime.date):
                 cell.number_format = "DD/MM/YYYY"
             elif column - 1 in money_columns:
@@ -116,19 +111,19 @@ def report_to_xlsx(report: Report) -> bytes:
         (report.place_date, False),
     ):
         if text:
-            summary.cell(row=row, column=1, value=text).font = Font(bold=bold)
+            set_xlsx_value(summary, row, 1, text).font = Font(bold=bold)
             row += 1
     for section in report.sections:
         row += 1
-        summary.cell(row=row, column=1, value=section.heading).font = Font(bold=True)
+        set_xlsx_value(summary, row, 1, section.heading).font = Font(bold=True)
         row += 1
         for paragraph in section.paragraphs:
-            summary.cell(row=row, column=1, value=_safe_text(paragraph))
+            set_xlsx_value(summary, row, 1, paragraph)
             row += 1
         for table in section.tables:
             sheet = workbook.create_sheet(sheet_title(table.caption, used))
             write_sheet(sheet, table.headers, table.rows, table.money_columns)
-            summary.cell(row=row, column=1, value=f"Bảng “{table.caption}”: xem trang {sheet.title}")
+            set_xlsx_value(summary, row, 1, f"Bảng “{table.caption}”: xem trang {sheet.title}")
             row += 1
     summary.column_dimensions["A"].width = 100
     output = io.BytesIO()

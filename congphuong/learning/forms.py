@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from congphuong.core.forms import VisibleTextMixin
 from congphuong.core.text import nfc
 
 from .importer import KINDS
@@ -13,7 +14,7 @@ from .numbers import plain_number
 from .uploads import check_evidence_file
 
 
-class NFCFormMixin:
+class NFCFormMixin(VisibleTextMixin):
     def clean(self):
         cleaned = super().clean()
         for key, value in list(cleaned.items()):

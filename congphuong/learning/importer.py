@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from congphuong.core.text import fold, nfc
+from congphuong.core.spreadsheets import cell_text, set_xlsx_value
+from congphuong.core.text import fold
 
 from .choices import LearningModel, OccupationGroup, SchoolingStatus, Sex
 from .models import Citizen, CriteriaSet, Household, HouseholdMember, LearningQuarter, Registration
@@ -143,11 +144,8 @@ class ImportFileError(Exception):
 
 
 def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return nfc(str(value)).strip()
+    # Text cells are data: "=1+1" is stored as that text and exports escape it (core/spreadsheets.py).
+    return cell_text(value)
 
 
 def read_workbook(data: bytes):
@@ -434,9 +432,9 @@ def template_workbook(kind, site) -> bytes:
     for spec in sheets:
         sheet = workbook.create_sheet(spec.name)
         for index, column in enumerate(spec.columns, start=1):
-            cell = sheet.cell(row=1, column=index, value=column.header)
+            cell = set_xlsx_value(sheet, 1, index, column.header)
             cell.font = Font(bold=True)
-            sheet.cell(row=2, column=index, value=column.example).font = Font(italic=True)
+            set_xlsx_value(sheet, 2, index, column.example).font = Font(italic=True)
             sheet.column_dimensions[cell.column_letter].width = max(14, len(column.header) + 4)
         sheet.freeze_panes = "A2"
         if any(column.key == "sex" for column in spec.columns):
@@ -461,7 +459,7 @@ def template_workbook(kind, site) -> bytes:
         "Nhóm nghề nghiệp: " + "; ".join(label for _c, label in OccupationGroup.choices),
     ]
     for row, line in enumerate(lines, start=1):
-        guide.cell(row=row, column=1, value=line)
+        set_xlsx_value(guide, row, 1, line)  # quarter names are user text
     guide.column_dimensions["A"].width = 120
     output = io.BytesIO()
     workbook.save(output)

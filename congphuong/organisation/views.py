@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import Site
 
+from congphuong.core.forms import VisibleTextMixin
 from congphuong.core.text import nfc
 from congphuong.news.models import paginate
 
@@ -141,7 +142,7 @@ class ComplianceBoardView(WagtailAdminTemplateMixin, TemplateView):
 # --- Back office: early removal of a disclosure by a site administrator --------------------
 
 
-class EarlyRemovalForm(forms.Form):
+class EarlyRemovalForm(VisibleTextMixin, forms.Form):
     action = forms.ChoiceField(
         label="Thao tác", choices=DisclosureRemoval.ACTIONS, widget=forms.RadioSelect, initial="unpublish"
     )

@@ -158,6 +158,8 @@ FORMAT_MODULE_PATH = ["congphuong.formats"]
 LOCALE_PATHS = [
     PROJECT_DIR / "locale" / "wagtail_admin",
     PROJECT_DIR / "locale" / "wagtail_apps",
+    # Django's own strings its vi catalogue leaves in English (validators: NUL, file extension…).
+    PROJECT_DIR / "locale" / "django_core",
 ]
 
 STATICFILES_FINDERS = [
@@ -323,10 +325,12 @@ AXES_ENABLE_ADMIN = False
 CONGPHUONG_UNLOCK_GROUPS = ["Quản trị trang"]
 
 # Two-factor authentication (django-otp, TOTP + one-time recovery codes): required for
-# superusers, these groups and any group given "accounts.require_2fa"; optional for
-# editors. False only stops forcing enrolment (development); a user with an app is always asked.
+# superusers, these groups and any group given "accounts.require_2fa"; optional for other roles.
+# Editors read citizens' questions and learning officers keep household lists: personal data,
+# so they are in the list too. False only stops forcing enrolment (development, the demo);
+# a user with an app is always asked.
 CONGPHUONG_2FA_REQUIRED = True
-CONGPHUONG_2FA_REQUIRED_GROUPS = ["Lãnh đạo duyệt", "Quản trị trang"]
+CONGPHUONG_2FA_REQUIRED_GROUPS = ["Biên tập viên", "Lãnh đạo duyệt", "Quản trị trang", "Cán bộ khuyến học"]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # 30 minutes without a request signs the user out (the expiry slides with every request).
