@@ -7,4 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Lõi hệ thống"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the NFC normaliser)
+        from wagtail.signals import page_published
+
+        from . import renditions, signals  # noqa: F401  (signals: connects the NFC normaliser)
+
+        page_published.connect(renditions.on_page_published, dispatch_uid="congphuong-renditions-on-publish")
