@@ -243,7 +243,8 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
     if outcome.total:
         outcome.suggestion = suggestion_for(parsed, intent)
         return outcome
-    corrected = typos.correct(parsed, typos.unknown_words(parsed, intent.known, root_id), root_id)
+    unknown = typos.unknown_words(parsed, intent.known, root_id)
+    corrected = typos.correct(parsed, unknown, root_id)
     if corrected is not None:
         corrected_intent = read_intent(corrected)
         fallback = _search(corrected, corrected_intent, root_id, filters)
@@ -254,7 +255,9 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
             return fallback
     if len(parsed.words) > 1:  # no document has every word: any word will do
         outcome = _search(parsed, intent, root_id, filters, relaxed=True)
-    outcome.suggestion = suggestion_for(parsed, intent)
+    # A word of the query that the ward's index lacks would stay in the suggestion ("khuyến hok?"):
+    # then nothing is suggested rather than a search that finds nothing again.
+    outcome.suggestion = "" if unknown else suggestion_for(parsed, intent)
     return outcome
 
 
