@@ -24,6 +24,7 @@ urlpatterns += policy.public_urlpatterns(
         path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
         path("sitemap.xml", sitemap, name="sitemap"),
         path("robots.txt", core_views.robots_txt, name="robots_txt"),
+        path("favicon.ico", core_views.favicon_ico, name="favicon_ico"),
     ]
 )
 

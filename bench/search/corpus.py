@@ -175,6 +175,15 @@ QUERIES = [
     ("bảo hiễm y tế", "sai-dau", "title", "bảo hiểm y tế"),
     ("chuyễn đổi số", "sai-dau", "title", "chuyển đổi số"),
     ("đang ký khai sinh", "sai-dau", "title", "đăng ký khai sinh"),
+    # Typos: a letter missing, doubled, swapped or wrong; the index's own words are suggested and searched.
+    ("khuyen hok", "go-sai", "title", "khuyến học"),
+    ("bao hiem y tee", "go-sai", "title", "bảo hiểm y tế"),
+    ("hien mau tinh nguyenn", "go-sai", "title", "hiến máu tình nguyện"),
+    ("dang ky khai sinhh", "go-sai", "title", "đăng ký khai sinh"),
+    ("can cuoc cong dna", "go-sai", "title", "căn cước công dân"),
+    ("phong chay chua chya", "go-sai", "title", "phòng cháy chữa cháy"),
+    ("hộ nghòe", "go-sai", "title", "hộ nghèo"),
+    ("cựu chiến bing", "go-sai", "title", "cựu chiến binh"),
     # Quoted phrases.
     ('"cải cách hành chính"', "cum-tu", "title", "cải cách hành chính"),
     ('"an toàn giao thông"', "cum-tu", "title", "an toàn giao thông"),

@@ -7,10 +7,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Lõi hệ thống"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the NFC normaliser)
+        from wagtail.signals import page_published
+
+        from . import renditions, signals  # noqa: F401  (signals: connects the NFC normaliser)
         from .spreadsheets import install_wagtail_export_guard
         from .stream_data import install_stream_data_guard
 
+        page_published.connect(renditions.on_page_published, dispatch_uid="congphuong-renditions-on-publish")
         # Wagtail's own listing exports (reports, site history, list_export) have no formula escaping.
         install_wagtail_export_guard()
         # A POST without a StreamField's "-count" keys must be a 400, not a KeyError (500).

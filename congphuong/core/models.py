@@ -80,4 +80,14 @@ class BasePage(Page):
 
     @property
     def meta_description(self) -> str:
-        return self.search_description or getattr(self, "lead", "") or ""
+        """The page's description for search engines and sharing (meta description, og:description):
+        the editor's, else the page's own short text, else one written from its fields
+        (`default_description`), so that every indexable page has one."""
+        for attr in ("search_description", "lead", "intro", "summary"):
+            text = getattr(self, attr, "") or ""
+            if isinstance(text, str) and text.strip():
+                return text.strip()
+        return self.default_description()
+
+    def default_description(self) -> str:
+        return ""

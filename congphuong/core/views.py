@@ -1,5 +1,6 @@
 """Site-wide views that are not Wagtail pages: robots.txt and the error pages."""
 
+import functools
 import posixpath
 
 from django.conf import settings
@@ -7,6 +8,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.static import serve
+
+from congphuong.core.origin import absolute
 
 
 @require_GET
@@ -18,9 +21,29 @@ def robots_txt(request):
         # result pages (a robots.txt block would hide that and the first page of plain results).
         "Disallow: /tim-kiem/goi-y/",
         "Disallow: /tim-kiem/*trang=",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute('/sitemap.xml', request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+FAVICON_PATH = "img/favicon.ico"  # the star of static/img/favicon.svg, 16/32/48 px
+
+
+@functools.cache
+def _favicon_bytes() -> bytes:
+    from django.contrib.staticfiles import finders
+
+    with open(finders.find(FAVICON_PATH), "rb") as icon:
+        return icon.read()
+
+
+@require_GET
+def favicon_ico(request):
+    """/favicon.ico: browsers, feed readers and crawlers ask for it whatever the page's <link rel="icon">
+    says; a 404 there fills the logs and leaves the portal without an icon in search results."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def page_not_found(request, exception=None):

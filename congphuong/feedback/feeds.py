@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.text import Truncator
 
+from congphuong.core.origin import absolute
+
 FEED_SIZE = 30
 
 
@@ -24,6 +26,10 @@ class AnswerFeed(Feed):
 
     def link(self):
         return self.page.get_full_url(self.request)
+
+    def feed_url(self):
+        # The self link (atom:link rel="self"): Django builds it from the request's host otherwise.
+        return absolute(self.request.path, self.request)
 
     def description(self):
         return self.page.intro or "Câu hỏi của người dân và câu trả lời của cơ quan"

@@ -158,6 +158,12 @@ class FeedbackPage(RoutablePageMixin, BasePage):
         verbose_name = "Hỏi đáp – phản ánh kiến nghị"
         verbose_name_plural = "Hỏi đáp – phản ánh kiến nghị"
 
+    def default_description(self) -> str:
+        return (
+            f"{self.title}: người dân gửi câu hỏi, phản ánh, tra cứu tình trạng xử lý bằng mã tra cứu "
+            "và đọc các câu trả lời đã công khai."
+        )
+
     def get_sitemap_urls(self, request=None):
         """The page itself and each published answer (one query)."""
         urls = super().get_sitemap_urls(request)

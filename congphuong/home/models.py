@@ -13,6 +13,10 @@ FEATURED_COUNT = 5
 SECTION_SIZE = 4
 IMAGE_PREFETCH = ("listing_image__renditions",)
 MEDIA_COUNT = 4
+ASIDE_DOCUMENTS = 5
+ASIDE_NOTICES = 5
+ASIDE_SCHEDULE_ENTRIES = 6
+NOTICES_SLUG = "thong-bao"  # the "Thông báo" news category, wherever it sits in the ward's tree
 
 
 class FeaturedArticle(Orderable):
@@ -72,8 +76,67 @@ class HomePage(RoutablePageMixin, BasePage):
         stories = MediaStoryPage.objects.live().public().descendant_of(self).order_by("-published_at")
         return list(with_listing_images(stories)[:MEDIA_COUNT])
 
+    def latest_documents(self):
+        """Văn bản mới: the ward's newest legal documents, and their list page (two queries)."""
+        from congphuong.documents.models import DocumentIndexPage, LegalDocumentPage
+
+        documents = list(
+            LegalDocumentPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-issued_on", "-pk")
+            .only("id", "title", "url_path", "number", "issued_on", "summary")[:ASIDE_DOCUMENTS]
+        )
+        index = DocumentIndexPage.objects.live().public().descendant_of(self).only("id", "url_path").first()
+        return {"items": documents, "index": index}
+
+    def latest_notices(self):
+        """Thông báo: the newest articles of the ward's "thong-bao" category (two queries)."""
+        from congphuong.news.models import ArticlePage, CategoryPage
+
+        category = (
+            CategoryPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(slug=NOTICES_SLUG)
+            .only("id", "path", "url_path", "title")
+            .first()
+        )
+        if category is None:
+            return {"items": [], "category": None}
+        articles = list(
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(category)
+            .order_by("-published_at", "-pk")
+            .only("id", "title", "url_path", "published_at")[:ASIDE_NOTICES]
+        )
+        return {"items": articles, "category": category}
+
+    def week_schedule(self):
+        """Lịch công tác of the current week: the page and its first entries (two queries)."""
+        from django.utils import timezone
+
+        from congphuong.organisation.models import WorkSchedulePage
+        from congphuong.organisation.weeks import Week
+
+        schedule = WorkSchedulePage.objects.live().public().descendant_of(self).first()
+        if schedule is None:
+            return None
+        week = Week.containing(timezone.localdate())
+        entries = schedule.entries_for(week)
+        return {
+            "page": schedule,
+            "week": week,
+            "entries": entries[:ASIDE_SCHEDULE_ENTRIES],
+            "more": len(entries) > ASIDE_SCHEDULE_ENTRIES,
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["latest_documents"] = when_shown(self.latest_documents)
+        context["latest_notices"] = when_shown(self.latest_notices)
+        context["week_schedule"] = when_shown(self.week_schedule)
         context["featured"] = when_shown(self.featured)
         context["category_sections"] = when_shown(self.category_sections)
         context["media_stories"] = when_shown(self.media_stories)

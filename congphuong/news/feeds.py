@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from congphuong.core.origin import absolute
+
 FEED_SIZE = 30
 
 
@@ -23,6 +25,10 @@ class ArticleFeed(Feed):
 
     def link(self):
         return self.root_page.get_full_url(self.request)
+
+    def feed_url(self):
+        # The self link (atom:link rel="self"): Django builds it from the request's host otherwise.
+        return absolute(self.request.path, self.request)
 
     def description(self):
         return getattr(self.root_page, "intro", "") or f"Tin mới nhất của {self.root_page.title}"

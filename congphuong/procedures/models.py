@@ -157,6 +157,14 @@ class ProcedurePage(BasePage):
         verbose_name = "Thủ tục hành chính"
         verbose_name_plural = "Thủ tục hành chính"
 
+    def default_description(self) -> str:
+        parts = [f"Hồ sơ, trình tự thực hiện, thời hạn giải quyết và phí, lệ phí của thủ tục “{self.title}”."]
+        if self.processing_time.strip():
+            parts.append(f"Thời hạn giải quyết: {self.processing_time.strip().rstrip('.')}.")
+        if self.fees.strip():
+            parts.append(f"Phí, lệ phí: {self.fees.strip().rstrip('.')}.")
+        return " ".join(parts)
+
     def save(self, *args, **kwargs):
         self.search_text = fold(" ".join(part for part in (self.title, self.code) if part))
         return super().save(*args, **kwargs)

@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from . import registry
+from . import registry, typos
 from .backends import ALL, EXACT, RANKED, RECENT, TITLE, Expr, Term, get_backend
 from .indexer import SORT_KEY_FACTOR, index_generation
 from .models import SearchDocument, SearchTerm
@@ -101,6 +101,7 @@ class Intent:
     required: list[str | None]  # exact accented form each word must have (typed with diacritics), or None
     likely: list[str]  # most likely accented form of each word
     corrected: bool = False  # a typed accented word was unknown and replaced
+    known: set[str] = field(default_factory=set)  # folded words (of the query) the index has seen
 
     @property
     def has_required(self) -> bool:
@@ -118,6 +119,16 @@ class Outcome:
     intent: Intent | None = None
     documents: dict[int, Doc] = field(default_factory=dict)
     expr: Expr | None = None  # what the backend was asked (for the counts per filter)
+    corrected_query: ParsedQuery | None = None  # the query with its typos corrected (typos.correct)
+    typo_only: bool = False  # nothing matched the words typed: every result matches the corrected words
+
+    @property
+    def highlighted(self) -> set[str]:
+        """Folded words to mark in titles and snippets: those typed and their corrections."""
+        words = set(self.query.folded)
+        if self.corrected_query is not None:
+            words.update(self.corrected_query.folded)
+        return words
 
     @property
     def shown(self) -> int:
@@ -172,7 +183,7 @@ def read_intent(parsed: ParsedQuery) -> Intent:
             corrected = True
         else:
             required.append(exact)
-    return Intent(required=required, likely=likely, corrected=corrected)
+    return Intent(required=required, likely=likely, corrected=corrected, known=set(forms))
 
 
 def suggestion_for(parsed: ParsedQuery, intent: Intent) -> str:
@@ -201,6 +212,15 @@ def _base_expr(parsed: ParsedQuery, root_id: int, filters: Filters) -> Expr:
     )
 
 
+def _relaxed(base: Expr, parsed: ParsedQuery) -> Expr:
+    """Any of the words (the quoted phrases still required)."""
+    return replace(
+        base,
+        terms=[Term(tuple(f for _e, f in phrase)) for phrase in parsed.phrases],
+        any_of=[Term((folded,)) for folded in parsed.folded],
+    )
+
+
 def _exact_terms(forms, field_name=ALL):
     return [Term((form,), field=field_name, mode=EXACT) for form in forms if form and fold_token(form) != form]
 
@@ -212,14 +232,43 @@ def run(query_text: str, root_id: int, filters: Filters | None = None) -> Outcom
 
 
 def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
+    """Every word as typed (exact or folded); when nothing matches and some words are not in the
+    ward's index (typos), the query with those words corrected (typos.correct), said on the page;
+    else any of the words. Typo matches thus never rank above a match of the words as typed."""
     parsed = parse_query(query_text)
-    outcome = Outcome(query=parsed)
     if not parsed:
-        return outcome
-    backend = get_backend()
+        return Outcome(query=parsed)
     intent = read_intent(parsed)
+    outcome = _search(parsed, intent, root_id, filters)
+    if outcome.total:
+        outcome.suggestion = suggestion_for(parsed, intent)
+        return outcome
+    unknown = typos.unknown_words(parsed, intent.known, root_id)
+    corrected = typos.correct(parsed, unknown, root_id)
+    if corrected is not None:
+        corrected_intent = read_intent(corrected)
+        fallback = _search(corrected, corrected_intent, root_id, filters)
+        if fallback.total:
+            fallback.query, fallback.intent = parsed, intent
+            fallback.corrected_query, fallback.typo_only = corrected, True
+            fallback.suggestion = " ".join(corrected_intent.likely)
+            return fallback
+    if len(parsed.words) > 1:  # no document has every word: any word will do
+        outcome = _search(parsed, intent, root_id, filters, relaxed=True)
+    # A word of the query that the ward's index lacks would stay in the suggestion ("khuyến hok?"):
+    # then nothing is suggested rather than a search that finds nothing again.
+    outcome.suggestion = "" if unknown else suggestion_for(parsed, intent)
+    return outcome
+
+
+def _search(parsed: ParsedQuery, intent: Intent, root_id: int, filters: Filters, relaxed=False) -> Outcome:
+    """Every word (strict), or any word (`relaxed`, for a query that no document fully matches)."""
+    outcome = Outcome(query=parsed, relaxed=relaxed)
+    backend = get_backend()
     outcome.intent = intent
     base = _base_expr(parsed, root_id, filters)
+    if relaxed:
+        base = _relaxed(base, parsed)
 
     required = [form for form in intent.required if form]
     likely_extra = [form for form, (exact, fold) in zip(intent.likely, parsed.words, strict=True) if exact == fold]
@@ -256,14 +305,6 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
         return total, dict(zip(requests, results, strict=True)), confirm is not None
 
     total, found, confirmed = ask(base)
-    if total == 0 and len(parsed.words) > 1:
-        outcome.relaxed = True
-        base = replace(
-            base,
-            terms=[Term(tuple(f for _e, f in phrase)) for phrase in parsed.phrases],
-            any_of=[Term((folded,)) for folded in parsed.folded],
-        )
-        total, found, confirmed = ask(base)
     outcome.total_capped = total > COUNT_CAP
     outcome.total = min(total, COUNT_CAP)
     outcome.expr = base
@@ -324,7 +365,6 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
         ordered = sorted(documents.values(), key=key, reverse=True)
     outcome.ordered = [doc.sort_key for doc in ordered]
     outcome.documents = documents
-    outcome.suggestion = suggestion_for(parsed, intent)
     return outcome
 
 
@@ -452,7 +492,7 @@ def snippet(body: str, wanted: set[str], words=SNIPPET_WORDS) -> str:
 
 def hits_for_page(outcome: Outcome, keys: list[int]) -> list[Hit]:
     """The documents of one results page, with highlighted title and snippet (one query)."""
-    wanted = set(outcome.query.folded)
+    wanted = outcome.highlighted
     bodies = dict(SearchDocument.objects.filter(sort_key__in=keys).values_list("sort_key", "body"))
     hits = []
     for key in keys:

@@ -4,13 +4,15 @@ Load with ``{% load portal_tags %}``. Nothing here renders per-article queries: 
 listing helpers run one query each, whatever the number of articles.
 """
 
-import datetime
 import json
 import re
 
 from django import template
-from django.utils import timezone
 from django.utils.safestring import mark_safe
+
+from congphuong.core.origin import absolute
+
+from .vi_format import iso_datetime  # builtin filter; also used by the JSON-LD tags here
 
 register = template.Library()
 
@@ -84,13 +86,9 @@ def nav_state(page) -> str:
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    """``url`` made absolute against the current request (for canonical, Open Graph, sharing)."""
-    request = context.get("request")
-    if not url:
-        return ""
-    if request is None:
-        return url
-    return request.build_absolute_uri(url)
+    """``url`` on the ward's canonical origin (canonical, Open Graph, JSON-LD, sharing), whatever
+    host the request came through (core/origin.py)."""
+    return absolute(url, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -140,25 +138,13 @@ def page_summary(page) -> str:
     return ""
 
 
-@register.filter
-def iso_datetime(value) -> str:
-    """ISO 8601 in the site's time zone, whole seconds: 2023-05-18T09:30:00+07:00."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        value = value.replace(microsecond=0)
-    return value.isoformat()
-
-
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, page, image_url="", logo_url=""):
     """schema.org NewsArticle for ``page``, as a ready <script type="application/ld+json"> element."""
     request = context.get("request")
     ward = context.get("ward")
     official_name = getattr(ward, "official_name", "") or getattr(context.get("current_site"), "site_name", "")
-    url = request.build_absolute_uri(page.url) if request is not None else page.full_url
+    url = absolute(page.url, request) if request is not None else page.full_url
     modified = page.last_published_at or page.published_at
     if modified and page.published_at and modified < page.published_at:
         modified = page.published_at
@@ -182,3 +168,73 @@ def article_json_ld(context, page, image_url="", logo_url=""):
     if image_url:
         data["image"] = [image_url]
     return mark_safe(f'<script type="application/ld+json">{json_for_script(data)}</script>')  # noqa: S308
+
+
+@register.simple_tag
+def concat(*parts) -> str:
+    """Pieces joined into one string, for `as` variables built from text and values (e.g. a page's
+    description, printed in three meta tags by includes/meta_description.html). Escaped on output."""
+    return "".join(str(part) for part in parts if part is not None)
+
+
+def _ld_script(data) -> str:
+    return mark_safe(f'<script type="application/ld+json">{json_for_script(data)}</script>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def site_json_ld(context, logo_url=""):
+    """schema.org GovernmentOrganization (the People's Committee) and WebSite (with the search
+    action) of the ward, for the home page: names, address and contacts from WardSettings."""
+    request = context.get("request")
+    ward = context.get("ward")
+    site_name = getattr(context.get("current_site"), "site_name", "")
+    home = absolute("/", request)
+    organisation = {
+        "@type": "GovernmentOrganization",
+        "@id": home + "#to-chuc",
+        "name": getattr(ward, "official_name", "") or site_name,
+        "url": home,
+    }
+    if getattr(ward, "short_name", ""):
+        organisation["alternateName"] = ward.short_name
+    if logo_url:
+        organisation["logo"] = {"@type": "ImageObject", "url": logo_url}
+    if getattr(ward, "address", ""):
+        organisation["address"] = {"@type": "PostalAddress", "streetAddress": ward.address, "addressCountry": "VN"}
+    if getattr(ward, "phone", ""):
+        organisation["telephone"] = ward.phone
+    if getattr(ward, "email", ""):
+        organisation["email"] = ward.email
+    website = {
+        "@type": "WebSite",
+        "@id": home + "#website",
+        "url": home,
+        "name": getattr(ward, "short_name", "") or site_name,
+        "inLanguage": "vi",
+        "publisher": {"@id": organisation["@id"]},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": absolute("/tim-kiem/", request) + "?q={search_term_string}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return _ld_script({"@context": "https://schema.org", "@graph": [organisation, website]})
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_json_ld(context, page, crumbs, crumb_title=""):
+    """schema.org BreadcrumbList matching includes/breadcrumbs.html (the same crumbs, absolute URLs)."""
+    request = context.get("request")
+    trail = [("Trang chủ", "/")]
+    trail += [(crumb.title, crumb.url) for crumb in crumbs]
+    trail.append((page.title, page.url))
+    if crumb_title and request is not None:
+        trail.append((str(crumb_title), request.path))
+    items = [
+        {"@type": "ListItem", "position": n, "name": name, "item": absolute(url, request)}
+        for n, (name, url) in enumerate(trail, start=1)
+    ]
+    return _ld_script({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})

@@ -46,3 +46,15 @@ def vi_short_date(value) -> str:
     if not value:
         return ""
     return f"{_local(value):%d/%m/%Y}"
+
+
+@register.filter
+def iso_datetime(value) -> str:
+    """ISO 8601 in the site's time zone, whole seconds: 2023-05-18T09:30:00+07:00."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        value = value.replace(microsecond=0)
+    return value.isoformat()

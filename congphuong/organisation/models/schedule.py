@@ -45,6 +45,9 @@ class WorkSchedulePage(RoutablePageMixin, BasePage):
         verbose_name = "Lịch công tác"
         verbose_name_plural = "Lịch công tác"
 
+    def default_description(self) -> str:
+        return f"{self.title}: lịch họp, tiếp công dân và công tác trong tuần của lãnh đạo phường."
+
     def week_pages(self):
         return WeeklySchedulePage.objects.child_of(self).live().public()
 
@@ -105,6 +108,9 @@ class WorkSchedulePage(RoutablePageMixin, BasePage):
         )
         context.update(self.week_context(request, week, entries, updated))
         context["week_notice"] = notice
+        # Any week answers (a citizen may page forward), but only the current week and weeks with
+        # entries are worth indexing: "?tuan=2099-W10" is an endless crawl space of empty pages.
+        context["indexable"] = not notice and (context["is_current_week"] or context["has_entries"])
         return context
 
     @path("")

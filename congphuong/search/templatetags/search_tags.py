@@ -1,6 +1,9 @@
 """Links of the search page: the current query string with one parameter changed."""
 
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
 
 register = template.Library()
 
@@ -18,3 +21,11 @@ def search_url(context, **changes):
             params[name] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def search_link(query) -> str:
+    """/tim-kiem/?q=… for `query`, encoded as the search form submits it (spaces as "+"): a tag
+    link, a suggestion and the form must give the same URL, or one search has two addresses
+    (two cache entries, two pages for a crawler)."""
+    return f"{reverse('search')}?{urlencode({'q': str(query)})}"

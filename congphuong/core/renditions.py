@@ -1,0 +1,134 @@
+"""The image renditions the public templates show, made when a page is published, not when read.
+
+Wagtail makes a rendition the first time a template asks for it: the first reader of an article
+with a few photos waited for some twenty resized AVIF/WebP/JPEG files (11.7 s measured). Publishing
+now schedules them: after the transaction commits, a background thread makes every rendition the
+public templates use for the page's images, so the first reader finds them made.
+
+What a template shows depends on where the image sits on the page: the listing image appears in
+the article's head, the cards of lists and the home page, Open Graph and the print view
+(`LISTING_SPECS`); an image in the body (StreamField blocks, gallery items) in the body's
+responsive picture (`CONTENT_SPECS`). `tests/test_renditions.py` reads every public template and
+fails when a template uses a size these lists lack, so the two cannot drift apart.
+
+A thread, not a task queue: the portal runs no worker process, and a lost thread (a restart in
+the middle) costs nothing but the old behaviour for that page (the first reader makes what is
+missing). Set ``CONGPHUONG_RENDITIONS_ON_PUBLISH = False`` to turn it off; "sync" makes them inside
+the publishing request (useful where threads are unwelcome).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.conf import settings
+from django.db import close_old_connections, connection, transaction
+
+logger = logging.getLogger(__name__)
+
+# Template spec strings as written in the templates (spaces, braces); expanded with Wagtail's own
+# Filter.expand_spec, the same expansion {% picture %} and {% srcset_image %} apply.
+LISTING_SPECS = (
+    "width-{400,800,1200} format-{avif,webp}",  # article / story head (picture)
+    "fill-{360x203,720x405,1080x608} format-{avif,webp}",  # home page: the top featured article
+    "fill-{360x203,720x405,1080x608} format-webp",  # cards: featured grid
+    "fill-{240x135,480x270} format-webp",  # cards: compact lists
+    "fill-{240x135,480x270,720x405} format-webp",  # media stories list
+    "fill-1200x630 format-jpeg",  # Open Graph, JSON-LD
+    "width-1200 format-webp",  # video poster
+    "width-800 format-jpeg",  # print view
+)
+CONTENT_SPECS = (
+    "width-{400,800,1200} format-{avif,webp}",  # image blocks and galleries (picture)
+    "width-1200 format-webp",  # image blocks (plain img)
+)
+
+_threads: list[threading.Thread] = []  # started and not yet joined (tests wait on them)
+
+
+def expand(specs) -> list[str]:
+    from wagtail.images.models import Filter
+
+    out: list[str] = []
+    for spec in specs:
+        out += Filter.expand_spec(spec)
+    return list(dict.fromkeys(out))
+
+
+def images_of(page) -> dict[int, str]:
+    """{image id: "listing" or "content"} for the images a page shows (its live content)."""
+    from wagtail.images import get_image_model
+    from wagtail.models import ReferenceIndex
+
+    image_model = get_image_model()
+    found: dict[int, str] = {}
+    listing_id = getattr(page, "listing_image_id", None)
+    if listing_id:
+        found[listing_id] = "listing"
+    # Every image the page refers to, in StreamFields and inline children alike (the reference
+    # index's own extraction, so a new block type or gallery is covered without code here).
+    image_type = ReferenceIndex._get_base_content_type(image_model).pk
+    for content_type_id, object_id, model_path, _content_path in ReferenceIndex._extract_references_from_object(page):
+        if content_type_id == image_type and str(object_id).isdigit():
+            found.setdefault(int(object_id), "listing" if model_path == "listing_image" else "content")
+    return found
+
+
+def make_for_page(page) -> int:
+    """Make (or find) every rendition the public templates use for `page`'s images; how many."""
+    from wagtail.images import get_image_model
+
+    wanted = images_of(page)
+    if not wanted:
+        return 0
+    listing, content = expand(LISTING_SPECS), expand(CONTENT_SPECS)
+    made = 0
+    for image in get_image_model().objects.filter(pk__in=wanted):
+        specs = listing + content if wanted[image.pk] == "listing" else content
+        try:
+            made += len(image.get_renditions(*specs))
+        except Exception:  # a broken or missing file: the reader's request will report it as before
+            logger.exception("Không tạo được bản ảnh cho ảnh %s của trang %s", image.pk, page.pk)
+    return made
+
+
+def _run(page_id: int):
+    from wagtail.models import Page
+
+    try:
+        close_old_connections()
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None and page.live:
+            make_for_page(page.specific)
+    except Exception:
+        logger.exception("Không tạo được bản ảnh cho trang %s", page_id)
+    finally:
+        connection.close()  # this thread's own connection
+
+
+def schedule(page):
+    """After the publishing transaction commits: make the page's renditions (see the module doc)."""
+    mode = getattr(settings, "CONGPHUONG_RENDITIONS_ON_PUBLISH", True)
+    if not mode:
+        return
+    if mode == "sync":
+        transaction.on_commit(lambda: make_for_page(page))
+        return
+
+    def start():
+        thread = threading.Thread(target=_run, args=(page.pk,), name=f"renditions-{page.pk}", daemon=True)
+        _threads.append(thread)
+        thread.start()
+
+    transaction.on_commit(start)
+
+
+def wait(timeout=60.0):
+    """Join the threads started so far (tests; a management command that must finish them)."""
+    while _threads:
+        _threads.pop().join(timeout)
+
+
+def on_page_published(sender, instance, **kwargs):
+    schedule(instance)
