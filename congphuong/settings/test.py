@@ -34,3 +34,6 @@ LOGGING["loggers"]["congphuong.access"] = {"level": "WARNING"}  # noqa: F405
 CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", "0") == "1"  # noqa: F405
 # Likewise the kept fragments; their tests and the serving tests switch them on.
 CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", "0") == "1"  # noqa: F405
+# Renditions on publish are made inline after the commit: a background thread would share the
+# in-memory SQLite database with the live server's thread. The test of the thread switches it on.
+CONGPHUONG_RENDITIONS_ON_PUBLISH = "sync"
