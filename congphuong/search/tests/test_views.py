@@ -179,3 +179,14 @@ def test_only_the_first_page_of_plain_results_may_be_indexed(client, category):
     assert noindex in client.get("/tim-kiem/", {"q": "khongcogica"}).text
     assert noindex in client.get("/tim-kiem/", {"q": "!!!"}).text
     assert noindex in client.get("/tim-kiem/").text
+
+
+def test_a_date_filter_with_few_matches_is_no_server_error(client, articles):
+    # Issue 14: facet_pairs joined the documents table and a bare `rowid` from the date range
+    # made SQLite answer "no such column: rowid" (a 500 on the embedded default).
+    response = client.get("/tim-kiem/", {"q": "hoc", "tu": "01/01/2025"})
+    assert response.status_code == 200
+    assert "Trao học bổng khuyến học năm 2025" in response.text
+    response = client.get("/tim-kiem/", {"q": "hoc", "tu": "01/01/2025", "den": "31/12/2099"})
+    assert response.status_code == 200
+    assert "Khuyên học sinh đội mũ bảo hiểm" in response.text
