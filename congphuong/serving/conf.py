@@ -109,6 +109,7 @@ DEFAULT_IGNORED_TABLES = {
     "axes_accessattempt",
     "axes_accesslog",
     "axes_accessfailurelog",
+    "core_ratecounter",  # rate limits of forms (core/ratelimit.py): no page shows them
 }
 
 

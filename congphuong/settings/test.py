@@ -34,3 +34,8 @@ LOGGING["loggers"]["congphuong.access"] = {"level": "WARNING"}  # noqa: F405
 CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", "0") == "1"  # noqa: F405
 # Likewise the kept fragments; their tests and the serving tests switch them on.
 CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", "0") == "1"  # noqa: F405
+# A file-based SQLite test database, for the tests of concurrent writers (in-memory SQLite shares
+# one connection between the live server's threads, so it cannot show "database is locked"):
+# congphuong/core/tests/concurrency.py runs them in a pytest of their own with this set.
+if env_str("CONGPHUONG_TEST_SQLITE_FILE") and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": env_str("CONGPHUONG_TEST_SQLITE_FILE")}  # noqa: F405
