@@ -190,3 +190,16 @@ def test_a_date_filter_with_few_matches_is_no_server_error(client, articles):
     response = client.get("/tim-kiem/", {"q": "hoc", "tu": "01/01/2025", "den": "31/12/2099"})
     assert response.status_code == 200
     assert "Khuyên học sinh đội mũ bảo hiểm" in response.text
+
+
+def test_links_are_built_from_the_checked_values_not_the_query_string(client, articles):
+    # Issue 14: each of ~18 links copied the raw query string, 6 KB of junk included.
+    response = client.get("/tim-kiem/", {"q": "hoc", "tu": "01/01/2025", "rac": JUNK, "loai": JUNK})
+    assert response.status_code == 200
+    html = response.text
+    assert "Loại nội dung không hợp lệ" in html
+    assert JUNK[:100] not in html
+    assert "tu=2025-01-01" in html  # the date filter goes on, in the form it was understood
+
+
+JUNK = "x" * 6000
