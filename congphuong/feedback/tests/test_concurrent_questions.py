@@ -33,7 +33,7 @@ def ask_url(live_server, home):
     return live_server.url + page.relative_url(page.get_site()) + page.reverse_subpage("ask")
 
 
-def test_on_a_sqlite_file(db):
+def test_on_a_sqlite_file():
     run_on_a_sqlite_file(__file__)
 
 
