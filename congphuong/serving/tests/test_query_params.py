@@ -22,12 +22,15 @@ BACK_OFFICE_PARAMS = {"export", "site", "next"}
 def _public_get_parameters() -> set[str]:
     """Every name the code looks up in request.GET (literal or a *_PARAM constant), and the fields of
     the public filter forms, which read request.GET by their field names."""
+    sources = [
+        path.read_text()
+        for path in PROJECT.rglob("*.py")
+        if "tests" not in path.parts and "migrations" not in path.parts
+    ]
+    # *_PARAM constants may be defined in one module and read in another (organisation/weeks.py).
+    constants = dict(re.findall(r'^([A-Z_]+_PARAM)\s*=\s*"([^"]+)"', "\n".join(sources), re.M))
     names = set()
-    for path in PROJECT.rglob("*.py"):
-        if "tests" in path.parts or "migrations" in path.parts:
-            continue
-        source = path.read_text()
-        constants = dict(re.findall(r'^([A-Z_]+_PARAM)\s*=\s*"([^"]+)"', source, re.M))
+    for source in sources:
         for literal, constant in re.findall(r'request\.GET\.get\(\s*(?:"([^"]+)"|([A-Z_]+_PARAM))', source):
             names.add(literal or constants.get(constant, constant))
     names.update(DocumentFilterForm.base_fields, ProcedureFilterForm.base_fields)
