@@ -4,6 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from congphuong.accounts.password_reset import RateLimitedPasswordResetView
 from congphuong.core import views as core_views
 from congphuong.search import views as search_views
 from congphuong.serving import policy, routing
@@ -13,6 +14,12 @@ from congphuong.serving import urls as serving_urls
 # never cached; public ones may be, for anonymous readers, when the response allows it.
 urlpatterns = policy.private_urlpatterns(
     [
+        # Wagtail's view with a rate limit (accounts/password_reset.py), ahead of Wagtail's own pattern.
+        path(
+            "admin/password_reset/",
+            RateLimitedPasswordResetView.as_view(),
+            name="wagtailadmin_password_reset",
+        ),
         path("admin/", include(wagtailadmin_urls)),
         path("", include(serving_urls)),  # /healthz, /readyz
     ]

@@ -32,6 +32,9 @@ def environment(port: int) -> dict[str, str]:
         ALLOWED_HOSTS="localhost,127.0.0.1,.localhost",
         WAGTAILADMIN_BASE_URL=f"http://localhost:{port}",
         PYTHONPATH=str(ROOT),
+        # The embedded stack, as `make run`, on purpose (production settings refuse it otherwise).
+        CONGPHUONG_ALLOW_SQLITE="1",
+        CONGPHUONG_ALLOW_LOCAL_CACHE="1",
     )
     env.pop("REDIS_URL", None)  # the embedded local cache, as `make run`
     return env

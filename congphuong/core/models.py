@@ -91,3 +91,21 @@ class BasePage(Page):
 
     def default_description(self) -> str:
         return ""
+
+
+class RateCounter(models.Model):
+    """One rate-limit window of one client for one action (congphuong/core/ratelimit.py).
+
+    In the database, not the cache: a cache evicts (LocMem's 300 entries, Redis under maxmemory)
+    and an evicted counter is a limit that starts again from zero."""
+
+    key = models.CharField("Khóa", max_length=120, unique=True)
+    count = models.PositiveIntegerField("Số lần", default=0)
+    expires_at = models.DateTimeField("Hết hạn lúc", db_index=True)
+
+    class Meta:
+        verbose_name = "Bộ đếm giới hạn tần suất"
+        verbose_name_plural = "Bộ đếm giới hạn tần suất"
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

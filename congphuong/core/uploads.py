@@ -33,6 +33,8 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from .archives import ArchiveTooLarge, check_archive
+
 IMAGE_TYPES = {"jpg": "jpg", "jpeg": "jpg", "png": "png", "gif": "gif", "webp": "webp"}
 DOCUMENT_TYPES = ("pdf", "docx", "xlsx", "doc", "xls", "odt", "ods", "zip", "mp4", "webm")
 
@@ -103,14 +105,22 @@ def looks_like_html(head: bytes) -> bool:
     return text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<script"))
 
 
+def max_document_unpacked_bytes() -> int:
+    """What a ZIP-based document (docx, xlsx, odt, ods, zip) may unpack to (core/archives.py)."""
+    return int(getattr(settings, "CONGPHUONG_MAX_UNPACKED_BYTES", 500 * 1024 * 1024))
+
+
 def _zip_kind(f) -> str | None:
-    """docx, xlsx, odt, ods or plain zip, from the archive's directory."""
+    """docx, xlsx, odt, ods or plain zip, from the archive's directory; ValidationError for a ZIP
+    that unpacks to more than max_document_unpacked_bytes()."""
     try:
         f.seek(0)
         with zipfile.ZipFile(f) as archive:
+            check_archive(archive, max_document_unpacked_bytes())
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100].strip()
+                with archive.open("mimetype") as member:  # the first bytes only, whatever it claims to hold
+                    mimetype = member.read(100).strip()
                 if mimetype == b"application/vnd.oasis.opendocument.text":
                     return "odt"
                 if mimetype == b"application/vnd.oasis.opendocument.spreadsheet":
@@ -121,6 +131,8 @@ def _zip_kind(f) -> str | None:
                 if "xl/workbook.xml" in names:
                     return "xlsx"
             return "zip"
+    except ArchiveTooLarge as exc:
+        raise ValidationError(str(exc), code="archive_too_large") from exc
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
         return None
     finally:

@@ -5,20 +5,20 @@ Three independent rules, all configurable in settings:
 - a honeypot field that people never see (bots fill every input);
 - a signed "form opened at" token: a submission sooner than ``CONGPHUONG_FORM_MIN_SECONDS``
   after the page was rendered, or with a missing, forged or stale token, is refused;
-- a per-IP rate limit kept in the Django cache (``CONGPHUONG_FORM_RATE_LIMIT``: at most N
-  submissions per window of seconds). The IP is hashed before it becomes a cache key.
+- a per-IP rate limit kept in the database (``CONGPHUONG_FORM_RATE_LIMIT``: at most N
+  submissions per window of seconds; core/ratelimit.py: atomic, never evicted). The IP is hashed
+  before it becomes a key.
 
 The client IP is the reader's behind the trusted proxies (TRUSTED_PROXIES,
 congphuong/serving/client_address.py), so visitors do not share nginx's address.
 """
 
-import hashlib
 import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 
+from congphuong.core import ratelimit
 from congphuong.serving.client_address import client_ip
 
 MAX_FORM_AGE = 24 * 3600
@@ -52,21 +52,20 @@ def token_problem(token: str, purpose: str) -> str | None:
 
 
 def _rate_key(request, purpose: str) -> str:
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{client_ip(request)}".encode()).hexdigest()[:32]
-    return f"congphuong:rate:{purpose}:{digest}"
+    return ratelimit.client_key(f"form:{purpose}", client_ip(request))
 
 
 def is_rate_limited(request, purpose: str) -> bool:
     limit, _window = rate_limit()
-    return (cache.get(_rate_key(request, purpose)) or 0) >= limit
+    return ratelimit.is_limited(_rate_key(request, purpose), limit)
+
+
+def take_submission(request, purpose: str) -> bool:
+    """Spend one submission of this IP (the window starts at the first); False when none is left."""
+    limit, window = rate_limit()
+    return ratelimit.take(_rate_key(request, purpose), limit, window)
 
 
 def count_submission(request, purpose: str) -> None:
-    """Record one submission from this IP; the window starts at the first one."""
-    _limit, window = rate_limit()
-    key = _rate_key(request, purpose)
-    if not cache.add(key, 1, timeout=window):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=window)
+    """Record one submission from this IP, whether or not the limit is reached."""
+    take_submission(request, purpose)

@@ -109,12 +109,13 @@ def handle_comment_post(draft, request) -> Outcome:
         # A bot: look successful, store nothing.
         antispam.count_submission(request, PURPOSE)
         return Outcome(redirect=thanks)
-    if antispam.is_rate_limited(request, PURPOSE):
-        form.is_valid()
+    problem = antispam.token_problem(request.POST.get("started", ""), purpose)
+    valid = form.is_valid() and not problem
+    # Spent atomically before the comment is stored: simultaneous posts cannot all pass the limit.
+    if antispam.is_rate_limited(request, PURPOSE) or (valid and not antispam.take_submission(request, PURPOSE)):
         form.add_error(None, "Bạn đã gửi nhiều góp ý trong thời gian ngắn. Vui lòng thử lại sau khoảng một giờ.")
         return Outcome(form=_fresh(form, draft), status=429)
-    problem = antispam.token_problem(request.POST.get("started", ""), purpose)
-    if not form.is_valid() or problem:
+    if not valid:
         if problem:
             form.add_error(None, problem)
         return Outcome(form=_fresh(form, draft), status=200)
@@ -123,5 +124,4 @@ def handle_comment_post(draft, request) -> Outcome:
     DraftComment.objects.create(
         draft=draft, name=data["name"], email=data["email"], phone=data["phone"], body=data["body"]
     )
-    antispam.count_submission(request, PURPOSE)
     return Outcome(redirect=thanks)

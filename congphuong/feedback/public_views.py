@@ -25,6 +25,10 @@ RECEIPT_MAX_AGE = 7 * 24 * 60 * 60
 RATED_COOKIE = "cp_danh_gia"
 RATED_SALT = "congphuong.feedback.rated"
 RATED_MAX_ITEMS = 200
+QUESTION_LIMIT_MESSAGE = (
+    "Bạn đã gửi nhiều câu hỏi trong một giờ qua. Để chống thư rác, cổng tạm ngừng nhận từ thiết bị "
+    "này; vui lòng thử lại sau một giờ hoặc gọi điện đến bộ phận tiếp nhận của phường."
+)
 
 
 def _site(page):
@@ -136,14 +140,11 @@ def ask(page, request):
     problem = ""
     if request.method == "POST":
         form = QuestionForm(request.POST, request.FILES, site=site)
-        if spam.is_limited("question", request):
-            problem = (
-                "Bạn đã gửi nhiều câu hỏi trong một giờ qua. Để chống thư rác, cổng tạm ngừng nhận từ thiết bị "
-                "này; vui lòng thử lại sau một giờ hoặc gọi điện đến bộ phận tiếp nhận của phường."
-            )
+        # Spent only for a valid question, and atomically before it is stored (spam.take).
+        if spam.is_limited("question", request) or (form.is_valid() and not spam.take("question", request)):
+            problem = QUESTION_LIMIT_MESSAGE
         elif form.is_valid():
             question = _create_question(page, site, form)
-            spam.record("question", request)
             notify.send_receipt(question)
             notify.send_staff_alert(question)
             token = signing.dumps(question.code, salt=RECEIPT_SALT)
@@ -214,10 +215,9 @@ def lookup(page, request):
     problem = ""
     if request.method == "POST":
         form = LookupForm(request.POST)
-        if spam.is_limited("lookup", request):
+        if spam.is_limited("lookup", request) or (form.is_valid() and not spam.take("lookup", request)):
             problem = "Bạn đã tra cứu quá nhiều lần trong một giờ. Vui lòng thử lại sau."
         elif form.is_valid():
-            spam.record("lookup", request)
             candidate = (
                 Question.objects.filter(code=form.cleaned_data["code"], site=_site(page))
                 .select_related("topic")
@@ -269,7 +269,7 @@ def _handle_rating(request, page, key, question, make_form, render_error, succes
     if key in _rated_items(request):
         form.add_error(None, "Bạn đã đánh giá mục này rồi. Cảm ơn bạn!")
         return render_error(form)
-    if spam.is_limited("rating", request):
+    if spam.is_limited("rating", request) or (form.is_valid() and not spam.take("rating", request)):
         form.add_error(None, "Bạn đã gửi nhiều đánh giá trong một giờ qua. Vui lòng thử lại sau.")
         return render_error(form)
     if not form.is_valid():
@@ -277,7 +277,6 @@ def _handle_rating(request, page, key, question, make_form, render_error, succes
     Rating.objects.create(
         site=_site(page), question=question, score=form.cleaned_data["score"], comment=form.cleaned_data["comment"]
     )
-    spam.record("rating", request)
     response = redirect(success_url + "?da-danh-gia=1#danh-gia")
     _remember_rated(request, response, key)
     return response

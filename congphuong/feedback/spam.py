@@ -5,20 +5,19 @@
 - Time to submit: the form carries a signed timestamp (``django.core.signing``); a
   form sent back faster than ``CONGPHUONG_FEEDBACK_MIN_SECONDS`` (default 5 s) or
   older than a few hours is refused.
-- Rate limits per client IP in the Django cache (Redis in production): questions
-  (default 5 an hour), lookups and ratings. The IP is hashed before it becomes a key.
+- Rate limits per client IP in the database (core/ratelimit.py: atomic, never evicted):
+  questions (default 5 an hour), lookups and ratings. The IP is hashed before it becomes a key.
 
 The client IP is the reader's behind the trusted proxies (TRUSTED_PROXIES,
 congphuong/serving/client_address.py), so visitors do not share nginx's address.
 """
 
-import hashlib
 import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 
+from congphuong.core import ratelimit
 from congphuong.serving.client_address import client_ip
 
 TIMESTAMP_SALT = "congphuong.feedback.form-timestamp"
@@ -37,8 +36,7 @@ def min_seconds() -> float:
 
 
 def _key(kind: str, request) -> str:
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()[:32]
-    return f"feedback:rate:{kind}:{digest}"
+    return ratelimit.client_key(f"feedback:{kind}", client_ip(request))
 
 
 def limit_for(kind: str) -> tuple[int, int]:
@@ -47,20 +45,16 @@ def limit_for(kind: str) -> tuple[int, int]:
 
 
 def is_limited(kind: str, request) -> bool:
+    """The limit is already reached (checked before showing the form's errors; spends nothing)."""
     limit, _ = limit_for(kind)
-    return (cache.get(_key(kind, request)) or 0) >= limit
+    return ratelimit.is_limited(_key(kind, request), limit)
 
 
-def record(kind: str, request) -> None:
-    """Count one more action of ``kind`` from this client in the current window."""
-    _, window = limit_for(kind)
-    key = _key(kind, request)
-    if cache.add(key, 1, window):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, window)
+def take(kind: str, request) -> bool:
+    """Spend one action of ``kind`` for this client; False when the limit is reached. Atomic:
+    simultaneous submissions cannot all pass a limit that only one more of them fits under."""
+    limit, window = limit_for(kind)
+    return ratelimit.take(_key(kind, request), limit, window)
 
 
 def make_timestamp(now=None) -> str:

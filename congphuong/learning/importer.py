@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from congphuong.core.archives import ArchiveTooLarge, check_archive
 from congphuong.core.spreadsheets import cell_text, set_xlsx_value
 from congphuong.core.text import fold
 
@@ -20,6 +21,8 @@ from .choices import LearningModel, OccupationGroup, SchoolingStatus, Sex
 from .models import Citizen, CriteriaSet, Household, HouseholdMember, LearningQuarter, Registration
 
 MAX_BYTES = 5 * 1024 * 1024
+# What the workbook may unpack to (core/archives.py): a real 5 MB list unpacks to a few tens of MB.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 5000
 EXAMPLE_MARK = "vi du"  # a first cell reading "VÍ DỤ" marks the template's example row
 
@@ -156,7 +159,11 @@ def read_workbook(data: bytes):
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_archive(archive, MAX_UNPACKED_BYTES)  # before openpyxl unpacks anything
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ArchiveTooLarge as exc:
+        raise ImportFileError(str(exc)) from exc
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ImportFileError("Không đọc được tệp Excel; hãy lưu lại tệp dưới dạng .xlsx rồi thử lại.") from exc
 

@@ -4,7 +4,11 @@ import zipfile
 
 from django import forms
 
+from congphuong.core.archives import ArchiveTooLarge, check_archive
+
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+# A .docx/.xlsx is a ZIP: what it may unpack to (core/archives.py).
+MAX_EVIDENCE_UNPACKED_BYTES = 100 * 1024 * 1024
 
 # (content type, extension names, magic check)
 PDF = "application/pdf"
@@ -26,7 +30,10 @@ def sniff(head: bytes, upload) -> str | None:
         try:
             upload.seek(0)
             with zipfile.ZipFile(upload) as archive:
+                check_archive(archive, MAX_EVIDENCE_UNPACKED_BYTES)
                 names = set(archive.namelist())
+        except ArchiveTooLarge as exc:
+            raise forms.ValidationError(str(exc)) from exc
         except zipfile.BadZipFile:
             return None
         finally:

@@ -18,11 +18,22 @@ from congphuong.core.models import BasePage, when_shown, with_listing_images
 ARTICLES_PER_PAGE = 12
 
 
+MAX_PAGE_NUMBER = 10**6
+
+
+def page_number(request) -> int:
+    """?trang=N as a number: 1 when it is none, at most MAX_PAGE_NUMBER (past the last page anyway).
+
+    Fragment keys use it rather than the raw query string, so junk in the URL makes no new entry."""
+    raw = request.GET.get("trang", "").strip()
+    return min(int(raw), MAX_PAGE_NUMBER) if raw.isascii() and raw.isdigit() else 1
+
+
 def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
     """Page `queryset` by ?trang=N; a bad or out-of-range number gives the nearest page."""
     paginator = Paginator(queryset, per_page)
     try:
-        return paginator.page(request.GET.get("trang", 1))
+        return paginator.page(page_number(request))
     except PageNotAnInteger:
         return paginator.page(1)
     except EmptyPage:
@@ -62,6 +73,7 @@ class CategoryPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = when_shown(lambda: paginate(request, self.articles()))
+        context["page_number"] = page_number(request)
         return context
 
     @path("")

@@ -161,17 +161,19 @@ class SQLiteBackend:
         return " AND ".join(parts)
 
     def _where(self, expr: Expr):
+        # rowid qualified: facet_pairs joins the documents table, where a bare rowid is no column.
+        rowid = f"{FTS_TABLE}.rowid"
         sql = f"{FTS_TABLE} MATCH %s"
         params = [self._match(expr)]
         if expr.keys is not None:
-            sql += f" AND rowid IN ({', '.join(['%s'] * len(expr.keys)) or 'NULL'})"
+            sql += f" AND {rowid} IN ({', '.join(['%s'] * len(expr.keys)) or 'NULL'})"
             params.extend(expr.keys)
         low, high = expr.key_range
         if low is not None:
-            sql += " AND rowid >= %s"
+            sql += f" AND {rowid} >= %s"
             params.append(low)
         if high is not None:
-            sql += " AND rowid <= %s"
+            sql += f" AND {rowid} <= %s"
             params.append(high)
         return sql, params
 

@@ -87,6 +87,14 @@ def search(request):
             "date_from": date_from,
             "date_to": date_to,
             "has_filters": bool(selected_kind or selected_category or date_from or date_to),
+            # Links (facets, pages) are built from these checked values, not from the query string.
+            "link_query": {
+                "q": context["search_query"],
+                "loai": selected_kind,
+                "danh-muc": selected_category,
+                "tu": date_from.isoformat() if date_from else "",
+                "den": date_to.isoformat() if date_to else "",
+            },
         }
     )
 

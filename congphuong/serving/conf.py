@@ -63,6 +63,11 @@ def ignored_query_params() -> tuple[str, ...]:
     return tuple(setting("SERVING_IGNORED_QUERY_PARAMS", ["fbclid", "gclid", "zarsrc", "utm_*"]))
 
 
+def known_query_params() -> frozenset[str]:
+    """The query parameters public pages read (serving/params.py): any other one is not cached."""
+    return frozenset(setting("SERVING_QUERY_PARAMS", ()))
+
+
 def bypass_cookies() -> set[str]:
     names = {settings.SESSION_COOKIE_NAME, "messages"}
     names.update(setting("SERVING_BYPASS_COOKIES", []))
@@ -104,6 +109,7 @@ DEFAULT_IGNORED_TABLES = {
     "axes_accessattempt",
     "axes_accesslog",
     "axes_accessfailurelog",
+    "core_ratecounter",  # rate limits of forms (core/ratelimit.py): no page shows them
 }
 
 

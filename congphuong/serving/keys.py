@@ -10,8 +10,6 @@ found by the fast path and the other way round.
 from __future__ import annotations
 
 import hashlib
-from fnmatch import fnmatch
-from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -19,23 +17,17 @@ from django.core.handlers.wsgi import get_path_info, get_script_name
 from django.http import HttpRequest
 from django.http.cookie import parse_cookie
 
-from . import conf
+from . import conf, params
 
 READ_METHODS = ("GET", "HEAD")
 
 
-def page_key(scheme: str, host: str, path: str, query_string: str) -> str:
-    """Query strings are part of the key, sorted, without click identifiers (SERVING_IGNORED_QUERY_PARAMS)."""
-    query = ""
-    if query_string:
-        ignored = conf.ignored_query_params()
-        query = urlencode(
-            sorted(
-                (name, value)
-                for name, value in parse_qsl(query_string, keep_blank_values=True)
-                if not any(fnmatch(name, pattern) for pattern in ignored)
-            )
-        )
+def page_key(scheme: str, host: str, path: str, query_string: str) -> str | None:
+    """Known query parameters are part of the key, sorted, without click identifiers
+    (SERVING_IGNORED_QUERY_PARAMS); None (not cached) for any other query (serving/params.py)."""
+    query = params.cacheable_query(query_string)
+    if query is None:
+        return None
     raw = "|".join((scheme, host, path, query))
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
@@ -52,7 +44,8 @@ def is_anonymous_read(request) -> bool:
 
 
 def request_key(request) -> str | None:
-    """The key of a Django request; None for a Host not in ALLOWED_HOSTS (nothing is stored for it)."""
+    """The key of a Django request; None (nothing is stored) for a Host not in ALLOWED_HOSTS or a
+    query string with unknown parameters or overlong values (serving/params.py)."""
     try:
         host = request.get_host()
     except DisallowedHost:

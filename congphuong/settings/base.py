@@ -235,6 +235,21 @@ SERVING_FAST_PATH = env_str("CONGPHUONG_FAST_PATH", "1") != "0"
 SERVING_MAX_AGE = 0  # browsers revalidate every time (a cheap 304): a publish shows at once
 SERVING_S_MAXAGE = env_int("CONGPHUONG_CDN_MAX_AGE", 60)
 SERVING_STALE_WHILE_REVALIDATE = 30
+# The query parameters public pages read (congphuong/serving/params.py): only these make a page-cache
+# key or go into links; a request with any other parameter (or an overlong value) is not cached.
+# A test checks every public `request.GET` lookup and filter form is listed.
+SERVING_QUERY_PARAMS = [
+    # search, listings, pagination
+    "q", "loai", "tu", "den", "danh-muc", "trang",
+    # feedback (hỏi đáp)
+    "chu-de", "da-danh-gia", "phieu", "ma",
+    # organisation: schedule week, staff groups, year, ward picker
+    "tuan", "nhom", "nam", "phuong",
+    # learning reports, draft documents
+    "ky", "tinh_trang", "da_gui",
+    # document and procedure filter forms
+    "co_quan", "linh_vuc", "trang_thai", "sap_xep", "cach_thuc",
+]  # fmt: skip
 # Objects whose change purges every cached page of their ward (a `site` foreign key) or of all wards.
 SERVING_SITE_WIDE_MODELS = ["wards.YearTheme", "wards.WardSettings", "notices.MaintenanceNotice"]
 # A page showing a maintenance banner is kept only until the banner changes by itself (its start/end).

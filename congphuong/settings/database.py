@@ -17,4 +17,22 @@ def default_database(var_dir) -> dict:
     timeout = env_int("DB_STATEMENT_TIMEOUT", 0)
     if timeout > 0 and config["ENGINE"] == "django.db.backends.postgresql":
         config.setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={timeout * 1000}"
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config.setdefault("OPTIONS", {}).update(sqlite_options())
     return config
+
+
+def sqlite_options() -> dict:
+    """The embedded default under concurrent writers (several runserver threads, the scheduler).
+
+    SQLite's default (rollback journal, deferred transactions, 5 s timeout) loses writes: a
+    transaction that read first and then tries to write cannot wait for the lock, it fails at once
+    with "database is locked". IMMEDIATE takes the write lock when the transaction starts, so
+    writers queue (up to SQLITE_BUSY_TIMEOUT seconds) instead; WAL lets readers go on during a
+    write; synchronous=NORMAL is the safe setting for WAL.
+    """
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }

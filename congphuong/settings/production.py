@@ -1,11 +1,15 @@
 """Production settings: everything secret or site-specific comes from the environment."""
 
 from .base import *  # noqa: F403
+from .embedded import refuse_embedded_stack
 from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
 # Refuse to start without a real key rather than fall back to a known one.
 SECRET_KEY = env_str("SECRET_KEY", required=True)
+# No SQLite, no per-process cache unless allowed (settings/embedded.py): an ImproperlyConfigured at
+# start, so `check --deploy`, migrate and the app server all stop.
+refuse_embedded_stack(DATABASES, CACHES)  # noqa: F405
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -37,3 +37,8 @@ CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", "0") == "1"  # 
 # Renditions on publish are made inline after the commit: a background thread would share the
 # in-memory SQLite database with the live server's thread. The test of the thread switches it on.
 CONGPHUONG_RENDITIONS_ON_PUBLISH = "sync"
+# A file-based SQLite test database, for the tests of concurrent writers (in-memory SQLite shares
+# one connection between the live server's threads, so it cannot show "database is locked"):
+# congphuong/core/tests/concurrency.py runs them in a pytest of their own with this set.
+if env_str("CONGPHUONG_TEST_SQLITE_FILE") and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": env_str("CONGPHUONG_TEST_SQLITE_FILE")}  # noqa: F405

@@ -11,6 +11,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from congphuong.core.origin import absolute
+from congphuong.serving.params import cleaned
 
 from .vi_format import iso_datetime  # builtin filter; also used by the JSON-LD tags here
 
@@ -93,10 +94,15 @@ def absolute_url(context, url):
 
 @register.simple_tag(takes_context=True)
 def page_query(context, number):
-    """The query string for page ``number`` of a listing, keeping the other parameters (e.g. q)."""
+    """The query string for page ``number`` of a listing, keeping the other parameters (e.g. q):
+    the view's cleaned ``link_query`` if it gave one, else the known parameters of the request with
+    bounded values (serving/params.py), never the raw query string."""
     request = context.get("request")
-    params = request.GET.copy() if request is not None else None
-    if params is None:
+    if context.get("link_query") is not None:
+        params = cleaned(context["link_query"])
+    elif request is not None:
+        params = cleaned(request.GET)
+    else:
         return f"?trang={number}"
     params.pop("trang", None)
     if int(number) > 1:

@@ -229,6 +229,19 @@ def test_rate_limit_per_ip(client, feedback_page, topic):
     assert response.status_code == 302
 
 
+def test_the_limit_survives_cache_eviction(client, feedback_page, topic, settings):
+    # Issue 14: without Redis, cache churn (LocMem keeps 300 entries) evicted the counters.
+    from django.core.cache import cache
+
+    settings.CONGPHUONG_FEEDBACK_QUESTIONS_PER_HOUR = 2
+    for _ in range(2):
+        assert post(client, feedback_page, question_data(topic)).status_code == 302
+    cache.clear()  # what eviction does to a counter kept in the cache
+    response = post(client, feedback_page, question_data(topic))
+    assert "Bạn đã gửi nhiều câu hỏi trong một giờ qua" in response.content.decode()
+    assert Question.objects.count() == 2
+
+
 def test_failed_attempts_do_not_use_up_the_limit(client, feedback_page, topic, settings):
     settings.CONGPHUONG_FEEDBACK_QUESTIONS_PER_HOUR = 1
     for _ in range(3):

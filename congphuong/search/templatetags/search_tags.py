@@ -5,14 +5,20 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
+from congphuong.serving.params import cleaned
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def search_url(context, **changes):
-    """`?q=…&loai=…` from the current request with `changes` applied (None/"" removes); page reset."""
-    request = context.get("request")
-    params = request.GET.copy() if request is not None else {}
+    """`?q=…&loai=…` from the view's cleaned values (`link_query`) with `changes` applied (None/""
+    removes); page reset. Never the raw query string: junk in the URL is not copied into every link."""
+    if context.get("link_query") is not None:
+        params = cleaned(context["link_query"])
+    else:
+        request = context.get("request")
+        params = cleaned(request.GET if request is not None else None)
     params.pop("trang", None)
     for key, value in changes.items():
         name = key.replace("_", "-")

@@ -179,3 +179,26 @@ def test_only_the_first_page_of_plain_results_may_be_indexed(client, category):
     assert noindex in client.get("/tim-kiem/", {"q": "khongcogica"}).text
     assert noindex in client.get("/tim-kiem/", {"q": "!!!"}).text
     assert noindex in client.get("/tim-kiem/").text
+
+
+def test_a_date_filter_with_few_matches_is_no_server_error(client, articles):
+    # Issue 14: facet_pairs joined the documents table and a bare `rowid` from the date range
+    # made SQLite answer "no such column: rowid" (a 500 on the embedded default).
+    for query in ({"q": "hoc", "tu": "01/01/2025"}, {"q": "hoc", "tu": "01/01/2025", "den": "31/12/2099"}):
+        response = client.get("/tim-kiem/", query)
+        assert response.status_code == 200
+        assert "Tìm thấy <strong>" in response.text  # both articles are after the date
+        assert "Không tìm thấy kết quả" not in response.text
+
+
+def test_links_are_built_from_the_checked_values_not_the_query_string(client, articles):
+    # Issue 14: each of ~18 links copied the raw query string, 6 KB of junk included.
+    response = client.get("/tim-kiem/", {"q": "hoc", "tu": "01/01/2025", "rac": JUNK, "loai": JUNK})
+    assert response.status_code == 200
+    html = response.text
+    assert "Loại nội dung không hợp lệ" in html
+    assert JUNK[:100] not in html
+    assert "tu=2025-01-01" in html  # the date filter goes on, in the form it was understood
+
+
+JUNK = "x" * 6000
