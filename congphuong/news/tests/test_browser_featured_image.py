@@ -80,8 +80,8 @@ def test_editor_chooses_a_featured_image_and_it_is_kept(live_server, ward, categ
     page.wait_for_selector("form#page-edit-form")
     page.fill("#id_title", TITLE)
     # The featured image's chooser, on the content tab where editors look for it.
-    field = page.locator("[data-field-wrapper]").filter(has_text="Ảnh đại diện")
-    field.locator("[data-chooser-action-choose]").first.click()
+    field = page.locator("[data-contentpath='listing_image']").first
+    field.locator("[data-chooser-action-choose]:visible").first.click()
     modal = page.locator(".modal.in")
     modal.locator(".modal-body h1").filter(has_text="Chọn ảnh").first.wait_for(timeout=15000)
     page.wait_for_load_state("networkidle")
@@ -89,7 +89,7 @@ def test_editor_chooses_a_featured_image_and_it_is_kept(live_server, ward, categ
     assert page.locator(".modal.in").count() == 1
     modal.get_by_role("link", name=image.title).first.click()
     page.locator(".modal.in").wait_for(state="detached", timeout=15000)
-    assert image.title in field.inner_text()
+    assert field.locator("[data-chooser-title]").inner_text().strip() == image.title
 
     page.get_by_role("button", name="Lưu bản nháp").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=20000)
@@ -101,8 +101,9 @@ def test_editor_chooses_a_featured_image_and_it_is_kept(live_server, ward, categ
     # The live preview already shares the image (og:image in the preview's <head>).
     page.locator("[data-side-panel-toggle='preview']").first.click()
     preview = page.frame_locator("#w-preview-iframe")
-    preview.locator("h1").wait_for(timeout=20000)
-    og_image = preview.locator("meta[property='og:image']").get_attribute("content")
+    preview_og_image = preview.locator("meta[property='og:image']")
+    preview_og_image.wait_for(state="attached", timeout=60000)
+    og_image = preview_og_image.get_attribute("content")
     assert og_image and "/images/" in og_image
 
     # Published (the approval is another test's subject): the list shows the thumbnail.
