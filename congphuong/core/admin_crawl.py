@@ -111,6 +111,25 @@ SKIPPED_ELEMENTS = frozenset({"script", "style", "textarea", "noscript"})
 # Views that change state on GET or end the session.
 SKIPPED_URL_NAMES = frozenset({"wagtailadmin_logout", "logout", "wagtailadmin_login", "login"})
 
+# Not pages a person reads: JSON endpoints, chooser modals (JSON too), partial results of an index
+# the index already renders, the sprite, and anonymous pages.
+SKIPPED_URL_PARTS = (
+    "/results/",
+    "/api/",
+    "/sprite/",
+    "/jsi18n/",
+    "/failwhale/",
+    "chosen-multiple",
+    "/chooser/",
+    "/choose/",
+    "/choose-",
+    "task_chooser",
+    "tag-autocomplete",
+    "block-preview",
+    "dismissibles",
+    "password_reset",
+)
+
 _WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?", re.UNICODE)
 _DOTTED = re.compile(r"\b[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\b")
 
@@ -202,7 +221,7 @@ def parameterless_admin_urls(prefix: str = "/admin/") -> list[str]:
             url = reverse(full_name)
         except NoReverseMatch:
             continue  # takes an argument
-        if url.startswith(prefix) and "logout" not in url:
+        if url.startswith(prefix) and not any(part in url for part in ("logout", *SKIPPED_URL_PARTS)):
             urls.add(url)
     return sorted(urls)
 
