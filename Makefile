@@ -101,7 +101,11 @@ format: install
 check-migrations: install
 	DJANGO_SETTINGS_MODULE=congphuong.settings.test $(MANAGE) makemigrations --check --dry-run
 
+## make translations: Wagtail's catalogues, then the admin as each demo role sees it (needs the demo).
 translations: install
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo --with-accounts
 	$(MANAGE) check_translations
 
 clean:

@@ -62,6 +62,28 @@ def refusal(actor, target) -> str | None:
     return FOREIGN_USER_MESSAGE
 
 
+# Django's help texts read like a specification ("Bắt buộc. Chỉ gồm chữ cái, chữ số và các ký tự
+# @/./+/-/_."; "Chỉ định xem người dùng này phải được coi là đang hoạt động."): plain words instead.
+PLAIN_HELP_TEXTS = {
+    "username": "Tên dùng để đăng nhập: viết liền, không dấu, ví dụ nguyenthilan hoặc lan.nt.",
+    "groups": (
+        "Vai trò của người này ở phường: Biên tập viên viết bài, Lãnh đạo duyệt bài trước khi đăng, "
+        "Quản trị trang quản lý tài khoản và thông tin của phường."
+    ),
+    "is_active": (
+        "Bỏ chọn khi cán bộ nghỉ việc hoặc chuyển công tác: tài khoản không đăng nhập được nữa, "
+        "bài viết và lịch sử vẫn giữ nguyên. Nên làm vậy thay vì xóa tài khoản."
+    ),
+}
+
+
+def plain_help_texts(form):
+    for name, text in PLAIN_HELP_TEXTS.items():
+        if name in form.fields:
+            form.fields[name].help_text = text
+    return form
+
+
 def restrict_user_form(form, actor, target=None):
     if actor.is_superuser:
         return form
@@ -108,12 +130,12 @@ class PortalUserIndexView(IndexView):
 
 class PortalUserCreateView(CreateView):
     def get_form(self, form_class=None):
-        return restrict_user_form(super().get_form(form_class), self.request.user)
+        return restrict_user_form(plain_help_texts(super().get_form(form_class)), self.request.user)
 
 
 class PortalUserEditView(ForbiddenTargetMixin, EditView):
     def get_form(self, form_class=None):
-        return restrict_user_form(super().get_form(form_class), self.request.user, self.object)
+        return restrict_user_form(plain_help_texts(super().get_form(form_class)), self.request.user, self.object)
 
 
 class PortalUserDeleteView(ForbiddenTargetMixin, DeleteView):

@@ -7,12 +7,15 @@ class CoreConfig(AppConfig):
     verbose_name = "Lõi hệ thống"
 
     def ready(self):
+        from django.core import checks
         from wagtail.signals import page_published
 
         from . import renditions, signals  # noqa: F401  (signals: connects the NFC normaliser)
+        from .checks import check_no_field_in_two_panels
         from .spreadsheets import install_wagtail_export_guard
         from .stream_data import install_stream_data_guard
 
+        checks.register(check_no_field_in_two_panels, "congphuong_panels")
         page_published.connect(renditions.on_page_published, dispatch_uid="congphuong-renditions-on-publish")
         # Wagtail's own listing exports (reports, site history, list_export) have no formula escaping.
         install_wagtail_export_guard()

@@ -23,6 +23,30 @@ def when_shown(compute):
     return SimpleLazyObject(compute)
 
 
+# Wagtail's own help ("…e.g http://domain.com/blog/[my-slug]/") shows an English blog address.
+SLUG_HELP = (
+    "Phần cuối của địa chỉ trang, tự tạo từ tiêu đề: chữ thường không dấu, nối bằng dấu gạch ngang. "
+    "Ví dụ: …/tin-tuc/ra-quan-don-ve-sinh-kenh-rach/"
+)
+
+
+def base_promote_panels(*, listing_image=True):
+    """The "Quảng bá" tab. A page type that shows the featured image among its content panels
+    passes listing_image=False: one field in two panels renders two choosers bound to one form
+    field, and the second (empty) one wins on save, so the chosen image was lost (core/checks.py)."""
+    share = [
+        FieldPanel("slug", widget=SlugInput(formatters=vietnamese_slug_formatters()), help_text=SLUG_HELP),
+        FieldPanel("seo_title"),
+        FieldPanel("search_description"),
+    ]
+    if listing_image:
+        share.append(FieldPanel("listing_image"))
+    return [
+        MultiFieldPanel(share, heading="Đường dẫn và chia sẻ"),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading="Trình đơn"),
+    ]
+
+
 class BasePage(Page):
     """Shared behaviour: ASCII slugs, NFC text, listing image, breadcrumbs, SEO."""
 
@@ -36,18 +60,7 @@ class BasePage(Page):
         help_text="Dùng trong danh sách bài và khi chia sẻ lên mạng xã hội.",
     )
 
-    promote_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("slug", widget=SlugInput(formatters=vietnamese_slug_formatters())),
-                FieldPanel("seo_title"),
-                FieldPanel("search_description"),
-                FieldPanel("listing_image"),
-            ],
-            heading="Đường dẫn và chia sẻ",
-        ),
-        MultiFieldPanel([FieldPanel("show_in_menus")], heading="Trình đơn"),
-    ]
+    promote_panels = base_promote_panels()
 
     search_fields = Page.search_fields + [index.SearchField("search_description")]
 

@@ -9,9 +9,12 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
+from .guide import GuideView
 from .rules import DIRECT_PUBLISH_MESSAGE, may_self_approve
 
 LIVE_COPY_MESSAGE = (
@@ -85,7 +88,9 @@ def refuse_bulk_publish(request, action_type, objects, action_class_instance):
 
 
 class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
-    """Wagtail's review panel, oldest first, without the user's own submissions."""
+    """Wagtail's review panel, oldest first, without the user's own submissions, naming the step."""
+
+    template_name = "editorial/admin/awaiting_review.html"
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
@@ -135,3 +140,17 @@ def refuse_foreign_ward_snippet_edit(request, instance):
 @hooks.register("before_delete_snippet")
 def refuse_foreign_ward_snippet_delete(request, instances):
     return _foreign_ward_response(request, instances)
+
+
+@hooks.register("register_admin_urls")
+def register_guide_url():
+    return [path("huong-dan/", GuideView.as_view(), name="editorial_guide")]
+
+
+@hooks.register("construct_main_menu")
+def replace_help_menu(request, menu_items):
+    """Our Vietnamese guide instead of Wagtail's Help menu (an English guide on wagtail.org)."""
+    if getattr(request.user, "two_factor_pending", False):
+        return  # until the code is entered the menu leads to enrolment only (accounts/wagtail_hooks.py)
+    guide = MenuItem("Hướng dẫn", reverse("editorial_guide"), name="huong-dan", icon_name="help", order=11000)
+    menu_items[:] = [item for item in menu_items if item.name != "help"] + [guide]

@@ -24,7 +24,7 @@ class QuestionViewSet(ModelViewSet):
     name = admin_views.URL_NAMESPACE
     url_prefix = "hoi-dap-phan-anh"
     icon = "help"
-    menu_label = "Hỏi đáp – phản ánh"
+    menu_label = "Hỏi đáp, PAKN"  # the sidebar cuts labels past 14 characters
     menu_order = 260
     add_to_admin_menu = True
     copy_view_enabled = False
@@ -168,7 +168,7 @@ class RatingViewSet(ModelViewSet):
 
 
 class FeedbackListsGroup(ModelViewSetGroup):
-    menu_label = "Danh mục hỏi đáp"
+    menu_label = "Danh mục PAKN"
     menu_icon = "list-ul"
     menu_order = 261
     items = (TopicViewSet, NeighbourhoodViewSet, RatingViewSet)

@@ -147,6 +147,13 @@ class ImportFileError(Exception):
 
 
 def _text(value) -> str:
+    # Excel hands a typed date over as a datetime: echo it as written ("04/05/1990"), not "1990-05-04 00:00:00".
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, datetime.datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, datetime.date):
+        return f"{value:%d/%m/%Y}"
     # Text cells are data: "=1+1" is stored as that text and exports escape it (core/spreadsheets.py).
     return cell_text(value)
 
@@ -234,6 +241,14 @@ def _choice(value, choices):
     return None
 
 
+def _allowed(choices) -> str:
+    return "; ".join(str(label) for _code, label in choices)
+
+
+def _choice_error(label, value, choices) -> str:
+    return f"{label} '{value}' không hợp lệ; chọn một trong: {_allowed(choices)}"
+
+
 def _yes(value):
     return fold(value) in {"x", "co", "c", "yes", "1", "dung"}
 
@@ -242,7 +257,8 @@ def _year(value, label, row, errors, sheet, low=1900, high=None):
     high = high or datetime.date.today().year + 1
     if value.isdigit() and low <= int(value) <= high:
         return int(value)
-    errors.append(RowError(sheet, row, f"{label} '{value}' không hợp lệ"))
+    hint = "; chỉ ghi năm, ví dụ 1990" if "/" in value else ""
+    errors.append(RowError(sheet, row, f"{label} '{value}' không hợp lệ{hint}"))
     return None
 
 
@@ -255,6 +271,10 @@ class _Context:
 
     def quarter(self, name):
         return self.quarters.get(fold(name))
+
+    def quarter_error(self, name) -> str:
+        known = "; ".join(quarter.name for quarter in self.quarters.values()) or "chưa khai báo khu phố nào"
+        return f"khu phố '{name}' chưa có trong danh mục khu phố (đã có: {known})"
 
     def criteria_set(self, learning_model, year):
         key = (learning_model, year)
@@ -292,6 +312,7 @@ def _import_households(workbook, context, report):
     household_spec, member_spec = HOUSEHOLD_SHEETS
     sheet = household_spec.name
     households, seen = {}, set()
+    failed_rows = {}  # folded code → row of a household row with errors
     max_year = context.today.year + 1
     for row, record in iter_rows(workbook, household_spec, report):
         code, errors_before = record["code"], len(report.errors)
@@ -301,7 +322,7 @@ def _import_households(workbook, context, report):
             report.errors.append(RowError(sheet, row, f"mã hộ '{code}' bị lặp trong tệp"))
         quarter = context.quarter(record["quarter"])
         if quarter is None:
-            report.errors.append(RowError(sheet, row, f"khu phố '{record['quarter']}' chưa có trong danh mục khu phố"))
+            report.errors.append(RowError(sheet, row, context.quarter_error(record["quarter"])))
         for key, label in (("head_name", "họ tên chủ hộ"), ("address", "địa chỉ")):
             if not record[key]:
                 report.errors.append(RowError(sheet, row, f"thiếu {label}"))
@@ -311,6 +332,8 @@ def _import_households(workbook, context, report):
         if record.get("register_year"):
             year = _year(record["register_year"], "năm đăng ký", row, report.errors, sheet, low=2000, high=max_year)
         if len(report.errors) != errors_before:
+            if code:
+                failed_rows.setdefault(fold(code), row)
             continue
         seen.add(fold(code))
         if len(report.preview) < 20:
@@ -330,10 +353,23 @@ def _import_households(workbook, context, report):
 
     sheet = member_spec.name
     this_year = context.today.year
+    reported_failed = set()
     for row, record in iter_rows(workbook, member_spec, report):
         errors_before = len(report.errors)
         household = households.get(fold(record["code"]))
-        if household is None:
+        if household is None and fold(record["code"]) in failed_rows:
+            # The household is in the file; its own row says what is wrong. Once per household.
+            if fold(record["code"]) not in reported_failed:
+                reported_failed.add(fold(record["code"]))
+                report.errors.append(
+                    RowError(
+                        sheet,
+                        row,
+                        f"chưa thêm được thành viên của hộ '{record['code']}' vì dòng "
+                        f"{failed_rows[fold(record['code'])]} ở trang “Hộ gia đình” có lỗi; sửa dòng đó trước",
+                    )
+                )
+        elif household is None:
             if Household.objects.filter(site=context.site, code=record["code"]).exists():
                 report.warnings.append(
                     f"Dòng {row} (trang Thành viên): hộ '{record['code']}' đã có sẵn, không thêm thành viên."
@@ -349,8 +385,8 @@ def _import_households(workbook, context, report):
         ):
             values[key] = _choice(record[key], choices)
             if values[key] is None:
-                report.errors.append(RowError(sheet, row, f"{label} '{record[key]}' không hợp lệ"))
-        if len(report.errors) != errors_before:
+                report.errors.append(RowError(sheet, row, _choice_error(label, record[key], choices)))
+        if household is None or len(report.errors) != errors_before:
             continue
         HouseholdMember.objects.create(
             household=household, birth_year=birth_year, is_head=_yes(record.get("is_head", "")), **values
@@ -369,10 +405,10 @@ def _import_citizens(workbook, context, report):
         birth_year = _year(record["birth_year"], "năm sinh", row, report.errors, sheet, high=context.today.year)
         sex = _choice(record["sex"], Sex.choices)
         if sex is None:
-            report.errors.append(RowError(sheet, row, f"giới tính '{record['sex']}' không hợp lệ"))
+            report.errors.append(RowError(sheet, row, _choice_error("giới tính", record["sex"], Sex.choices)))
         quarter = context.quarter(record["quarter"])
         if quarter is None:
-            report.errors.append(RowError(sheet, row, f"khu phố '{record['quarter']}' chưa có trong danh mục khu phố"))
+            report.errors.append(RowError(sheet, row, context.quarter_error(record["quarter"])))
         household = None
         if record.get("household_code"):
             household = Household.objects.filter(site=context.site, code=record["household_code"]).first()
@@ -415,7 +451,12 @@ def run_import(kind, data: bytes, site, commit=False, today=None) -> ImportRepor
             _import_households(workbook, context, report)
         else:
             _import_citizens(workbook, context, report)
-        if not report.created and not report.errors:
+        if not report.created and not report.errors and report.warnings:
+            report.errors.append(
+                f"Không có gì mới để nhập: {len(report.warnings)} dòng của tệp đã có trong sổ từ trước "
+                "(có thể tệp này đã được nhập). Xem danh sách bên dưới."
+            )
+        elif not report.created and not report.errors:
             report.errors.append("Tệp không có dòng dữ liệu nào (dòng ví dụ của tệp mẫu được bỏ qua).")
         if commit and report.ok:
             report.committed = True
@@ -428,10 +469,56 @@ def run_import(kind, data: bytes, site, commit=False, today=None) -> ImportRepor
 # --- the template ----------------------------------------------------------------------------------
 
 
+# Columns filled from a fixed list: the template gives each an Excel drop-down (data validation).
+def _choice_values(site) -> dict[str, list[str]]:
+    return {
+        "quarter": list(LearningQuarter.objects.filter(site=site).values_list("name", flat=True)),
+        "sex": [str(label) for _c, label in Sex.choices],
+        "schooling": [str(label) for _c, label in SchoolingStatus.choices],
+        "occupation": [str(label) for _c, label in OccupationGroup.choices],
+        "is_head": ["x"],
+        "is_public_staff": ["x"],
+    }
+
+
+LIST_SHEET = "Danh mục"
+
+
+def choice_lists(workbook, site) -> dict[str, str]:
+    """A hidden sheet with one column per list; {column key: its range}. A range, not an inline
+    list: Excel refuses inline lists over 255 characters (the learning statuses are longer)."""
+    sheet = workbook.create_sheet(LIST_SHEET)
+    sheet.sheet_state = "hidden"
+    ranges = {}
+    for index, (key, values) in enumerate(_choice_values(site).items(), start=1):
+        if not values:
+            continue
+        letter = sheet.cell(row=1, column=index, value=key).column_letter
+        for row, value in enumerate(values, start=2):
+            sheet.cell(row=row, column=index, value=value)
+        ranges[key] = f"'{LIST_SHEET}'!${letter}$2:${letter}${len(values) + 1}"
+    return ranges
+
+
+def add_choice_lists(sheet, spec, lists):
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for index, column in enumerate(spec.columns, start=1):
+        if column.key not in lists:
+            continue
+        letter = sheet.cell(row=1, column=index).column_letter
+        validation = DataValidation(type="list", formula1=lists[column.key], allow_blank=not column.required)
+        validation.errorTitle = column.header
+        validation.error = f"Hãy chọn {column.header.lower()} trong danh sách."
+        validation.showErrorMessage = True
+        sheet.add_data_validation(validation)
+        # From row 2: the example row gets the same drop-down.
+        validation.add(f"{letter}2:{letter}{MAX_ROWS + 1}")
+
+
 def template_workbook(kind, site) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     title, sheets = KINDS[kind]
     workbook = Workbook()
@@ -444,13 +531,6 @@ def template_workbook(kind, site) -> bytes:
             set_xlsx_value(sheet, 2, index, column.example).font = Font(italic=True)
             sheet.column_dimensions[cell.column_letter].width = max(14, len(column.header) + 4)
         sheet.freeze_panes = "A2"
-        if any(column.key == "sex" for column in spec.columns):
-            index = [column.key for column in spec.columns].index("sex") + 1
-            letter = sheet.cell(row=1, column=index).column_letter
-            validation = DataValidation(type="list", formula1='"Nam,Nữ"', allow_blank=False)
-            validation.error = "Chỉ ghi Nam hoặc Nữ."
-            sheet.add_data_validation(validation)
-            validation.add(f"{letter}2:{letter}{MAX_ROWS + 1}")
     guide = workbook.create_sheet("Hướng dẫn")
     lines = [
         f"Tệp mẫu nhập {title.lower()}.",
@@ -468,6 +548,9 @@ def template_workbook(kind, site) -> bytes:
     for row, line in enumerate(lines, start=1):
         set_xlsx_value(guide, row, 1, line)  # quarter names are user text
     guide.column_dimensions["A"].width = 120
+    lists = choice_lists(workbook, site)  # last: Excel opens on the first sheet, which must be visible
+    for spec in sheets:
+        add_choice_lists(workbook[spec.name], spec, lists)
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

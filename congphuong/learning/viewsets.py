@@ -23,9 +23,12 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 from wagtail.models import Site
 
+from congphuong.core.text import slugify_vi
+
 from . import access
 from .audit import data_site_ids, log_export
 from .choices import Status
+from .documents import sheet_title
 from .forms import CriteriaSetForm
 from .models import (
     Award,
@@ -155,6 +158,19 @@ class LearningIndexView(Forbidden403Mixin, generic.IndexView):
                 return f"{value:%d/%m/%Y}"
         return super().preprocess_field_value(field, value, export_format)
 
+    def write_xlsx(self, queryset, output):
+        """Wagtail's, with the sheet named after the list ("Hộ gia đình") instead of "Sheet1"."""
+        from openpyxl import Workbook
+        from wagtail.admin.views.mixins import ExcelDateFormatter
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=sheet_title(str(self.model._meta.verbose_name_plural), set()))
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            worksheet.append(self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format))
+        workbook.save(output)
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
         rows = len(queryset) if isinstance(queryset, list) else queryset.count()
         log_export(
@@ -196,7 +212,8 @@ class LearningViewSet(ModelViewSet):
 
     @cached_property
     def export_filename(self):
-        return self.name
+        """ASCII, from the Vietnamese name: "ho-gia-dinh.xlsx", not "learning_household.xlsx"."""
+        return slugify_vi(str(self.model._meta.verbose_name_plural)) or self.name
 
 
 class QuarterViewSet(LearningViewSet):

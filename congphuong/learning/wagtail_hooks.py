@@ -193,3 +193,12 @@ def register_admin_urls():
         ),
         path("xa-hoi-hoc-tap/so-quy/", views.CashBookView.as_view(), name="learning_cash_book"),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_learning_home_panel(request, panels):
+    """The learning officer's work first, instead of an empty "0 tài liệu" dashboard."""
+    from .home_panel import LearningHomePanel, shows_for
+
+    if shows_for(request.user):
+        panels.insert(0, LearningHomePanel())

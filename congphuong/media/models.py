@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from congphuong.core.models import BasePage, with_listing_images
+from congphuong.core.models import BasePage, base_promote_panels, with_listing_images
 from congphuong.core.video import embed_src
 from congphuong.news.models import paginate
 
@@ -74,6 +74,8 @@ class MediaStoryPage(BasePage):
         InlinePanel("gallery_images", label="Ảnh trong phóng sự ảnh"),
         FieldPanel("description"),
     ]
+    # The featured image sits with the content, where editors look for it: not in "Quảng bá" too.
+    promote_panels = base_promote_panels(listing_image=False)
     search_fields = BasePage.search_fields + [index.SearchField("lead"), index.SearchField("description")]
 
     parent_page_types = ["media.MediaIndexPage"]

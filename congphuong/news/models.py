@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from congphuong.core.blocks import BodyStreamBlock
-from congphuong.core.models import BasePage, when_shown, with_listing_images
+from congphuong.core.models import BasePage, base_promote_panels, when_shown, with_listing_images
 
 ARTICLES_PER_PAGE = 12
 
@@ -117,6 +117,8 @@ class ArticlePage(RoutablePageMixin, BasePage):
         FieldPanel("signing_unit"),
         MultiFieldPanel([FieldPanel("tags"), InlinePanel("related_links", label="Bài liên quan")], heading="Liên kết"),
     ]
+    # The featured image sits with the content, where editors look for it: not in "Quảng bá" too.
+    promote_panels = base_promote_panels(listing_image=False)
 
     search_fields = BasePage.search_fields + [
         index.SearchField("lead"),

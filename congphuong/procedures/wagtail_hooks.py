@@ -15,7 +15,7 @@ class ProcedureSectorViewSet(ManagedListViewSet):
 
 
 class ProceduresMenu(SnippetViewSetGroup):
-    menu_label = "Thủ tục hành chính"
+    menu_label = "Thủ tục"  # the sidebar cuts labels past 14 characters
     menu_icon = "clipboard-list"
     menu_order = 270
     items = (ProcedureSectorViewSet,)

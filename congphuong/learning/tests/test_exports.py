@@ -98,3 +98,19 @@ def test_receipt_export_in_xlsx_and_csv(client, ward):
     response = client.get(reverse("learning_receipt:index") + "?export=csv")
     text = b"".join(response.streaming_content).decode()
     assert "20/11/2025" in text and "Heo đất khuyến học" in text and "heo_dat" not in text
+
+
+def test_every_export_has_a_vietnamese_file_and_sheet_name():
+    for viewset in VIEWSETS:
+        name = viewset.export_filename
+        assert name.isascii() and "_" not in name and "learning" not in name, name
+        assert name == name.lower()
+
+
+def test_household_export_is_named_in_vietnamese(client, ward):
+    HouseholdFactory(site=ward)
+    client.force_login(officer())
+    response = client.get(reverse("learning_household:index") + "?export=xlsx")
+    assert 'filename="ho-gia-dinh.xlsx"' in response["Content-Disposition"]
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert load_workbook(io.BytesIO(content)).sheetnames == ["Hộ gia đình"]

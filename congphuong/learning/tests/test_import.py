@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from congphuong.learning import importer
-from congphuong.learning.choices import LearningModel
+from congphuong.learning.choices import LearningModel, OccupationGroup, SchoolingStatus, Sex
 from congphuong.learning.models import Citizen, Household, HouseholdMember, Registration
 
 from .factories import QuarterFactory, editor, make_criteria_set, officer
@@ -85,13 +85,16 @@ def test_row_errors_are_listed_in_vietnamese(ward, quarters):
     messages = [str(error) for error in report.errors]
     assert "Dòng 7: năm sinh '19a5' không hợp lệ" in messages
     assert "Dòng 5: mã hộ 'KP1-001' bị lặp trong tệp" in messages
-    assert "Dòng 5: khu phố 'Khu phố 7' chưa có trong danh mục khu phố" in messages
+    assert "Dòng 5: khu phố 'Khu phố 7' chưa có trong danh mục khu phố (đã có: Khu phố 1; Khu phố 2)" in messages
     assert "Dòng 5: thiếu họ tên chủ hộ" in messages
     assert "Dòng 5: năm đăng ký '20x6' không hợp lệ" in messages
     assert "Dòng 8: mã hộ 'KP9-999' không có ở trang “Hộ gia đình”" in messages
-    assert "Dòng 8: giới tính 'Khác' không hợp lệ" in messages
-    assert "Dòng 8: tình trạng học tập 'Đi chơi' không hợp lệ" in messages
-    assert "Dòng 8: nhóm nghề nghiệp 'Phi hành gia' không hợp lệ" in messages
+    # Enumerated columns list what they accept.
+    assert "Dòng 8: giới tính 'Khác' không hợp lệ; chọn một trong: Nam; Nữ" in messages
+    schooling = next(m for m in messages if m.startswith("Dòng 8: tình trạng học tập 'Đi chơi' không hợp lệ; chọn"))
+    assert all(str(label) in schooling for _c, label in SchoolingStatus.choices)
+    occupation = next(m for m in messages if m.startswith("Dòng 8: nhóm nghề nghiệp 'Phi hành gia' không hợp lệ; chọn"))
+    assert all(str(label) in occupation for _c, label in OccupationGroup.choices)
     assert set(report.errors_by_sheet()) == {"Hộ gia đình", "Thành viên"}
 
 
@@ -150,7 +153,8 @@ def test_template_download_and_upload_through_the_admin(client, ward, quarters):
     response = client.get(reverse("learning_import_template", args=["ho-gia-dinh"]))
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Hộ gia đình", "Thành viên", "Hướng dẫn"]
+    assert book.sheetnames == ["Hộ gia đình", "Thành viên", "Hướng dẫn", "Danh mục"]
+    assert book["Danh mục"].sheet_state == "hidden"
     assert [cell.value for cell in book["Hộ gia đình"][1]] == HOUSEHOLD_HEADERS
     assert book["Hộ gia đình"]["A2"].value == "VÍ DỤ"
     assert "  • Khu phố 1" in [row[0].value for row in book["Hướng dẫn"].iter_rows()]
@@ -194,3 +198,62 @@ def test_import_needs_permission(client, ward, quarters):
     client.force_login(editor())
     assert client.get(reverse("learning_import")).status_code == 403
     assert client.get(reverse("learning_import_template", args=["ho-gia-dinh"])).status_code == 403
+
+
+def test_members_of_a_household_row_with_errors_point_to_that_row(ward, quarters):
+    households = [*GOOD_HOUSEHOLDS, ["KP2-002", "Khu phố 9", "Võ Văn Cường", "5 đường Số 5", None]]  # row 5
+    members = [
+        *GOOD_MEMBERS,
+        ["KP2-002", 1970, "Nam", "Tiểu học", "Nội trợ", "x"],
+        ["KP2-002", 1972, "Nữ", "Tiểu học", "Nội trợ", ""],
+    ]
+    report = importer.run_import("ho-gia-dinh", workbook(households, members), ward, commit=True, today=TODAY)
+    messages = [str(error) for error in report.errors]
+    assert not any("không có ở trang" in message for message in messages)
+    assert messages == [
+        "Dòng 5: khu phố 'Khu phố 9' chưa có trong danh mục khu phố (đã có: Khu phố 1; Khu phố 2)",
+        "Dòng 5: chưa thêm được thành viên của hộ 'KP2-002' vì dòng 5 ở trang “Hộ gia đình” có lỗi; sửa dòng đó trước",
+    ]
+    assert not Household.objects.exists()
+
+
+def test_an_excel_date_is_echoed_as_the_cadre_wrote_it(ward, quarters):
+    members = [["KP1-001", datetime.datetime(1990, 5, 4), "Nữ", "Tiểu học", "Nội trợ", ""]]
+    report = importer.run_import("ho-gia-dinh", workbook(GOOD_HOUSEHOLDS, members), ward, today=TODAY)
+    assert [str(error) for error in report.errors] == [
+        "Dòng 2: năm sinh '04/05/1990' không hợp lệ; chỉ ghi năm, ví dụ 1990"
+    ]
+
+
+def test_importing_the_same_file_again_says_it_is_already_there(ward, quarters):
+    data = workbook(GOOD_HOUSEHOLDS, GOOD_MEMBERS)
+    assert importer.run_import("ho-gia-dinh", data, ward, commit=True, today=TODAY).committed
+    again = importer.run_import("ho-gia-dinh", data, ward, commit=True, today=TODAY)
+    assert not again.committed
+    assert len(again.errors) == 1 and again.errors[0].startswith("Không có gì mới để nhập: ")
+    assert "Tệp không có dòng dữ liệu nào" not in again.errors[0]
+    assert any("KP1-001" in warning and "đã có trong sổ" in warning for warning in again.warnings)
+    assert Household.objects.count() == 2
+
+
+def test_template_gives_every_enumerated_column_a_drop_down(ward, quarters):
+    book = load_workbook(io.BytesIO(importer.template_workbook("ho-gia-dinh", ward)))
+    lists = book["Danh mục"]
+    for spec in importer.HOUSEHOLD_SHEETS:
+        sheet = book[spec.name]
+        validated = {}
+        for validation in sheet.data_validations.dataValidation:
+            assert validation.type == "list"
+            for cell_range in validation.sqref.ranges:
+                validated[cell_range.min_col] = validation.formula1
+        for index, column in enumerate(spec.columns, start=1):
+            if column.key in ("quarter", "sex", "schooling", "occupation", "is_head"):
+                assert index in validated, f"{spec.name}: {column.header} has no drop-down"
+                source = validated[index].split("!")[1].replace("$", "")
+                values = [cell.value for row in lists[source] for cell in row]
+                if column.key == "quarter":
+                    assert values == ["Khu phố 1", "Khu phố 2"]
+                if column.key == "schooling":
+                    assert values == [str(label) for _c, label in SchoolingStatus.choices]
+                if column.key == "sex":
+                    assert values == [str(label) for _c, label in Sex.choices]

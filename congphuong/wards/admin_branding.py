@@ -1,0 +1,29 @@
+"""The ward whose name and emblem the back office shows instead of Wagtail's bird.
+
+A cadre works for one ward: the ward of their editorial role, or else of their learning
+assignment. A superuser (or a cadre of several wards) sees the ward of the address they
+opened the admin on.
+"""
+
+from wagtail.models import Site
+
+from congphuong.editorial.wards import ward_ids
+from congphuong.learning.access import site_ids as learning_site_ids
+
+PORTAL_NAME = "Cổng Phường"
+
+
+def admin_ward_settings(request):
+    """The WardSettings to brand the admin with for ``request.user``, or None."""
+    from .models import WardSettings
+
+    user = getattr(request, "user", None)
+    ids = ward_ids(user) or learning_site_ids(user)
+    site = None
+    if ids is not None and len(ids) == 1:
+        site = Site.objects.filter(pk=next(iter(ids))).first()
+    if site is None:
+        site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return WardSettings.objects.filter(site=site).select_related("emblem").first()
