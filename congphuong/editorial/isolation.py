@@ -6,7 +6,10 @@ choosers' "chosen" view. Our viewsets narrowed some of them to the user's wards;
 answered for any ward. `WardIsolationMiddleware` closes the class in one place: before any
 admin view runs, the record its URL names (the view's `model`, the `pk` of the URL) must be
 one of the wards the user works for, else 404 (an id reveals nothing). A POST that names a
-ward (`site`) the user does not work for is refused (403) whatever the form offers.
+ward (`site`) the user does not work for is refused (403) whatever the form offers. Bulk
+actions (`/admin/bulk/<app>/<model>/<action>/?id=…`) on a ward's records get the same check for
+every id; "every item of the listing" (`id=all`) is refused for them, since Wagtail would take
+every ward's rows.
 
 Which ward a record belongs to:
 - learning-society records follow that module's own rules (`congphuong.learning.access`:
@@ -35,6 +38,15 @@ from wagtail.models import Page, Site
 
 from .wards import ward_ids
 
+# Admin views that cannot be narrowed to a ward: install-wide counts and titles. Superusers only.
+SUPERUSER_ONLY_URL_NAMES = {
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailadmin_reports:page_types_usage_results",
+}
+SUPERUSER_ONLY_MENU_ITEMS = {"page-types-usage"}
+
+BULK_URL_NAME = "wagtail_bulk_action"
+BULK_ALL_MESSAGE = "Hãy chọn từng mục trong danh sách: không thao tác hàng loạt trên “tất cả” được."
 FOREIGN_WARD_POST_MESSAGE = "Không thể gán nội dung cho phường khác: bạn chỉ làm việc trên phường của mình."
 PAGE = "page"
 
@@ -127,6 +139,22 @@ def view_pk(view_func, kwargs):
     return unquote(str(value)) if value is not None else None
 
 
+def bulk_refusal(request, user, kwargs):
+    """None when every record of a bulk action is the user's, else why not (Vietnamese)."""
+    try:
+        model = apps.get_model(kwargs.get("app_label", ""), kwargs.get("model_name", ""))
+    except (LookupError, ValueError):
+        return None  # Wagtail answers 404 itself
+    if ward_path(model) is None:
+        return None
+    ids = request.GET.getlist("id")
+    if "all" in ids:
+        return BULK_ALL_MESSAGE
+    if any(not may_reach(user, model, unquote(pk)) for pk in ids):
+        raise Http404("Không tìm thấy.")
+    return None
+
+
 def foreign_site_posted(request, model, user) -> bool:
     """A POST naming, as the record's ward, a ward `user` does not work for."""
     if request.method != "POST" or "site" not in request.POST:
@@ -159,6 +187,11 @@ class WardIsolationMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or user.is_superuser or not is_admin_request(request):
             return None
+        if request.resolver_match.view_name in SUPERUSER_ONLY_URL_NAMES:
+            raise Http404("Không tìm thấy.")
+        if request.resolver_match.view_name == BULK_URL_NAME:
+            reason = bulk_refusal(request, user, view_kwargs)
+            return self.refuse(request, reason) if reason else None
         model = view_model(view_func)
         if model is None or ward_path(model) is None:
             return None
@@ -166,10 +199,12 @@ class WardIsolationMiddleware:
         if pk is not None and not may_reach(user, model, pk):
             raise Http404("Không tìm thấy.")
         if foreign_site_posted(request, model, user):
-            return TemplateResponse(
-                request, "editorial/admin/foreign_ward.html", {"message": FOREIGN_WARD_POST_MESSAGE}, status=403
-            )
+            return self.refuse(request, FOREIGN_WARD_POST_MESSAGE)
         return None
+
+    @staticmethod
+    def refuse(request, message):
+        return TemplateResponse(request, "editorial/admin/foreign_ward.html", {"message": message}, status=403)
 
 
 def ward_models():

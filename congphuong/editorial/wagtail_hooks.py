@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
+from . import isolation_hooks  # noqa: F401 (ward isolation of the admin API and reports)
 from .rules import DIRECT_PUBLISH_MESSAGE, may_self_approve
 
 PUBLISH_ACTIONS = {"action-publish"}

@@ -1,8 +1,8 @@
-"""The demo data (`load_demo --with-accounts`), built once per test module and rolled back after it.
+"""The demo data (`load_demo --with-accounts`), built once for this package and rolled back after it.
 
-Building the two demo wards takes seconds, so a module gets them once inside a transaction of
-its own; each test then runs in a savepoint inside it (pytest-django's `db`), so what one test
-changes never reaches the next, and nothing is left for other modules.
+Building the two demo wards takes long, so the package's tests get them once inside a transaction
+of their own; each test then runs in a savepoint inside it (pytest-django's `db`), so what one test
+changes never reaches the next, and nothing is left for other packages.
 """
 
 from io import StringIO
@@ -17,7 +17,7 @@ WARD_B_HOST = "phuong-tan-son-hoa.localhost"  # Phường Tân Sơn Hòa: the at
 WARD_B_ROLES = ("bientap_tsh", "lanhdao_tsh", "quantri_tsh", "khuyenhoc_tsh")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo_world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         atomic = transaction.atomic()

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.log_actions import registry as log_registry
 
-from congphuong.editorial.tests.demo_world import account, demo_world, wards  # noqa: F401 (fixtures)
-from congphuong.editorial.tests.forms import main_form_data
+from .conftest import account
+from .forms import main_form_data
 
 User = get_user_model()
 
@@ -43,7 +43,8 @@ def form_of(url):
 
 def _user_state(user):
     user.refresh_from_db()
-    return (user.is_superuser, user.is_staff, user.email, user.password, sorted(user.groups.values_list("pk", flat=True)))
+    groups = sorted(user.groups.values_list("pk", flat=True))
+    return (user.is_superuser, user.is_staff, user.email, user.password, groups)
 
 
 def test_a_ward_admin_cannot_make_itself_superuser_through_copy(wards):
