@@ -3,18 +3,23 @@
 - the admin API behind the page explorer and the rich-text choosers lists only the documents and
   images the user may choose (Wagtail's lists every file of the install, a ward's private learning
   files included);
+- the page chooser (links, page fields) browses and finds only the pages of the user's wards
+  (Wagtail's offers the whole tree, drafts of other wards included);
 - the reports that cannot be narrowed to a ward (`SUPERUSER_ONLY_URL_NAMES`) leave the menu of
   everyone but superusers (the middleware refuses their URLs).
 """
 
+from django.db.models import Q
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
 from .isolation import SUPERUSER_ONLY_MENU_ITEMS
+from .wards import ward_ids
 
 
 class ChoosableMixin:
@@ -46,3 +51,14 @@ def scope_admin_api(router):
 def hide_install_wide_reports(request, menu_items):
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name not in SUPERUSER_ONLY_MENU_ITEMS]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def ward_pages_only(pages, request):
+    allowed = ward_ids(request.user)
+    if allowed is None:
+        return pages
+    condition = Q(depth=1)  # the tree's root: where browsing starts
+    for root in Site.objects.filter(pk__in=allowed).values_list("root_page__path", flat=True):
+        condition |= Q(path__startswith=root)
+    return pages.filter(condition)
