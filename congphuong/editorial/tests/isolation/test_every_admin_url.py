@@ -135,13 +135,17 @@ class WardRecords:
         collections = [WardCollection.objects.get(site=site_a).collection]
         collections += [link.collection for link in WardFileCollection.objects.filter(site=site_a)]
         self.collection_paths = [collection.path for collection in collections]
+        self.known_users = set(User.objects.values_list("pk", flat=True))
+        from django.contrib.auth.models import Group
 
-    def in_collections(self, queryset, field="collection"):
-        condition = None
+        self.ward_a_groups = set(Group.objects.filter(ward_role__site=site_a).values_list("pk", flat=True))
+
+    def in_collections(self, queryset, field="collection__"):
         from django.db.models import Q
 
+        condition = None
         for path in self.collection_paths:
-            part = Q(**{f"{field}__path__startswith": path})
+            part = Q(**{f"{field}path__startswith": path})
             condition = part if condition is None else condition | part
         return queryset.filter(condition)
 
@@ -199,13 +203,20 @@ def ward_a_dump(records):
     dump["pages"] = list(Page.objects.filter(path__startswith=records.root_a).order_by("pk").values(*PAGE_STATE))
     for model in (get_document_model(), get_image_model()):
         dump[model._meta.label] = list(records.of(model).order_by("pk").values("pk", "title", "file", "collection"))
-    dump["revisions"] = Revision.objects.count()
-    dump["accounts"] = [
-        (user.pk, user.username, user.is_superuser, user.is_staff, user.is_active, user.email, user.password)
-        + (tuple(sorted(user.groups.values_list("pk", flat=True))),)
-        for user in User.objects.order_by("pk")
-    ]
+    dump["accounts"] = [account_state(user, records) for user in User.objects.order_by("pk")]
     return dump
+
+
+def account_state(user, records):
+    """Flags and groups of every account; e-mail and password too, but for the attackers' own
+    (they may change theirs on their account page). An account made during the test (a ward B
+    administrator may add its ward's cadres) counts only when it is privileged or in ward A."""
+    groups = tuple(sorted(user.groups.values_list("pk", flat=True)))
+    flags = (user.pk, user.is_superuser, user.is_staff, user.is_active, groups)
+    if user.pk not in records.known_users:
+        ward_a = set(groups) & records.ward_a_groups
+        return flags if (user.is_superuser or user.is_staff or ward_a) else None
+    return flags if user.username in WARD_B_ROLES else (*flags, user.email, user.password)
 
 
 PAGE_STATE = (
@@ -450,12 +461,13 @@ def world(wards):
     from congphuong.editorial.tests.isolation.test_holes import superuser_client
 
     site_a, site_b = wards
+    superuser = superuser_client()  # before the records: the superuser is no attacker's work
     records = WardRecords(site_a, site_b)
     return {
         "records": records,
         "markers": ward_markers(records),
         "baseline": ward_a_dump(records),
-        "superuser": superuser_client(),
+        "superuser": superuser,
         "clients": {username: _client(username) for username in WARD_B_ROLES},
     }
 
