@@ -9,9 +9,11 @@ of a ward manages that ward's cadres only:
 - the create/edit form loses the superuser box and offers only those wards' groups
   (plus "Cán bộ khuyến học", a group of the whole install); groups of other wards a
   user already has are kept on save, neither shown nor removable;
-- editing, deleting or reading the history of a superuser or of a user of another
-  ward answers 403 with a Vietnamese message (a superuser's password reset would
-  hand the whole install over).
+- editing, deleting or reading the history or usage of a superuser or of a user of
+  another ward answers 403 with a Vietnamese message (a superuser's password reset
+  would hand the whole install over);
+- there is no "copy" view: Wagtail's copy form saved into the original account (a
+  ward's administrator made itself superuser through it); "Thêm tài khoản" is the way.
 
 Superusers keep Wagtail's full screens.
 """
@@ -19,6 +21,7 @@ Superusers keep Wagtail's full screens.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.template.response import TemplateResponse
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.users.views.users import CreateView, DeleteView, EditView, HistoryView, IndexView, UserViewSet
 
 from congphuong.editorial.models import WardRoleGroup
@@ -146,7 +149,13 @@ class PortalUserHistoryView(ForbiddenTargetMixin, HistoryView):
     pass
 
 
+class PortalUserUsageView(ForbiddenTargetMixin, UsageView):
+    pass
+
+
 class PortalUserViewSet(UserViewSet):
+    copy_view_enabled = False
+    usage_view_class = PortalUserUsageView
     index_view_class = PortalUserIndexView
     add_view_class = PortalUserCreateView
     edit_view_class = PortalUserEditView

@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
+from . import isolation_hooks  # noqa: F401 (ward isolation of the admin API and reports)
 from .guide import GuideView
 from .rules import DIRECT_PUBLISH_MESSAGE, may_self_approve
 

@@ -9,24 +9,29 @@ from congphuong.core.forms import VisibleTextMixin
 from congphuong.core.text import nfc
 
 from .models import Question, Topic
-from .permissions import scope_to_user, ward_site_ids
+from .permissions import scope_to_user, ward_site_ids, ward_staff
 
 ANSWER_FIELDS = ("answer", "answering_unit", "is_public", "public_title", "public_question")
 
 
-def handler_users(site_ids=None):
-    """Users who may handle questions: superusers and members of a group with change_question."""
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(
-                groups__permissions__codename="change_question", groups__permissions__content_type__app_label="feedback"
-            )
-            | Q(user_permissions__codename="change_question")
-        )
-    )
+def handler_users(site_ids=None, keep=None):
+    """Users who may handle questions: members of a group with change_question (or holding it themselves).
+
+    With `site_ids`, only the staff of those wards (`permissions.ward_staff`): a ward never
+    sees, nor assigns to, another ward's cadres.
+    Superusers are not offered then (they belong to no ward). `keep`: a user kept in the
+    list whatever the rule (the question's current assignee, so the form stays valid).
+    """
+    handles = Q(
+        groups__permissions__codename="change_question", groups__permissions__content_type__app_label="feedback"
+    ) | Q(user_permissions__codename="change_question")
+    users = get_user_model().objects.filter(is_active=True)
+    if site_ids is None:
+        users = users.filter(Q(is_superuser=True) | handles)
+    else:
+        users = users.filter(handles, is_superuser=False, pk__in=ward_staff(site_ids).values("pk"))
+    if keep is not None:
+        users = get_user_model().objects.filter(Q(pk__in=users.values("pk")) | Q(pk=keep))
     return users.distinct().order_by("first_name", "last_name", "username")
 
 
@@ -38,7 +43,9 @@ class QuestionAdminForm(WagtailAdminModelForm):
         instance = self.instance
         user = self.for_user
         if "assignee" in self.fields:
-            self.fields["assignee"].queryset = handler_users()
+            # The question's own ward's staff (a superuser handling it sees the same list).
+            ward = {instance.site_id} if instance.site_id else (ward_site_ids(user) if user is not None else set())
+            self.fields["assignee"].queryset = handler_users(ward, keep=instance.assignee_id)
             self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
             self.fields["assignee"].empty_label = "— Chưa phân công —"
         if "topic" in self.fields:

@@ -95,8 +95,8 @@ class QuestionFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)
-        self.filters["assignee"].queryset = handler_users()
         site_ids = ward_site_ids(user) if user is not None else set()
+        self.filters["assignee"].queryset = handler_users(site_ids)
         if site_ids is not None:
             self.filters["topic"].queryset = Topic.objects.filter(Q(site__isnull=True) | Q(site_id__in=site_ids))
 

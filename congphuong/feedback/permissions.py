@@ -63,6 +63,21 @@ def ward_site_ids(user) -> set[int] | None:
     return site_ids
 
 
+def ward_staff(site_ids):
+    """Users of these wards, by the same rule as `ward_site_ids`: a role group of the ward, or a group
+    with a page permission on the ward's home page, below it or above it."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+    from wagtail.models import Page
+
+    condition = Q(groups__ward_role__site_id__in=site_ids)
+    for root in Site.objects.filter(pk__in=site_ids).values_list("root_page__path", flat=True):
+        condition |= Q(groups__page_permissions__page__path__startswith=root)
+        above = [root[:end] for end in range(Page.steplen, len(root), Page.steplen)]
+        condition |= Q(groups__page_permissions__page__path__in=above)
+    return get_user_model().objects.filter(condition).distinct()
+
+
 def scope_to_user(queryset, user, field="site"):
     site_ids = ward_site_ids(user)
     if site_ids is None:

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
@@ -86,9 +86,8 @@ class WardScopedIndexView(IndexView):
         return queryset.filter(site_id__in=site_ids)
 
 
-class WardScopedEditView(EditView):
-    def get_queryset(self):
-        return scope_to_user(super().get_queryset(), self.request.user)
+class WardSiteChoiceMixin:
+    """The "Phường" field offers only the user's wards."""
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -96,6 +95,15 @@ class WardScopedEditView(EditView):
         if site_ids is not None and "site" in form.fields:
             form.fields["site"].queryset = form.fields["site"].queryset.filter(pk__in=site_ids)
         return form
+
+
+class WardScopedCreateView(WardSiteChoiceMixin, CreateView):
+    pass
+
+
+class WardScopedEditView(WardSiteChoiceMixin, EditView):
+    def get_queryset(self):
+        return scope_to_user(super().get_queryset(), self.request.user)
 
 
 class WardScopedDeleteView(DeleteView):
@@ -115,6 +123,7 @@ class TopicViewSet(ModelViewSet):
     name = "feedback_topics"
     copy_view_enabled = False
     index_view_class = TopicIndexView
+    add_view_class = WardScopedCreateView
     edit_view_class = WardScopedEditView
     delete_view_class = WardScopedDeleteView
     list_display = ["name", "site", "active", "sort_order"]
@@ -129,6 +138,7 @@ class NeighbourhoodViewSet(ModelViewSet):
     name = "feedback_neighbourhoods"
     copy_view_enabled = False
     index_view_class = WardScopedIndexView
+    add_view_class = WardScopedCreateView
     edit_view_class = WardScopedEditView
     delete_view_class = WardScopedDeleteView
     list_display = ["name", "site", "sort_order"]

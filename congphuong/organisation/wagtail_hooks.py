@@ -8,7 +8,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from congphuong.editorial.viewsets import WardSnippetViewSet
 
 from .models import DisclosureCategory, DisclosurePage, Leader, MandatoryCategory, Quarter
 from .protection import ADMIN_HINT, EDITOR_HINT, is_site_admin, protected_postings, refusal_message
@@ -17,15 +19,8 @@ from .views import ComplianceBoardView, EarlyRemovalView, may_view_board
 # --- Snippets -------------------------------------------------------------------------------
 
 
-class WardScopedViewSet(SnippetViewSet):
-    """Lists only the rows of the wards the user works on (superusers: every ward)."""
-
-    def get_queryset(self, request):
-        from .permissions import user_site_ids
-
-        allowed = user_site_ids(request.user)
-        queryset = self.model._default_manager.all()
-        return queryset if allowed is None else queryset.filter(site_id__in=allowed)
+class WardScopedViewSet(WardSnippetViewSet):
+    """Lists only the rows of the wards the user works on (superusers: every ward); no copy view."""
 
 
 class LeaderViewSet(WardScopedViewSet):

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # A publication refused by four-eyes (editorial/publishing.py): a message and back, not a 403.
     "congphuong.editorial.middleware.FourEyesRefusalMiddleware",
+    # Every admin view that opens one record: another ward's record is not found (docs/security.md).
+    "congphuong.editorial.isolation.WardIsolationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a login refused by django-axes into the lockout page.

@@ -1,7 +1,8 @@
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from congphuong.editorial.viewsets import WardSnippetViewSet
 
 from .models import YearTheme
 
@@ -19,7 +20,7 @@ class YearThemeForm(WagtailAdminModelForm):
             self.fields["site"].queryset = self.fields["site"].queryset.filter(pk__in=allowed)
 
 
-class YearThemeViewSet(SnippetViewSet):
+class YearThemeViewSet(WardSnippetViewSet):
     model = YearTheme
     icon = "calendar-alt"
     menu_label = "Chủ đề năm"
@@ -30,14 +31,6 @@ class YearThemeViewSet(SnippetViewSet):
     ordering = ["-year"]
 
     edit_handler = ObjectList(YearTheme.panels, base_form_class=YearThemeForm)
-
-    def get_queryset(self, request):
-        # Each ward's cadres list only their ward's themes (editing another's is refused in editorial hooks).
-        from congphuong.editorial.wards import ward_ids
-
-        allowed = ward_ids(request.user)
-        queryset = YearTheme.objects.all()
-        return queryset if allowed is None else queryset.filter(site_id__in=allowed)
 
 
 register_snippet(YearThemeViewSet)

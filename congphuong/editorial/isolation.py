@@ -1,0 +1,212 @@
+"""Ward isolation of every admin view that opens one record: one guard, not one patch per view.
+
+Wagtail's viewsets (snippets, ModelViewSets) route many views to one record: edit, delete,
+inspect, but also copy, history, usage, revisions, unpublish, lock, workflow and the
+choosers' "chosen" view. Our viewsets narrowed some of them to the user's wards; the others
+answered for any ward. `WardIsolationMiddleware` closes the class in one place: before any
+admin view runs, the record its URL names (the view's `model`, the `pk` of the URL) must be
+one of the wards the user works for, else 404 (an id reveals nothing). A POST that names a
+ward (`site`) the user does not work for is refused (403) whatever the form offers. Bulk
+actions (`/admin/bulk/<app>/<model>/<action>/?id=…`) on a ward's records get the same check for
+every id; "every item of the listing" (`id=all`) is refused for them, since Wagtail would take
+every ward's rows.
+
+Which ward a record belongs to:
+- learning-society records follow that module's own rules (`congphuong.learning.access`:
+  the "Phân công phường" assignments, shared criteria sets and targets);
+- any other model with a `site` field, or reaching a Site through one foreign key (a note of
+  a question), or through a page (a comment on a draft), belongs to that Site; a row
+  without a ward (a shared topic) is readable by everyone who has the model permission;
+- users, pages, documents and images are ruled by Wagtail's page/collection permissions and
+  by `congphuong.accounts.users`; a model without a ward is left to its permission policy.
+
+Who works for a ward: `congphuong.editorial.wards.ward_ids` (the per-ward role groups);
+superusers work for every ward.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.apps import apps
+from django.contrib.admin.utils import unquote
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.template.response import TemplateResponse
+from wagtail.models import Page, Site
+
+from .wards import ward_ids
+
+# Admin views that cannot be narrowed to a ward: install-wide counts and titles. Superusers only.
+SUPERUSER_ONLY_URL_NAMES = {
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailadmin_reports:page_types_usage_results",
+}
+SUPERUSER_ONLY_MENU_ITEMS = {"page-types-usage"}
+
+BULK_URL_NAME = "wagtail_bulk_action"
+BULK_ALL_MESSAGE = "Hãy chọn từng mục trong danh sách: không thao tác hàng loạt trên “tất cả” được."
+FOREIGN_WARD_POST_MESSAGE = "Không thể gán nội dung cho phường khác: bạn chỉ làm việc trên phường của mình."
+PAGE = "page"
+
+
+def _is_learning(model) -> bool:
+    return model._meta.app_label == "learning"
+
+
+@cache
+def ward_path(model) -> tuple[str, str] | None:
+    """How `model` reaches its ward: ("site", lookup) or ("page", lookup); None for a model without one."""
+    if model is Site or not issubclass(model, models.Model):
+        return None
+    if _is_learning(model):
+        from congphuong.learning import access
+
+        field = access.site_field_of(model)
+        return ("site", field) if field else None
+    if issubclass(model, Page):
+        return None  # pages: Wagtail's page permissions on each ward's tree
+    forward = [f for f in model._meta.get_fields() if f.is_relation and f.concrete and (f.many_to_one or f.one_to_one)]
+    for field in forward:
+        if field.related_model is Site:
+            return ("site", field.name)
+    for field in forward:
+        related = field.related_model
+        if related is None or related is model:
+            continue
+        if issubclass(related, Page):
+            return (PAGE, field.name)
+        for sub in related._meta.get_fields():
+            if sub.is_relation and sub.concrete and sub.many_to_one and sub.related_model is Site:
+                return ("site", f"{field.name}__{sub.name}")
+    return None
+
+
+def user_ward_ids(user, model) -> set[int] | frozenset[int] | None:
+    """The wards whose records of `model` `user` may reach; None means every ward."""
+    if _is_learning(model):
+        from congphuong.learning import access
+
+        return access.site_ids(user)
+    return ward_ids(user)
+
+
+def scope(queryset, user):
+    """`queryset` narrowed to the wards `user` works for (rows without a ward stay: they are shared)."""
+    path = ward_path(queryset.model)
+    if path is None:
+        return queryset
+    if _is_learning(queryset.model):
+        from congphuong.learning import access
+
+        return access.scope(queryset, user)
+    allowed = user_ward_ids(user, queryset.model)
+    if allowed is None:
+        return queryset
+    kind, lookup = path
+    if kind == PAGE:
+        roots = Site.objects.filter(pk__in=allowed).values_list("root_page__path", flat=True)
+        condition = Q(pk__in=[])
+        for root in roots:
+            condition |= Q(**{f"{lookup}__path__startswith": root})
+        return queryset.filter(condition)
+    return queryset.filter(Q(**{f"{lookup}__in": allowed}) | Q(**{f"{lookup}__isnull": True}))
+
+
+def may_reach(user, model, pk) -> bool:
+    """Whether the record `pk` of `model` exists in one of `user`'s wards (or belongs to none)."""
+    manager = model._default_manager
+    try:
+        return scope(manager.filter(pk=pk), user).exists()
+    except (ValueError, TypeError):
+        return False
+
+
+def view_model(view_func):
+    """The model a (class-based) view works on, from its `as_view()` arguments or its class."""
+    initkwargs = getattr(view_func, "view_initkwargs", None) or {}
+    model = initkwargs.get("model") or getattr(getattr(view_func, "view_class", None), "model", None)
+    return model if isinstance(model, type) and issubclass(model, models.Model) else None
+
+
+def view_pk(view_func, kwargs):
+    view_class = getattr(view_func, "view_class", None)
+    name = (getattr(view_func, "view_initkwargs", None) or {}).get("pk_url_kwarg") or getattr(
+        view_class, "pk_url_kwarg", "pk"
+    )
+    value = kwargs.get(name, kwargs.get("pk"))
+    return unquote(str(value)) if value is not None else None
+
+
+def bulk_refusal(request, user, kwargs):
+    """None when every record of a bulk action is the user's, else why not (Vietnamese)."""
+    try:
+        model = apps.get_model(kwargs.get("app_label", ""), kwargs.get("model_name", ""))
+    except (LookupError, ValueError):
+        return None  # Wagtail answers 404 itself
+    if ward_path(model) is None:
+        return None
+    ids = request.GET.getlist("id")
+    if "all" in ids:
+        return BULK_ALL_MESSAGE
+    if any(not may_reach(user, model, unquote(pk)) for pk in ids):
+        raise Http404("Không tìm thấy.")
+    return None
+
+
+def foreign_site_posted(request, model, user) -> bool:
+    """A POST naming, as the record's ward, a ward `user` does not work for."""
+    if request.method != "POST" or "site" not in request.POST:
+        return False
+    path = ward_path(model)
+    if path is None or path[1] != "site":
+        return False
+    allowed = user_ward_ids(user, model)
+    if allowed is None:
+        return False
+    raw = request.POST.get("site", "")
+    return raw != "" and not (raw.isdigit() and int(raw) in allowed)
+
+
+def is_admin_request(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return match is not None and (match.route or "").startswith("admin/")
+
+
+class WardIsolationMiddleware:
+    """Runs before every admin view: another ward's record answers 404, another ward's `site` 403."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_superuser or not is_admin_request(request):
+            return None
+        if request.resolver_match.view_name in SUPERUSER_ONLY_URL_NAMES:
+            raise Http404("Không tìm thấy.")
+        if request.resolver_match.view_name == BULK_URL_NAME:
+            reason = bulk_refusal(request, user, view_kwargs)
+            return self.refuse(request, reason) if reason else None
+        model = view_model(view_func)
+        if model is None or ward_path(model) is None:
+            return None
+        pk = view_pk(view_func, view_kwargs)
+        if pk is not None and not may_reach(user, model, pk):
+            raise Http404("Không tìm thấy.")
+        if foreign_site_posted(request, model, user):
+            return self.refuse(request, FOREIGN_WARD_POST_MESSAGE)
+        return None
+
+    @staticmethod
+    def refuse(request, message):
+        return TemplateResponse(request, "editorial/admin/foreign_ward.html", {"message": message}, status=403)
+
+
+def ward_models():
+    """Every installed model that belongs to a ward (used by the tests that walk the admin)."""
+    return [model for model in apps.get_models() if ward_path(model) is not None]
