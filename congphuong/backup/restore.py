@@ -5,7 +5,9 @@ Order, so that a refusal or a failure changes nothing:
 2. refuse when the target's applied migrations differ from the archive's;
 3. refuse when the target holds content (accounts, pages, images, documents) unless forced;
 4. in ONE transaction: empty every table (also the rows ``migrate`` created: content types,
-   permissions, Wagtail's root page), load the dump with its primary keys, copy the media files;
+   permissions, Wagtail's root page), load the dump with its primary keys, dump the loaded database
+   again and compare every model's content digest with the manifest (a row that a signal receiver
+   added or changed while loading, or that did not load as it was, fails here), copy the media files;
    any error rolls the database back;
 5. after the commit: clear the cache and rebuild the two search indexes (derived data).
 """
@@ -15,7 +17,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,18 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from wagtail.models import Site
 
-from .archive import BackupError, VerifiedArchive, applied_migrations, media_roots, verify_and_unpack
+from django.conf import settings
+
+from .archive import (
+    PRIVATE_FILE_MODE,
+    BackupError,
+    VerifiedArchive,
+    applied_migrations,
+    dump_database,
+    media_roots,
+    verify_and_unpack,
+)
+from .digest import differences, model_digests
 
 logger = logging.getLogger(__name__)
 
@@ -108,9 +120,17 @@ def wipe_database():
                     cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - constant table names
 
 
+def _file_mode(prefix: str) -> int:
+    """Public media as an upload would have it (nginx reads it); private files for the app's user only."""
+    if prefix == "media":
+        return getattr(settings, "FILE_UPLOAD_PERMISSIONS", None) or 0o644
+    return PRIVATE_FILE_MODE
+
+
 def _install_media(verified: VerifiedArchive) -> int:
     count = 0
     for root in media_roots():
+        mode = _file_mode(root.prefix)
         for relative, source in verified.media_files(root.prefix):
             target = root.path / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -118,8 +138,28 @@ def _install_media(verified: VerifiedArchive) -> int:
                 os.replace(source, target)  # same filesystem: no second copy of a large video
             except OSError:
                 shutil.copy2(source, target)
+            os.chmod(target, mode)  # unpacked as 0600
             count += 1
     return count
+
+
+def verify_loaded(verified: VerifiedArchive, report: RestoreReport):
+    """Dump what was loaded and compare each model's digest with the manifest's (inside the transaction)."""
+    expected = verified.manifest.get("row_digests")
+    if expected is None:  # an archive from before the digests: nothing to compare with
+        report.warnings.append("Tệp sao lưu không có mã băm từng bảng: không kiểm tra được nội dung đã nạp.")
+        return
+    loaded = verified.directory / "loaded.jsonl"
+    dump_database(loaded)
+    try:
+        problems = differences(expected, model_digests(loaded))
+    finally:
+        loaded.unlink(missing_ok=True)
+    if problems:
+        raise BackupError(
+            "Dữ liệu sau khi nạp không khớp với bản sao lưu (" + "; ".join(problems[:5]) + "). "
+            "Đã hủy khôi phục, dữ liệu hiện có được giữ nguyên."
+        )
 
 
 def rebuild_indexes(report: RestoreReport):
@@ -136,38 +176,6 @@ def rebuild_indexes(report: RestoreReport):
             report.warnings.append(f"Không dựng lại được {label} ({error}); hãy chạy lại lệnh tương ứng.")
 
 
-# Receivers that index while a Site or a view restriction is saved and do not skip raw (fixture)
-# saves: during the load the rows they read may not be there yet. The index is rebuilt after.
-UNSAFE_DURING_LOAD = (
-    ("wagtail.models.Site", "portal_search_site"),
-    ("wagtail.models.PageViewRestriction", "portal_search_pvr"),
-)
-
-
-@contextmanager
-def indexing_paused():
-    from django.db.models.signals import post_delete, post_save
-    from django.utils.module_loading import import_string
-
-    try:
-        from congphuong.search import signals as search_signals
-    except ImportError:  # pragma: no cover - the portal search app is not installed
-        yield
-        return
-    paused = []
-    for model_path, uid in UNSAFE_DURING_LOAD:
-        model = import_string(model_path)
-        receiver = search_signals.on_site_changed if "site" in uid else search_signals.on_restriction_changed
-        for signal, suffix in ((post_save, "saved"), (post_delete, "deleted")):
-            if signal.disconnect(sender=model, dispatch_uid=f"{uid}_{suffix}"):
-                paused.append((signal, receiver, model, f"{uid}_{suffix}"))
-    try:
-        yield
-    finally:
-        for signal, receiver, model, uid in paused:
-            signal.connect(receiver, sender=model, dispatch_uid=uid)
-
-
 def restore_backup(archive: Path, *, force_wipe: bool = False, confirm=None, work_dir: Path | None = None):
     """Restore ``archive``; ``confirm(manifest) -> bool`` is asked once every check has passed."""
     verified = verify_and_unpack(archive, work_dir=work_dir)
@@ -181,8 +189,8 @@ def restore_backup(archive: Path, *, force_wipe: bool = False, confirm=None, wor
         report = RestoreReport(manifest, rows=sum(manifest.get("row_counts", {}).values()))
         with transaction.atomic():
             wipe_database()
-            with indexing_paused():
-                call_command("loaddata", str(verified.database_dump), verbosity=0)
+            call_command("loaddata", str(verified.database_dump), verbosity=0)
+            verify_loaded(verified, report)
             report.media_files = _install_media(verified)
         # In-process caches keyed by ids that the load may have reassigned.
         cache.clear()
