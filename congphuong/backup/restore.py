@@ -20,14 +20,13 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from wagtail.models import Site
-
-from django.conf import settings
 
 from .archive import (
     PRIVATE_FILE_MODE,
