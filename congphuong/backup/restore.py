@@ -53,21 +53,66 @@ class RestoreReport:
     warnings: list[str] = field(default_factory=list)
 
 
+# The models whose rows `migrate` itself creates (content types, permissions, Wagtail's root page,
+# default site, collection, workflow and group permissions, the learning criteria of a data
+# migration): rows there do not make a database "not empty". Rows in any other model do.
+# test_restore_refusal.py checks this list against a freshly migrated database.
+SEEDED_BY_MIGRATE = frozenset(
+    {
+        "contenttypes.ContentType",
+        "auth.Permission",
+        "auth.Group",
+        "wagtailcore.Locale",
+        "wagtailcore.Site",
+        "wagtailcore.Collection",
+        "wagtailcore.GroupCollectionPermission",
+        "wagtailcore.GroupPagePermission",
+        "wagtailcore.Page",
+        "wagtailcore.Workflow",
+        "wagtailcore.WorkflowTask",
+        "wagtailcore.WorkflowPage",
+        "wagtailcore.Task",
+        "wagtailcore.GroupApprovalTask",
+        "learning.CriteriaSet",
+        "learning.Criterion",
+        "learning.Indicator",
+        "learning.RecognitionLevel",
+        "learning.Target",
+    }
+)
+
+
 def existing_content() -> dict[str, int]:
-    """What makes a database "not empty": what people created, not what ``migrate`` seeds."""
-    from django.contrib.auth import get_user_model
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
+    """What makes a database "not empty": rows people created, not what ``migrate`` seeds.
+
+    Every dumped model counts except those in SEEDED_BY_MIGRATE; of these, pages other than
+    Wagtail's own root and "Welcome" page, and more than the one default site, count too.
+    """
+    from django.apps import apps
+    from django.utils import translation
     from wagtail.models import Page
 
-    found = {
-        "tài khoản": get_user_model().objects.count(),
-        # migrate seeds Wagtail's root and its "Welcome" page, both of wagtailcore's own type.
-        "trang": Page.objects.exclude(content_type__app_label="wagtailcore").count(),
-        "ảnh": get_image_model().objects.count(),
-        "tài liệu": get_document_model().objects.count(),
-    }
-    return {label: count for label, count in found.items() if count}
+    from .archive import excluded_labels
+
+    skipped = set(excluded_labels())
+    found = {}
+    with translation.override("vi"):
+        for model in apps.get_models():
+            meta = model._meta
+            if meta.proxy or not meta.managed or meta.app_label in skipped or meta.label in skipped:
+                continue
+            if meta.label in SEEDED_BY_MIGRATE:
+                continue
+            count = model._base_manager.count()
+            if count:
+                found[str(meta.verbose_name_plural)] = found.get(str(meta.verbose_name_plural), 0) + count
+        pages = Page.objects.exclude(content_type__app_label="wagtailcore").count()
+        if pages:
+            found["trang"] = pages
+        sites = Site.objects.count()
+        if sites > 1:
+            found["trang web (phường)"] = sites
+    return found
 
 
 def check_migrations(manifest: dict):
@@ -95,7 +140,9 @@ def check_migrations(manifest: dict):
 def check_empty():
     found = existing_content()
     if found:
-        listed = ", ".join(f"{count} {label}" for label, count in found.items())
+        listed = ", ".join(f"{count} {label}" for label, count in sorted(found.items(), key=lambda i: -i[1])[:6])
+        if len(found) > 6:
+            listed += f", … ({len(found)} loại)"
         raise BackupError(
             f"Cơ sở dữ liệu đích đang có dữ liệu ({listed}). Chỉ khôi phục vào cơ sở dữ liệu trống; "
             "nếu chắc chắn muốn xóa toàn bộ dữ liệu hiện có, thêm tùy chọn --force-wipe."
