@@ -143,8 +143,26 @@ def excluded_labels() -> list[str]:
     (some have none at all, e.g. a model that only carries permissions)."""
     installed = {config.label for config in apps.get_app_configs()}
     labels = [label for label in EXCLUDED_FROM_DUMP if label in installed]
-    labels += [model._meta.label for model in apps.get_models() if not model._meta.managed]
-    return [label for label in labels if label.split(".")[0] not in EXCLUDED_FROM_DUMP]
+    # Unmanaged models of the apps above are already left out with their app.
+    labels += [
+        model._meta.label
+        for model in apps.get_models()
+        if not model._meta.managed and model._meta.app_label not in EXCLUDED_FROM_DUMP
+    ]
+    return labels
+
+
+# Loaded first: building a Wagtail page subclass's row (only its own table's fields) calls
+# ContentType.objects.get_for_model(), which creates the content type if it is not in the
+# database yet — with a new id that the dump's own row then collides with.
+LOAD_FIRST = ("contenttypes", "auth")
+
+
+def dump_order() -> list[str]:
+    """App labels in the order the dump writes (and loaddata reads) them."""
+    skipped = set(EXCLUDED_FROM_DUMP)
+    labels = [config.label for config in apps.get_app_configs() if config.label not in skipped]
+    return [label for label in LOAD_FIRST if label in labels] + [label for label in labels if label not in LOAD_FIRST]
 
 
 def dump_database(path: Path) -> Counter:
@@ -158,6 +176,7 @@ def dump_database(path: Path) -> Counter:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         call_command(
             "dumpdata",
+            *dump_order(),
             format=DUMP_FORMAT,
             output=str(path),
             exclude=excluded_labels(),

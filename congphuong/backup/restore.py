@@ -235,6 +235,7 @@ def restore_backup(archive: Path, *, force_wipe: bool = False, confirm=None, wor
         report = RestoreReport(manifest, rows=sum(manifest.get("row_counts", {}).values()))
         with transaction.atomic():
             wipe_database()
+            ContentType.objects.clear_cache()  # ids of the wiped rows
             call_command("loaddata", str(verified.database_dump), verbosity=0)
             verify_loaded(verified, report)
             report.media_files = _install_media(verified)

@@ -47,7 +47,7 @@ def _user():
 
 
 def _page():
-    return Page.objects.filter(depth__gt=2).order_by("pk").first()
+    return Page.objects.filter(depth__gt=2).order_by("pk").first().specific
 
 
 def _site():
@@ -102,6 +102,10 @@ def _wagtail_pages():
     workflow.start(page, user)  # WorkflowState and TaskState
 
 
+def _rendition(image_model):
+    _any(image_model).get_rendition("fill-40x30")
+
+
 def _wagtail_other():
     from wagtail.admin.models import Admin, EditingSession, FormState
     from wagtail.contrib.forms.models import FormSubmission
@@ -128,7 +132,7 @@ def _wagtail_other():
     FormSubmission.objects.create(page=page, form_data={"ho_ten": "Nguyễn Văn A", "so": [1, 2]})
     Redirect.objects.create(old_path="/tin-cu", redirect_page=page, site=_site())
     UserProfile.objects.get_or_create(user=user, defaults={"preferred_language": "vi"})
-    _any(get_image_model()).get_rendition("fill-40x30")
+    _rendition(get_image_model())
 
 
 def _project():
@@ -161,11 +165,10 @@ def _project():
 
 
 def _tags():
-    from congphuong.news.models import ArticlePage
+    # Our pages tag through their own models; Wagtail's documents and images use taggit's TaggedItem.
+    from wagtail.documents import get_document_model
 
-    article = ArticlePage.objects.order_by("pk").first()
-    article.tags.add("khuyến học")
-    article.save()
+    _any(get_document_model()).tags.add("kế hoạch")
 
 
 def fill_every_model():
