@@ -177,7 +177,7 @@ def fill_and_back_up(tmp_path: Path):
     source_dump = tmp_path / "nguon.jsonl"
     dump_database(source_dump)
     rows = row_hashes(source_dump)
-    assert set(rows) == {model._meta.label for model in dumped_models()}
+    assert set(rows) == {model._meta.label_lower for model in dumped_models()}
     files = file_hashes(("media", Path(settings.MEDIA_ROOT)), ("private", Path(settings.PRIVATE_MEDIA_ROOT)))
     assert any(name.startswith("private/") for name in files)
     assert any(name.startswith("media/images/") for name in files)  # a rendition
