@@ -6,7 +6,13 @@ Layout of ``<name>.tar.gz``::
     media/…             MEDIA_ROOT (images and their renditions, documents, videos)
     private/…           PRIVATE_MEDIA_ROOT (citizens' attachments: personal data)
     manifest.json       written last: SHA-256 and size of each member, a digest over all of them,
-                        app version, database vendor, the applied migrations, row counts
+                        app version, database vendor, the applied migrations, row counts and
+                        each model's content digest (``digest.model_digests``), which the restore
+                        checks the loaded database against
+
+Every file this module writes (the archive, its checksum, the dump and the unpacked members while
+restoring) is created with mode 0600 whatever the umask: it holds password hashes, TOTP secrets and
+citizens' personal data.
 
 Beside it, ``<name>.tar.gz.sha256`` holds the checksum of the whole file in ``sha256sum``
 format (a file cannot carry its own checksum), so ``sha256sum -c`` also works.
@@ -43,10 +49,15 @@ from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from .digest import model_digests
+from .serializer import FORMAT as DUMP_FORMAT
+
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE_MEMBER = "database.jsonl"
 CHUNK = 1024 * 1024
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
 
 # Left out of the dump: sessions (logging everyone out on restore is the safe outcome) and the
 # two search indexes, which are derived from the content and rebuilt after a restore
@@ -70,6 +81,19 @@ def media_roots() -> list[MediaRoot]:
     if private:
         roots.append(MediaRoot("private", Path(private)))
     return roots
+
+
+def create_private_file(path: Path) -> Path:
+    """Create (or truncate) ``path`` with mode 0600 before anyone writes into it: a later open(path, "w")
+    keeps the mode, whatever the process's umask."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    os.close(fd)
+    os.chmod(path, PRIVATE_FILE_MODE)  # an existing file keeps its old mode through O_CREAT
+    return path
+
+
+def open_private(path: Path, mode: str = "wb", **kwargs):
+    return open(create_private_file(path), mode, **kwargs)
 
 
 def app_version() -> str:
@@ -119,12 +143,31 @@ def excluded_labels() -> list[str]:
     (some have none at all, e.g. a model that only carries permissions)."""
     installed = {config.label for config in apps.get_app_configs()}
     labels = [label for label in EXCLUDED_FROM_DUMP if label in installed]
-    labels += [model._meta.label for model in apps.get_models() if not model._meta.managed]
-    return [label for label in labels if label.split(".")[0] not in EXCLUDED_FROM_DUMP]
+    # Unmanaged models of the apps above are already left out with their app.
+    labels += [
+        model._meta.label
+        for model in apps.get_models()
+        if not model._meta.managed and model._meta.app_label not in EXCLUDED_FROM_DUMP
+    ]
+    return labels
+
+
+# Loaded first: building a Wagtail page subclass's row (only its own table's fields) calls
+# ContentType.objects.get_for_model(), which creates the content type if it is not in the
+# database yet — with a new id that the dump's own row then collides with.
+LOAD_FIRST = ("contenttypes", "auth")
+
+
+def dump_order() -> list[str]:
+    """App labels in the order the dump writes (and loaddata reads) them."""
+    skipped = set(EXCLUDED_FROM_DUMP)
+    labels = [config.label for config in apps.get_app_configs() if config.label not in skipped]
+    return [label for label in LOAD_FIRST if label in labels] + [label for label in labels if label not in LOAD_FIRST]
 
 
 def dump_database(path: Path) -> Counter:
-    """Dump every model (primary keys kept) from one consistent snapshot; returns rows per model."""
+    """Dump every model (primary keys kept) from one consistent snapshot into a 0600 file; returns rows per model."""
+    create_private_file(path)
     outermost = not connection.in_atomic_block
     with transaction.atomic():
         if connection.vendor == "postgresql" and outermost:
@@ -133,7 +176,8 @@ def dump_database(path: Path) -> Counter:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         call_command(
             "dumpdata",
-            format="jsonl",
+            *dump_order(),
+            format=DUMP_FORMAT,
             output=str(path),
             exclude=excluded_labels(),
             use_base_manager=True,
@@ -173,14 +217,15 @@ def _add_file(tar: tarfile.TarFile, name: str, path: Path) -> dict:
 def create_backup(output: Path) -> dict:
     """Write the archive (atomically: a partial file never carries the final name); returns the manifest."""
     output = Path(output).resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".backup-", dir=output.parent))
+    output.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".backup-", dir=output.parent))  # mode 0700
     partial_path = staging / output.name
     try:
         dump = staging / DATABASE_MEMBER
         counts = dump_database(dump)
+        digests = model_digests(dump)
         members: dict[str, dict] = {}
-        with tarfile.open(partial_path, "w:gz", compresslevel=6) as tar:
+        with open_private(partial_path) as raw, tarfile.open(fileobj=raw, mode="w:gz", compresslevel=6) as tar:
             members[DATABASE_MEMBER] = _add_file(tar, DATABASE_MEMBER, dump)
             for root in media_roots():
                 for name, path in _media_files(root):
@@ -193,6 +238,7 @@ def create_backup(output: Path) -> dict:
                 "database_vendor": connection.vendor,
                 "migrations": applied_migrations(),
                 "row_counts": dict(sorted(counts.items())),
+                "row_digests": digests,
                 "members": members,
                 "content_sha256": content_digest(members),
             }
@@ -203,7 +249,8 @@ def create_backup(output: Path) -> dict:
             tar.addfile(info, io.BytesIO(data))
         whole = sha256_file(partial_path)
         os.replace(partial_path, output)
-        checksum_path(output).write_text(f"{whole}  {output.name}\n", encoding="utf-8")
+        with open_private(checksum_path(output), "w", encoding="utf-8") as sidecar:
+            sidecar.write(f"{whole}  {output.name}\n")
         manifest["archive_sha256"] = whole
         return manifest
     finally:
@@ -271,7 +318,7 @@ def verify_and_unpack(archive: Path, work_dir: Path | None = None) -> VerifiedAr
                     target = directory / member.name
                     target.parent.mkdir(parents=True, exist_ok=True)
                     digest = hashlib.sha256()
-                    with open(target, "wb") as out:
+                    with open_private(target) as out:
                         for chunk in iter(partial(source.read, CHUNK), b""):
                             digest.update(chunk)
                             out.write(chunk)

@@ -5,7 +5,9 @@ Order, so that a refusal or a failure changes nothing:
 2. refuse when the target's applied migrations differ from the archive's;
 3. refuse when the target holds content (accounts, pages, images, documents) unless forced;
 4. in ONE transaction: empty every table (also the rows ``migrate`` created: content types,
-   permissions, Wagtail's root page), load the dump with its primary keys, copy the media files;
+   permissions, Wagtail's root page), load the dump with its primary keys, dump the loaded database
+   again and compare every model's content digest with the manifest (a row that a signal receiver
+   added or changed while loading, or that did not load as it was, fails here), copy the media files;
    any error rolls the database back;
 5. after the commit: clear the cache and rebuild the two search indexes (derived data).
 """
@@ -15,10 +17,10 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
@@ -26,7 +28,16 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from wagtail.models import Site
 
-from .archive import BackupError, VerifiedArchive, applied_migrations, media_roots, verify_and_unpack
+from .archive import (
+    PRIVATE_FILE_MODE,
+    BackupError,
+    VerifiedArchive,
+    applied_migrations,
+    dump_database,
+    media_roots,
+    verify_and_unpack,
+)
+from .digest import differences, model_digests
 
 logger = logging.getLogger(__name__)
 
@@ -42,21 +53,66 @@ class RestoreReport:
     warnings: list[str] = field(default_factory=list)
 
 
+# The models whose rows `migrate` itself creates (content types, permissions, Wagtail's root page,
+# default site, collection, workflow and group permissions, the learning criteria of a data
+# migration): rows there do not make a database "not empty". Rows in any other model do.
+# test_restore_refusal.py checks this list against a freshly migrated database.
+SEEDED_BY_MIGRATE = frozenset(
+    {
+        "contenttypes.ContentType",
+        "auth.Permission",
+        "auth.Group",
+        "wagtailcore.Locale",
+        "wagtailcore.Site",
+        "wagtailcore.Collection",
+        "wagtailcore.GroupCollectionPermission",
+        "wagtailcore.GroupPagePermission",
+        "wagtailcore.Page",
+        "wagtailcore.Workflow",
+        "wagtailcore.WorkflowTask",
+        "wagtailcore.WorkflowPage",
+        "wagtailcore.Task",
+        "wagtailcore.GroupApprovalTask",
+        "learning.CriteriaSet",
+        "learning.Criterion",
+        "learning.Indicator",
+        "learning.RecognitionLevel",
+        "learning.Target",
+    }
+)
+
+
 def existing_content() -> dict[str, int]:
-    """What makes a database "not empty": what people created, not what ``migrate`` seeds."""
-    from django.contrib.auth import get_user_model
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
+    """What makes a database "not empty": rows people created, not what ``migrate`` seeds.
+
+    Every dumped model counts except those in SEEDED_BY_MIGRATE; of these, pages other than
+    Wagtail's own root and "Welcome" page, and more than the one default site, count too.
+    """
+    from django.apps import apps
+    from django.utils import translation
     from wagtail.models import Page
 
-    found = {
-        "tài khoản": get_user_model().objects.count(),
-        # migrate seeds Wagtail's root and its "Welcome" page, both of wagtailcore's own type.
-        "trang": Page.objects.exclude(content_type__app_label="wagtailcore").count(),
-        "ảnh": get_image_model().objects.count(),
-        "tài liệu": get_document_model().objects.count(),
-    }
-    return {label: count for label, count in found.items() if count}
+    from .archive import excluded_labels
+
+    skipped = set(excluded_labels())
+    found = {}
+    with translation.override("vi"):
+        for model in apps.get_models():
+            meta = model._meta
+            if meta.proxy or not meta.managed or meta.app_label in skipped or meta.label in skipped:
+                continue
+            if meta.label in SEEDED_BY_MIGRATE:
+                continue
+            count = model._base_manager.count()
+            if count:
+                found[str(meta.verbose_name_plural)] = found.get(str(meta.verbose_name_plural), 0) + count
+        pages = Page.objects.exclude(content_type__app_label="wagtailcore").count()
+        if pages:
+            found["trang"] = pages
+        sites = Site.objects.count()
+        if sites > 1:
+            found["trang web (phường)"] = sites
+    return found
 
 
 def check_migrations(manifest: dict):
@@ -84,7 +140,9 @@ def check_migrations(manifest: dict):
 def check_empty():
     found = existing_content()
     if found:
-        listed = ", ".join(f"{count} {label}" for label, count in found.items())
+        listed = ", ".join(f"{count} {label}" for label, count in sorted(found.items(), key=lambda i: -i[1])[:6])
+        if len(found) > 6:
+            listed += f", … ({len(found)} loại)"
         raise BackupError(
             f"Cơ sở dữ liệu đích đang có dữ liệu ({listed}). Chỉ khôi phục vào cơ sở dữ liệu trống; "
             "nếu chắc chắn muốn xóa toàn bộ dữ liệu hiện có, thêm tùy chọn --force-wipe."
@@ -108,9 +166,17 @@ def wipe_database():
                     cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - constant table names
 
 
+def _file_mode(prefix: str) -> int:
+    """Public media as an upload would have it (nginx reads it); private files for the app's user only."""
+    if prefix == "media":
+        return getattr(settings, "FILE_UPLOAD_PERMISSIONS", None) or 0o644
+    return PRIVATE_FILE_MODE
+
+
 def _install_media(verified: VerifiedArchive) -> int:
     count = 0
     for root in media_roots():
+        mode = _file_mode(root.prefix)
         for relative, source in verified.media_files(root.prefix):
             target = root.path / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -118,8 +184,28 @@ def _install_media(verified: VerifiedArchive) -> int:
                 os.replace(source, target)  # same filesystem: no second copy of a large video
             except OSError:
                 shutil.copy2(source, target)
+            os.chmod(target, mode)  # unpacked as 0600
             count += 1
     return count
+
+
+def verify_loaded(verified: VerifiedArchive, report: RestoreReport):
+    """Dump what was loaded and compare each model's digest with the manifest's (inside the transaction)."""
+    expected = verified.manifest.get("row_digests")
+    if expected is None:  # an archive from before the digests: nothing to compare with
+        report.warnings.append("Tệp sao lưu không có mã băm từng bảng: không kiểm tra được nội dung đã nạp.")
+        return
+    loaded = verified.directory / "loaded.jsonl"
+    dump_database(loaded)
+    try:
+        problems = differences(expected, model_digests(loaded))
+    finally:
+        loaded.unlink(missing_ok=True)
+    if problems:
+        raise BackupError(
+            "Dữ liệu sau khi nạp không khớp với bản sao lưu (" + "; ".join(problems[:5]) + "). "
+            "Đã hủy khôi phục, dữ liệu hiện có được giữ nguyên."
+        )
 
 
 def rebuild_indexes(report: RestoreReport):
@@ -136,38 +222,6 @@ def rebuild_indexes(report: RestoreReport):
             report.warnings.append(f"Không dựng lại được {label} ({error}); hãy chạy lại lệnh tương ứng.")
 
 
-# Receivers that index while a Site or a view restriction is saved and do not skip raw (fixture)
-# saves: during the load the rows they read may not be there yet. The index is rebuilt after.
-UNSAFE_DURING_LOAD = (
-    ("wagtail.models.Site", "portal_search_site"),
-    ("wagtail.models.PageViewRestriction", "portal_search_pvr"),
-)
-
-
-@contextmanager
-def indexing_paused():
-    from django.db.models.signals import post_delete, post_save
-    from django.utils.module_loading import import_string
-
-    try:
-        from congphuong.search import signals as search_signals
-    except ImportError:  # pragma: no cover - the portal search app is not installed
-        yield
-        return
-    paused = []
-    for model_path, uid in UNSAFE_DURING_LOAD:
-        model = import_string(model_path)
-        receiver = search_signals.on_site_changed if "site" in uid else search_signals.on_restriction_changed
-        for signal, suffix in ((post_save, "saved"), (post_delete, "deleted")):
-            if signal.disconnect(sender=model, dispatch_uid=f"{uid}_{suffix}"):
-                paused.append((signal, receiver, model, f"{uid}_{suffix}"))
-    try:
-        yield
-    finally:
-        for signal, receiver, model, uid in paused:
-            signal.connect(receiver, sender=model, dispatch_uid=uid)
-
-
 def restore_backup(archive: Path, *, force_wipe: bool = False, confirm=None, work_dir: Path | None = None):
     """Restore ``archive``; ``confirm(manifest) -> bool`` is asked once every check has passed."""
     verified = verify_and_unpack(archive, work_dir=work_dir)
@@ -181,8 +235,9 @@ def restore_backup(archive: Path, *, force_wipe: bool = False, confirm=None, wor
         report = RestoreReport(manifest, rows=sum(manifest.get("row_counts", {}).values()))
         with transaction.atomic():
             wipe_database()
-            with indexing_paused():
-                call_command("loaddata", str(verified.database_dump), verbosity=0)
+            ContentType.objects.clear_cache()  # ids of the wiped rows
+            call_command("loaddata", str(verified.database_dump), verbosity=0)
+            verify_loaded(verified, report)
             report.media_files = _install_media(verified)
         # In-process caches keyed by ids that the load may have reassigned.
         cache.clear()

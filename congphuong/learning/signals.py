@@ -44,9 +44,11 @@ def citizen_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=WardAssignment)
-def ward_assigned(sender, instance, created, **kwargs):
+def ward_assigned(sender, instance, created, raw=False, **kwargs):
     # The ward's private file collection exists before its staff first attach a decision file.
-    if created:
+    # Not while loading a fixture or a backup (raw): the Site may not be loaded yet, and the
+    # collection and its link are rows of the same dump.
+    if created and not raw:
         from .files import ensure_collection
 
         ensure_collection(instance.site)

@@ -58,13 +58,18 @@ def on_page_moved(sender, instance, **kwargs):
         _safely(indexer.index_subtree, page)
 
 
-def on_restriction_changed(sender, instance, **kwargs):
+def on_restriction_changed(sender, instance, raw=False, **kwargs):
+    # raw: a fixture or backup load, whose rows may not all be there yet; the restore rebuilds the index.
+    if raw:
+        return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         _safely(indexer.index_subtree, page)
 
 
-def on_site_changed(sender, instance, **kwargs):
+def on_site_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
     Site.clear_site_root_paths_cache()  # Wagtail's own handler may run after this one
     page = Page.objects.filter(pk=instance.root_page_id).first()
     if page is not None:

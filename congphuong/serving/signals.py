@@ -85,7 +85,10 @@ def on_page_moved(sender, instance, **kwargs):
     _page_changed(page, old_path=old_path)
 
 
-def on_restriction_changed(sender, instance, **kwargs):
+def on_restriction_changed(sender, instance, raw=False, **kwargs):
+    # raw: a fixture or backup load; its rows may not all be there yet and the restore clears the cache.
+    if raw:
+        return
     purge_later({restrictions.TAG})
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -94,7 +97,9 @@ def on_restriction_changed(sender, instance, **kwargs):
         _page_changed(page)
 
 
-def on_site_changed(sender, instance, **kwargs):
+def on_site_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
     purge_later({store.ALL_TAG})
 
 

@@ -149,23 +149,6 @@ def test_restore_refuses_a_database_with_content_unless_forced(content, tmp_path
         call_command("restore", str(archive), yes=True, verbosity=0)
 
 
-def test_restore_into_a_database_without_content(content, tmp_path):
-    """The empty target: what `migrate` leaves (root page, content types, groups), no accounts or pages."""
-    archive = tmp_path / "sao-luu.tar.gz"
-    create_backup(archive)
-    counts, digest = page_counts(), content_hash()
-    from django.contrib.auth import get_user_model
-
-    WorkflowState.objects.all().delete()
-    Page.objects.get(pk=content["article"].get_parent().get_parent().get_parent().pk).get_children().delete()
-    Page.objects.exclude(content_type__app_label="wagtailcore").delete()
-    get_user_model().objects.all().delete()
-    get_image_model().objects.all().delete()
-    get_document_model().objects.all().delete()
-    restore_backup(archive)
-    assert page_counts() == counts and content_hash() == digest
-
-
 def _rewrite(archive: Path, target: Path, change):
     """Copy the archive member by member, letting ``change(name, data)`` alter a member's bytes."""
     with tarfile.open(archive, "r:gz") as source, tarfile.open(target, "w:gz") as out:

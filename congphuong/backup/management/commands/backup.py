@@ -1,34 +1,68 @@
-"""`manage.py backup [--output PATH]`: the database and both media roots in one checked archive."""
+"""`manage.py backup [--output PATH | --output-dir DIR] [--keep N]`: the database and both media roots
+in one checked archive, mode 0600; with --keep, only the N newest archives of the directory are kept.
+The nightly systemd unit (deploy/systemd/congphuong-backup.service) runs exactly this command."""
 
+import re
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from congphuong.backup.archive import BackupError, create_backup
+from congphuong.backup.archive import BackupError, checksum_path, create_backup
+
+ARCHIVE_NAME = re.compile(r"^congphuong-\d{8}-\d{6}\.tar\.gz$")
 
 
-def default_output() -> Path:
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-    return Path(getattr(settings, "BACKUP_DIR", Path(settings.BASE_DIR) / "var" / "backups")) / (
-        f"congphuong-{stamp}.tar.gz"
-    )
+def default_directory() -> Path:
+    return Path(getattr(settings, "BACKUP_DIR", None) or Path(settings.VAR_DIR) / "backups")
+
+
+def archive_name() -> str:
+    return f"congphuong-{timezone.localtime().strftime('%Y%m%d-%H%M%S')}.tar.gz"
+
+
+def prune(directory: Path, keep: int) -> list[Path]:
+    """Remove all but the ``keep`` newest archives named by this command (and their .sha256); returns them.
+
+    Only names this command writes are considered, so other files in the directory are never touched.
+    """
+    archives = sorted(path for path in directory.iterdir() if ARCHIVE_NAME.match(path.name))
+    removed = archives[:-keep] if keep > 0 else []
+    for path in removed:
+        path.unlink(missing_ok=True)
+        checksum_path(path).unlink(missing_ok=True)
+    return removed
 
 
 class Command(BaseCommand):
-    help = "Sao lưu cơ sở dữ liệu và tệp media (công khai và riêng tư) vào một tệp .tar.gz kèm manifest và mã SHA-256."
+    help = (
+        "Sao lưu cơ sở dữ liệu và tệp media (công khai và riêng tư) vào một tệp .tar.gz (quyền 0600) "
+        "kèm manifest và mã SHA-256."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--output",
-            "-o",
+        where = parser.add_mutually_exclusive_group()
+        where.add_argument("--output", "-o", type=Path, help="Đường dẫn tệp sao lưu.")
+        where.add_argument(
+            "--output-dir",
             type=Path,
-            help="Đường dẫn tệp sao lưu (mặc định: var/backups/congphuong-<thời điểm>.tar.gz).",
+            help="Thư mục chứa tệp sao lưu congphuong-<thời điểm>.tar.gz (mặc định: BACKUP_DIR, hoặc var/backups).",
+        )
+        parser.add_argument(
+            "--keep",
+            type=int,
+            default=0,
+            help="Chỉ giữ N bản sao lưu mới nhất trong thư mục (0: không xóa bản nào). Không dùng cùng --output.",
         )
 
     def handle(self, *args, **options):
-        output = options["output"] or default_output()
+        keep = options["keep"]
+        if keep < 0:
+            raise CommandError("--keep phải là số không âm.")
+        if keep and options["output"]:
+            raise CommandError("--keep chỉ dùng với --output-dir (hoặc thư mục mặc định), không dùng với --output.")
+        output = options["output"] or (options["output_dir"] or default_directory()) / archive_name()
         try:
             manifest = create_backup(output)
         except BackupError as error:
@@ -41,3 +75,6 @@ class Command(BaseCommand):
                 f"SHA-256: {manifest['archive_sha256']}"
             )
         )
+        if keep:
+            for path in prune(Path(output).resolve().parent, keep):
+                self.stdout.write(f"Đã xóa bản sao lưu cũ: {path}")
