@@ -284,7 +284,7 @@ class _Cycle:
         self.scores, self.events = [], []
 
 
-def _decide(site, year, model, number, signed_on, signer, title, issuer="Ủy ban nhân dân phường"):
+def _decide(site, year, model, number, signed_on, signer, title, issuer="Ủy ban nhân dân phường", granted=None):
     # A draft criteria set (text not found) cannot ground a decision: those dossiers wait, scored.
     scored_sets = CriteriaSet.objects.filter(
         registrations__site=site, registrations__year=year, registrations__learning_model=model
@@ -301,6 +301,7 @@ def _decide(site, year, model, number, signed_on, signer, title, issuer="Ủy ba
             "signer_name": signer,
             "signer_title": title,
             "issuer": issuer,
+            "granted_level": granted,
         },
     )
     scored = Registration.objects.filter(
@@ -496,8 +497,14 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         item.size = len(content)
         item.file.save(f"minh-chung-{indicator.code}.pdf", ContentFile(content), save=False)
         item.save()
-    ward_cycle.advance(ward, datetime.date(last + 1, 2, 10), datetime.date(last + 1, 3, 10))
+    ward_cycle.advance(ward, datetime.date(last + 1, 2, 10), datetime.date(last + 1, 2, 20))
     ward_cycle.flush()
+    # The ward's meeting proposes the council's level and sends the dossier up before 28/02; the
+    # level above grants Mức 1 whatever was proposed (the decision's level is the one that counts).
+    ward.refresh_from_db()
+    ward.dossier_sent_on = datetime.date(last + 1, 2, 25)
+    ward.save(update_fields=["dossier_sent_on"])
+    granted = ward.criteria_set.levels.order_by("rank").first()
     _decide(
         site,
         last,
@@ -505,8 +512,9 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         f"88/QĐ-UBND-{last + 1}",
         min(datetime.date(last + 1, 3, 25), today),
         "Trần Quốc Bảo",
-        "Phó Chủ tịch UBND Thành phố",
-        issuer="Ủy ban nhân dân Thành phố Hồ Chí Minh",
+        "Giám đốc Sở Giáo dục và Đào tạo",
+        issuer="Cơ quan cấp trên theo quy định (mẫu: Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh)",
+        granted=granted,
     )
 
     # This year: registrations in progress.
