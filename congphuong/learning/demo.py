@@ -36,6 +36,7 @@ from .models import (
     CriteriaSet,
     Donor,
     Evidence,
+    FundClosing,
     FundExpense,
     FundOpening,
     FundReceipt,
@@ -283,7 +284,7 @@ class _Cycle:
         self.scores, self.events = [], []
 
 
-def _decide(site, year, model, number, signed_on, signer, title, issuer="Ủy ban nhân dân phường"):
+def _decide(site, year, model, number, signed_on, signer, title, issuer="Ủy ban nhân dân phường", granted=None):
     # A draft criteria set (text not found) cannot ground a decision: those dossiers wait, scored.
     scored_sets = CriteriaSet.objects.filter(
         registrations__site=site, registrations__year=year, registrations__learning_model=model
@@ -300,6 +301,7 @@ def _decide(site, year, model, number, signed_on, signer, title, issuer="Ủy ba
             "signer_name": signer,
             "signer_title": title,
             "issuer": issuer,
+            "granted_level": granted,
         },
     )
     scored = Registration.objects.filter(
@@ -495,8 +497,14 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         item.size = len(content)
         item.file.save(f"minh-chung-{indicator.code}.pdf", ContentFile(content), save=False)
         item.save()
-    ward_cycle.advance(ward, datetime.date(last + 1, 2, 10), datetime.date(last + 1, 3, 10))
+    ward_cycle.advance(ward, datetime.date(last + 1, 2, 10), datetime.date(last + 1, 2, 20))
     ward_cycle.flush()
+    # The ward's meeting proposes the council's level and sends the dossier up before 28/02; the
+    # level above grants Mức 1 whatever was proposed (the decision's level is the one that counts).
+    ward.refresh_from_db()
+    ward.dossier_sent_on = datetime.date(last + 1, 2, 25)
+    ward.save(update_fields=["dossier_sent_on"])
+    granted = ward.criteria_set.levels.order_by("rank").first()
     _decide(
         site,
         last,
@@ -504,8 +512,9 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         f"88/QĐ-UBND-{last + 1}",
         min(datetime.date(last + 1, 3, 25), today),
         "Trần Quốc Bảo",
-        "Phó Chủ tịch UBND Thành phố",
-        issuer="Ủy ban nhân dân Thành phố Hồ Chí Minh",
+        "Giám đốc Sở Giáo dục và Đào tạo",
+        issuer="Cơ quan cấp trên theo quy định (mẫu: Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh)",
+        granted=granted,
     )
 
     # This year: registrations in progress.
@@ -524,6 +533,16 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
             registration, min(today, datetime.date(today.year, 10, 20)), min(today, datetime.date(today.year, 11, 5))
         )
     current.flush()
+
+
+# The earmarked money each kind of spending comes from (balances per purpose stay meaningful).
+SPENT_FROM = {
+    ExpenseCategory.SCHOLARSHIP: FundPurpose.SCHOLARSHIP,
+    ExpenseCategory.GOOD_PUPILS: FundPurpose.AWARDS,
+    ExpenseCategory.NEW_STUDENTS: FundPurpose.AWARDS,
+    ExpenseCategory.LEARNING_CENTRE: FundPurpose.LEARNING_CENTRE,
+    ExpenseCategory.ACTIVITIES: FundPurpose.GENERAL,
+}
 
 
 def _fund(rng, site, today):
@@ -578,9 +597,9 @@ def _fund(rng, site, today):
             voucher_number=f"PC-{day.year}/{n_expense:03d}",
             kind=kind,
             category=category,
+            purpose=SPENT_FROM[category],
             amount=Decimal(amount),
             description=description,
-            approver="Lê Thị Hồng Nhung – Chủ tịch Hội Khuyến học phường",
             recipient_count=count,
         )
         expenses.append(item)
@@ -707,9 +726,9 @@ def _awards(rng, site, today, start_year):
                 date=day,
                 voucher_number=f"PC-{day.year}/{count:03d}",
                 category=expense_category,
+                purpose=SPENT_FROM[expense_category],
                 amount=Decimal(amount * n),
                 description=f"{title} năm {year}",
-                approver="Lê Thị Hồng Nhung – Chủ tịch Hội Khuyến học phường",
                 recipient_count=n,
             )
             awards = []
@@ -846,4 +865,40 @@ def assign_demo_accounts(results=()):
         user = User.objects.filter(username=account.username).first()
         if account.role in notes and site is not None and user is not None:
             _assign(user, site, f"Tài khoản mẫu: {notes[account.role]} {site.site_name}")
+            if account.role == APPROVER:
+                close_demo_books(site, user)
     return wards[0]
+
+
+def close_demo_books(site, approver):
+    """The leader approves the demo expenses; last year is closed and one voucher corrected after.
+
+    Runs once the leader is assigned to the ward (an approver must be), and closes the year only
+    after that: a closed period's vouchers cannot be touched any more.
+    """
+    FundExpense.objects.filter(site=site, approved_by=None, approver_legacy="").update(approved_by=approver)
+    today = timezone.localdate()
+    closed_through = datetime.date(today.year - 1, 12, 31)
+    if FundClosing.objects.filter(site=site).exists():
+        return
+    if not FundReceipt.objects.filter(site=site, date__year=closed_through.year).exists():
+        return
+    FundClosing.objects.create(
+        site=site, closed_through=closed_through, note=f"Đã đối chiếu sổ quỹ năm {closed_through.year}"
+    )
+    wrong = (
+        FundReceipt.objects.filter(site=site, date__year=closed_through.year, source=ReceiptSource.MEMBERS)
+        .order_by("date", "pk")
+        .first()
+    )
+    if wrong is not None:
+        FundReceipt.objects.create(
+            site=site,
+            date=today,
+            voucher_number=f"PT-{today.year}/ĐC-001",
+            source=wrong.source,
+            purpose=wrong.purpose,
+            amount=Decimal(-50_000),
+            adjusts=wrong,
+            description=f"Điều chỉnh phiếu {wrong.voucher_number}: ghi thừa 50.000 đồng",
+        )

@@ -206,3 +206,38 @@ def income_by_purpose(site, start, end, opening=None):
 
 def spending_by_category(site, start, end, opening=None):
     return totals_by(_entries(FundExpense, site, start, end, opening), "category", ExpenseCategory.choices)
+
+
+# --- Balances per earmarked purpose --------------------------------------------------------------------
+
+
+@dataclass
+class PurposeBalance:
+    purpose: str
+    label: str
+    received: Decimal = ZERO
+    spent: Decimal = ZERO
+    opening: Decimal = ZERO
+
+    @property
+    def balance(self) -> Decimal:
+        return self.opening + self.received - self.spent
+
+
+def balances_by_purpose(site, day: datetime.date, opening=None) -> list[PurposeBalance]:
+    """Cash left for each purpose at the end of `day`: money given for scholarships is spent on them.
+
+    The opening balance had no earmark recorded, so it counts as the general fund. Adjusting
+    entries (negative or positive) count in the purpose they name. The sum of the rows is
+    `balance_on(site, day)`.
+    """
+    opening = _opening(site, opening)
+    rows = {value: PurposeBalance(value, label) for value, label in FundPurpose.choices}
+    if opening is None or day >= opening.date:
+        if opening is not None:
+            rows[FundPurpose.GENERAL].opening = opening.amount
+        for model, attr in ((FundReceipt, "received"), (FundExpense, "spent")):
+            entries = _cash(model.objects.filter(site=site, date__lte=day), opening)
+            for purpose, total in entries.values_list("purpose").annotate(total=Sum("amount")).order_by():
+                setattr(rows[purpose], attr, total)
+    return list(rows.values())

@@ -30,7 +30,9 @@ OFFICER_MODELS = (
     "fundopening",
     "award",
 )
-VIEWED_BY_LEADERS = OFFICER_MODELS
+VIEWED_BY_LEADERS = OFFICER_MODELS + ("fundclosing",)
+# A closed period is never changed or reopened (models/fund_lock.py): officers close, nobody edits.
+CLOSING_PERMISSIONS = ["add_fundclosing", "view_fundclosing"]
 # Consent to publish a name is managed by the ward's learning officer alone (not leaders, not editors).
 CONSENT_PERMISSIONS = [f"{action}_nameconsent" for action in ("add", "change", "delete", "view")]
 
@@ -39,7 +41,8 @@ ROLE_PERMISSIONS = {
         f"{action}_{model}" for model in OFFICER_MODELS for action in ("add", "change", "delete", "view")
     ]
     + ["review_registration", "score_registration", "view_learning_reports", "view_retentionrule"]
-    + CONSENT_PERMISSIONS,
+    + CONSENT_PERMISSIONS
+    + CLOSING_PERMISSIONS,
     APPROVER: [f"view_{model}" for model in VIEWED_BY_LEADERS]
     + ["view_retentionrule"]
     + [

@@ -8,9 +8,11 @@ are read-only except for national administrators.
 
 import datetime
 
+from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models as db_models
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -37,6 +39,7 @@ from .models import (
     CriteriaSet,
     Donor,
     ExportLog,
+    FundClosing,
     FundExpense,
     FundOpening,
     FundReceipt,
@@ -50,6 +53,8 @@ from .models import (
     Unit,
     WardAssignment,
 )
+from .models.fund import fund_approvers
+from .models.fund_lock import refusal
 from .views import Forbidden403Mixin
 
 MENU_HOOK = "register_learning_menu_item"
@@ -194,6 +199,37 @@ class LearningEditView(Forbidden403Mixin, WardScopedMixin, WardFormMixin, generi
 
 class LearningDeleteView(Forbidden403Mixin, WardScopedMixin, generic.DeleteView):
     needs_change_permission = True
+
+
+class ClosedPeriodEditView(LearningEditView):
+    """A voucher of a closed period: the form says why it cannot be saved, and offers no delete."""
+
+    def get(self, request, *args, **kwargs):
+        reason = refusal(self.get_object(), "edit")
+        if reason:
+            messages.warning(request, reason)
+        return super().get(request, *args, **kwargs)
+
+    @cached_property
+    def can_delete(self):
+        return refusal(self.object, "delete") is None and super().can_delete
+
+
+class ClosedPeriodDeleteView(LearningDeleteView):
+    """Deleting a voucher of a closed period is refused with the reason, nothing is removed."""
+
+    def _refused(self, request):
+        reason = refusal(self.object, "delete")
+        if reason:
+            messages.error(request, reason)
+            return redirect(self.get_success_url())
+        return None
+
+    def get(self, request, *args, **kwargs):
+        return self._refused(request) or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refused(request) or super().post(request, *args, **kwargs)
 
 
 class LearningInspectView(Forbidden403Mixin, WardScopedMixin, generic.InspectView):
@@ -518,7 +554,12 @@ class ReceiptIndexView(LearningIndexView):
         return super().get_base_queryset().select_related("donor", "site")
 
 
-class ReceiptViewSet(LearningViewSet):
+class FundViewSet(LearningViewSet):
+    edit_view_class = ClosedPeriodEditView
+    delete_view_class = ClosedPeriodDeleteView
+
+
+class ReceiptViewSet(FundViewSet):
     model = FundReceipt
     name = "learning_receipt"
     url_prefix = "xa-hoi-hoc-tap/phieu-thu"
@@ -540,19 +581,48 @@ class ReceiptViewSet(LearningViewSet):
         "in_kind_description",
         "donor",
         "description",
+        "adjusts",
     ]
 
 
-class ExpenseViewSet(LearningViewSet):
+class ApproverFormMixin:
+    """Only approvers ("Lãnh đạo duyệt") assigned to the user's wards; the model checks the voucher's ward."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        field = form.fields.get("approved_by")
+        if field is not None:
+            field.queryset = fund_approvers(access.site_ids(self.request.user))
+            field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
+        return form
+
+
+class ExpenseCreateView(ApproverFormMixin, LearningCreateView):
+    pass
+
+
+class ExpenseEditView(ApproverFormMixin, ClosedPeriodEditView):
+    pass
+
+
+class ExpenseIndexView(LearningIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("approved_by", "site")
+
+
+class ExpenseViewSet(FundViewSet):
     model = FundExpense
+    add_view_class = ExpenseCreateView
+    edit_view_class = ExpenseEditView
+    index_view_class = ExpenseIndexView
     name = "learning_expense"
     url_prefix = "xa-hoi-hoc-tap/phieu-chi"
     menu_label = "Phiếu chi quỹ"
     icon = "minus"
     menu_order = 130
-    list_display = ["voucher_number", "date", "category", "kind", "amount", "approver"]
-    list_filter = ["site", "category", "kind", "date"]
-    search_fields = ["voucher_number", "description", "approver"]
+    list_display = ["voucher_number", "date", "category", "purpose", "kind", "amount", "approver_display"]
+    list_filter = ["site", "category", "purpose", "kind", "date"]
+    search_fields = ["voucher_number", "description", "approver_legacy"]
     list_export = [
         "site",
         "date",
@@ -561,12 +631,14 @@ class ExpenseViewSet(LearningViewSet):
         "kind",
         "amount",
         "description",
-        "approver",
+        "purpose",
+        "approver_display",
         "recipient_count",
+        "adjusts",
     ]
 
 
-class OpeningViewSet(LearningViewSet):
+class OpeningViewSet(FundViewSet):
     model = FundOpening
     name = "learning_opening"
     url_prefix = "xa-hoi-hoc-tap/so-du-ban-dau"
@@ -575,6 +647,24 @@ class OpeningViewSet(LearningViewSet):
     menu_order = 150
     list_display = ["site", "date", "amount"]
     list_export = ["site", "date", "amount"]
+
+
+class ClosingCreateView(LearningCreateView):
+    def save_instance(self):
+        self.form.instance.closed_by = self.request.user
+        return super().save_instance()
+
+
+class ClosingViewSet(FundViewSet):
+    model = FundClosing
+    name = "learning_closing"
+    url_prefix = "xa-hoi-hoc-tap/khoa-so-quy"
+    menu_label = "Khóa sổ quỹ"
+    icon = "lock"
+    menu_order = 155
+    add_view_class = ClosingCreateView
+    list_display = ["site", "closed_through", "note", "closed_by", "closed_at"]
+    list_export = ["site", "closed_through", "note", "closed_by", "closed_at"]
 
 
 class AwardViewSet(LearningViewSet):
@@ -803,6 +893,7 @@ VIEWSETS = [
     ReceiptViewSet(),
     ExpenseViewSet(),
     OpeningViewSet(),
+    ClosingViewSet(),
     AwardViewSet(),
     ConsentViewSet(),
     RetentionViewSet(),

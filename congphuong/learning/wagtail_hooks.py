@@ -16,6 +16,7 @@ from .models import (
     CriteriaSet,
     Donor,
     ExportLog,
+    FundClosing,
     FundExpense,
     FundOpening,
     FundReceipt,
@@ -68,6 +69,7 @@ WARD_MODELS = (
     FundReceipt,
     FundExpense,
     FundOpening,
+    FundClosing,
     Award,
     NameConsent,
 )

@@ -153,9 +153,16 @@ def recognise(decision, registrations, user):
             raise TransitionError(
                 f"Hồ sơ “{registration.subject_name}” không cùng phường, năm hoặc mô hình với quyết định."
             )
+        if registration.learning_model == LearningModel.WARD:
+            _check_higher_body_decision(decision, registration)
     already = Registration.objects.filter(decision__site=decision.site, decision__year=decision.year).count()
     recognised, not_recognised = [], []
     for registration in sorted(registrations, key=lambda r: (r.quarter_id or 0, r.subject_name)):
+        if registration.learning_model == LearningModel.WARD:
+            # The ward's council only proposed; the level above's decision sets the level.
+            registration.proposed_level_name = registration.level_name
+            registration.level = decision.granted_level
+            registration.level_name = decision.granted_level.name if decision.granted_level else ""
         if registration.level_id:
             already += 1
             registration.decision = decision
@@ -169,6 +176,21 @@ def recognise(decision, registrations, user):
             )
             not_recognised.append(registration)
     return recognised, not_recognised
+
+
+def _check_higher_body_decision(decision, registration):
+    """TT 25/2023: the ward proposes, the level above decides and records the level it grants."""
+    if decision.granted_level_id is None:
+        raise TransitionError(
+            "Quyết định công nhận Cộng đồng học tập cấp xã phải ghi “Mức được công nhận” do cơ quan cấp trên "
+            "quyết định (có thể khác mức phường đề nghị)."
+        )
+    if decision.granted_level.criteria_set_id != registration.criteria_set_id:
+        raise TransitionError("Mức được công nhận không thuộc bộ tiêu chí của hồ sơ.")
+    if not registration.dossier_sent_on:
+        raise TransitionError(
+            "Chưa ghi ngày gửi hồ sơ lên cấp trên: phường chỉ đề nghị mức, cơ quan cấp trên xét và công nhận."
+        )
 
 
 def expiring(site=None, within_days=60, today=None):

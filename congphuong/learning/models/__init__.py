@@ -3,6 +3,7 @@ from .audit import ExportLog
 from .criteria import CriteriaSet, Criterion, Indicator, RecognitionLevel, Target
 from .cycle import Evidence, RecognitionDecision, Registration, RegistrationEvent, Score
 from .fund import Award, Donor, FundExpense, FundOpening, FundReceipt
+from .fund_lock import FundClosing
 from .pages import LearningSocietyPage
 from .privacy import NameConsent, RetentionRule
 from .registry import Citizen, Clan, Household, HouseholdMember, HouseholdTombstone, LearningQuarter, Unit
@@ -18,6 +19,7 @@ __all__ = [
     "ExportLog",
     "FundExpense",
     "FundOpening",
+    "FundClosing",
     "FundReceipt",
     "Household",
     "HouseholdMember",

@@ -37,6 +37,11 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     raise ValueError(day)
 
 
+def tt25_deadlines(year):
+    """(dossier sent upward by, decision by) for the ward's TT 25/2023 assessment of `year`."""
+    return datetime.date(year + 1, 2, 28), datetime.date(year + 1, 3, 31)
+
+
 class RecognitionDecision(models.Model):
     """Quyết định công nhận: number, date, signer; its registrations form the certificate list."""
 
@@ -49,7 +54,23 @@ class RecognitionDecision(models.Model):
     signed_on = models.DateField("Ngày ký")
     signer_name = models.CharField("Người ký", max_length=120)
     signer_title = models.CharField("Chức vụ người ký", max_length=120, help_text="Ví dụ: Chủ tịch UBND phường")
-    issuer = models.CharField("Cơ quan ban hành", max_length=200, default="Ủy ban nhân dân phường")
+    # No default: who recognises depends on the model and on the rules in force (TT 25: the level
+    # above the ward, not settled after the 2025 reform; families, clans…: the body the rules name).
+    issuer = models.CharField(
+        "Cơ quan ban hành",
+        max_length=200,
+        help_text="Ghi đúng cơ quan có thẩm quyền theo quy định hiện hành. Cộng đồng học tập cấp xã "
+        "(Thông tư 25/2023/TT-BGDĐT) do cơ quan cấp trên công nhận, không phải Ủy ban nhân dân phường.",
+    )
+    granted_level = models.ForeignKey(
+        RecognitionLevel,
+        verbose_name="Mức được công nhận",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Chỉ với Cộng đồng học tập cấp xã: mức cơ quan cấp trên công nhận (có thể khác mức phường đề nghị).",
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name="Bản quyết định (tệp)",
@@ -67,6 +88,7 @@ class RecognitionDecision(models.Model):
         FieldRowPanel([FieldPanel("number"), FieldPanel("signed_on")]),
         FieldRowPanel([FieldPanel("signer_name"), FieldPanel("signer_title")]),
         FieldPanel("issuer"),
+        FieldPanel("granted_level"),
         FieldPanel("document"),
     ]
 
@@ -81,8 +103,22 @@ class RecognitionDecision(models.Model):
     def __str__(self):
         return f"Quyết định số {self.number} ngày {self.signed_on:%d/%m/%Y}"
 
+    @property
+    def decision_deadline(self):
+        """TT 25/2023: the level above decides by 31/3 of the year after the data year."""
+        return tt25_deadlines(self.year)[1] if self.learning_model == LearningModel.WARD else None
+
+    @property
+    def is_late(self) -> bool:
+        deadline = self.decision_deadline
+        return bool(deadline and self.signed_on and self.signed_on > deadline)
+
     def clean(self):
         super().clean()
+        if self.granted_level_id and self.learning_model != LearningModel.WARD:
+            raise ValidationError(
+                {"granted_level": "Chỉ quyết định công nhận Cộng đồng học tập cấp xã mới ghi mức ở đây."}
+            )
         if self.document_id and self.site_id:
             from ..files import collection_name, ward_of
 
@@ -186,6 +222,14 @@ class Registration(models.Model):
         editable=False,
     )
     level_name = models.CharField("Mức đạt", max_length=60, blank=True, editable=False)
+    # The ward's TT 25 dossier: the ward proposes a level, the level above grants one (it may differ).
+    proposed_level_name = models.CharField("Mức phường đề nghị", max_length=60, blank=True, editable=False)
+    dossier_sent_on = models.DateField(
+        "Ngày gửi hồ sơ lên cấp trên",
+        null=True,
+        blank=True,
+        help_text="Cộng đồng học tập cấp xã: hạn gửi hồ sơ là 28/02 năm sau năm đánh giá.",
+    )
     quarter_note = models.TextField("Ý kiến của khu phố", blank=True, editable=False)
     council_note = models.TextField("Ý kiến của hội đồng", blank=True, editable=False)
     decision = models.ForeignKey(
@@ -219,6 +263,7 @@ class Registration(models.Model):
             help_text="Chọn đúng một đối tượng theo mô hình (mô hình cấp xã thì để trống cả năm ô).",
         ),
         FieldPanel("criteria_set"),
+        FieldPanel("dossier_sent_on"),
         FieldPanel("note"),
     ]
 
@@ -313,6 +358,15 @@ class Registration(models.Model):
         super().save(*args, **kwargs)
 
     # --- cycle helpers ------------------------------------------------------------------------------
+    @property
+    def dossier_deadline(self):
+        return tt25_deadlines(self.year)[0] if self.learning_model == LearningModel.WARD else None
+
+    @property
+    def dossier_late(self) -> bool:
+        deadline = self.dossier_deadline
+        return bool(deadline and self.dossier_sent_on and self.dossier_sent_on > deadline)
+
     @property
     def is_editable_by_owner(self):
         return self.status == Status.REGISTERED

@@ -6,6 +6,7 @@ counts cash only; in-kind gifts are listed with their estimated value beside it.
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -13,15 +14,19 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
 from ..choices import AwardCategory, DonorKind, ExpenseCategory, FundPurpose, ReceiptKind, ReceiptSource
+from .fund_lock import LockedVoucher, LockedVoucherQuerySet
 from .registry import Household, LearningQuarter, check_same_site, site_field
 
+APPROVER_HELP = "Người có vai trò “Lãnh đạo duyệt” được phân công phường này (ví dụ: Chủ tịch Hội Khuyến học phường)."
 
-def money_field(verbose_name, **kwargs):
+
+def money_field(verbose_name, signed=False, **kwargs):
+    """Whole đồng; `signed` only for vouchers, whose adjusting entries may be negative (checked in clean)."""
     return models.DecimalField(
         verbose_name,
         max_digits=15,
         decimal_places=0,
-        validators=[MinValueValidator(Decimal(0))],
+        validators=[] if signed else [MinValueValidator(Decimal(0))],
         help_text=kwargs.pop("help_text", "Số tiền bằng đồng, không có phần lẻ."),
         **kwargs,
     )
@@ -44,6 +49,36 @@ class FundOpening(models.Model):
 
     def __str__(self):
         return f"Số dư ngày {self.date:%d/%m/%Y}"
+
+    def clean(self):
+        super().clean()
+        self.check_lock()
+
+    def check_editable(self):
+        if self.pk:
+            self.check_lock()
+
+    def check_deletable(self):
+        self.check_lock()
+
+    def check_lock(self):
+        # The opening balance carries every closed period's figures: it is final once one is closed.
+        from .fund_lock import locked_through
+
+        through = locked_through(self.site_id)
+        if through:
+            raise ValidationError(
+                f"Sổ quỹ đã khóa đến hết ngày {through:%d/%m/%Y}: số dư ban đầu không được sửa hay xóa nữa."
+            )
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            self.check_lock()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.check_lock()
+        return super().delete(*args, **kwargs)
 
 
 class Donor(models.Model):
@@ -77,7 +112,7 @@ class Donor(models.Model):
         check_same_site(self, "quarter")
 
 
-class FundEntryQuerySet(models.QuerySet):
+class FundEntryQuerySet(LockedVoucherQuerySet):
     def for_site(self, site):
         return self.filter(site=site)
 
@@ -96,14 +131,18 @@ class FundEntryQuerySet(models.QuerySet):
         return self.aggregate(total=models.Sum("amount"))["total"] or Decimal(0)
 
 
-class FundReceipt(models.Model):
+class FundReceipt(LockedVoucher):
     site = site_field("learning_receipts")
     date = models.DateField("Ngày thu", default=timezone.localdate)
     voucher_number = models.CharField("Số phiếu thu", max_length=40, help_text="Ví dụ: PT-2025/015")
     kind = models.CharField("Hình thức", max_length=20, choices=ReceiptKind.choices, default=ReceiptKind.CASH)
     source = models.CharField("Nguồn thu", max_length=20, choices=ReceiptSource.choices)
     purpose = models.CharField("Mục đích", max_length=20, choices=FundPurpose.choices, default=FundPurpose.GENERAL)
-    amount = money_field("Số tiền / giá trị ước tính", help_text="Với hiện vật: giá trị ước tính bằng đồng.")
+    amount = money_field(
+        "Số tiền / giá trị ước tính",
+        signed=True,
+        help_text="Với hiện vật: giá trị ước tính bằng đồng. Chỉ phiếu điều chỉnh mới được ghi số âm.",
+    )
     in_kind_description = models.CharField(
         "Hiện vật", max_length=255, blank=True, help_text="Ví dụ: 200 quyển vở, 10 xe đạp."
     )
@@ -125,6 +164,7 @@ class FundReceipt(models.Model):
         ),
         FieldPanel("donor"),
         FieldPanel("description"),
+        FieldPanel("adjusts"),
     ]
 
     class Meta:
@@ -141,20 +181,39 @@ class FundReceipt(models.Model):
     def clean(self):
         super().clean()
         check_same_site(self, "donor")
+        self.check_lock()
+        self.check_adjustment()
         if self.kind == ReceiptKind.IN_KIND and not self.in_kind_description:
             raise ValidationError({"in_kind_description": "Hãy ghi hiện vật đã nhận."})
 
 
-class FundExpense(models.Model):
+class FundExpense(LockedVoucher):
     site = site_field("learning_expenses")
     date = models.DateField("Ngày chi", default=timezone.localdate)
     voucher_number = models.CharField("Số phiếu chi", max_length=40, help_text="Ví dụ: PC-2025/008")
     kind = models.CharField("Hình thức", max_length=20, choices=ReceiptKind.choices, default=ReceiptKind.CASH)
     category = models.CharField("Khoản chi", max_length=20, choices=ExpenseCategory.choices)
-    amount = money_field("Số tiền / giá trị ước tính")
+    purpose = models.CharField(
+        "Chi từ nguồn",
+        max_length=20,
+        choices=FundPurpose.choices,
+        default=FundPurpose.GENERAL,
+        help_text="Nguồn đã thu theo mục đích (ví dụ: tiền thu cho học bổng chỉ chi học bổng).",
+    )
+    amount = money_field("Số tiền / giá trị ước tính", signed=True)
     description = models.CharField("Nội dung", max_length=255)
-    approver = models.CharField(
-        "Người duyệt chi", max_length=120, help_text="Họ tên và chức vụ, ví dụ: Trần Văn B – Chủ tịch Hội"
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người duyệt chi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=APPROVER_HELP,
+    )
+    # Before the approver was an account, it was typed as free text; kept as it was written.
+    approver_legacy = models.CharField(
+        "Người duyệt chi (ghi tay trước đây)", max_length=120, blank=True, editable=False
     )
     recipient_count = models.PositiveIntegerField("Số người nhận", default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -164,9 +223,11 @@ class FundExpense(models.Model):
     panels = [
         FieldPanel("site"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("voucher_number")]),
-        FieldRowPanel([FieldPanel("category"), FieldPanel("kind"), FieldPanel("amount")]),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("purpose")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("amount")]),
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("approver"), FieldPanel("recipient_count")]),
+        FieldRowPanel([FieldPanel("approved_by"), FieldPanel("recipient_count")]),
+        FieldPanel("adjusts"),
     ]
 
     class Meta:
@@ -179,6 +240,42 @@ class FundExpense(models.Model):
 
     def __str__(self):
         return f"{self.voucher_number} ngày {self.date:%d/%m/%Y}"
+
+    def clean(self):
+        super().clean()
+        self.check_lock()
+        self.check_adjustment()
+        if self.approved_by_id is None:
+            if not self.pk or not self.approver_legacy:
+                raise ValidationError({"approved_by": "Hãy chọn người duyệt chi."})
+        elif self.site_id and not is_fund_approver(self.approved_by, self.site_id):
+            raise ValidationError(
+                {"approved_by": "Người duyệt chi phải có vai trò “Lãnh đạo duyệt” và được phân công phường này."}
+            )
+
+    def approver_display(self):
+        if self.approved_by_id:
+            user = self.approved_by
+            return user.get_full_name() or user.get_username()
+        return self.approver_legacy
+
+    approver_display.short_description = "Người duyệt chi"
+
+
+def fund_approvers(site_ids=None):
+    """Active users with the approver role assigned to one of `site_ids` (None: any ward)."""
+    from django.contrib.auth import get_user_model
+
+    from ..roles import APPROVER
+
+    users = get_user_model().objects.filter(is_active=True, groups__name=APPROVER)
+    if site_ids is not None:
+        users = users.filter(learning_assignments__site_id__in=site_ids)
+    return users.distinct().order_by("last_name", "first_name", "username")
+
+
+def is_fund_approver(user, site_id) -> bool:
+    return fund_approvers([site_id]).filter(pk=user.pk).exists()
 
 
 class Award(models.Model):

@@ -101,7 +101,10 @@ def test_tt25_recognition_valid_three_whole_years_after_the_year(ward):
     tt25 = shared_set(LearningModel.WARD)
     values = dict.fromkeys(tt25.indicators().values_list("code", flat=True), 2)
     registration, _ = scored(ward, tt25, values, LearningModel.WARD)
-    recognised, _not = workflow.recognise(decision(ward, LearningModel.WARD), [registration], None)
+    registration.dossier_sent_on = datetime.date(2026, 2, 20)
+    higher = decision(ward, LearningModel.WARD)
+    higher.granted_level = tt25.levels.order_by("-rank").first()
+    recognised, _not = workflow.recognise(higher, [registration], None)
     assert recognised[0].valid_until == datetime.date(2028, 12, 31)
 
 

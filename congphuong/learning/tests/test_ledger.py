@@ -39,7 +39,7 @@ def expense(site, day, amount, voucher, kind=ReceiptKind.CASH, category=ExpenseC
         kind=kind,
         category=category,
         description=f"Chi {voucher}",
-        approver="Chủ tịch Hội",
+        approver_legacy="Chủ tịch Hội",
     )
 
 

@@ -87,7 +87,7 @@ def fill_ward(site, tag, criteria_set):
         category=ExpenseCategory.SCHOLARSHIP,
         amount=Decimal(400_000),
         description=f"Học bổng {tag}",
-        approver=f"Duyệt {tag}",
+        approver_legacy=f"Duyệt {tag}",
     )
     award = Award.objects.create(
         site=site,

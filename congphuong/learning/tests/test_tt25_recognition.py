@@ -1,0 +1,97 @@
+"""The ward's TT 25/2023 recognition comes from the level above (issue 16 §3): the ward's council
+proposes a level, the dossier goes up by 28/02, the higher body's decision by 31/3 grants a level
+that may differ from the proposal; nobody in the ward sets it. The issuer is data, never a default."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from congphuong.learning import workflow
+from congphuong.learning.choices import LearningModel, Status
+from congphuong.learning.models import RecognitionDecision
+
+from .test_criteria_sources import decision, scored, shared_set
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def tt25():
+    return shared_set(LearningModel.WARD)
+
+
+@pytest.fixture
+def proposed_level2(ward, tt25):
+    """The ward's council found every indicator at Mức 2 and the ward's meeting proposes Mức 2."""
+    values = dict.fromkeys(tt25.indicators().values_list("code", flat=True), 2)
+    registration, evaluation = scored(ward, tt25, values, LearningModel.WARD)
+    assert evaluation.level.name == "Mức 2"
+    registration.dossier_sent_on = D(2026, 2, 25)
+    registration.save()
+    return registration
+
+
+def _higher_body(ward, tt25, level_name):
+    higher = decision(ward, LearningModel.WARD, number="45/QĐ-SGDĐT")
+    higher.issuer = "Sở Giáo dục và Đào tạo"
+    higher.signed_on = D(2026, 3, 25)
+    higher.granted_level = tt25.levels.get(name=level_name)
+    higher.save()
+    return higher
+
+
+def test_the_higher_body_grants_a_level_different_from_the_proposal(ward, tt25, proposed_level2):
+    recognised, _not = workflow.recognise(_higher_body(ward, tt25, "Mức 1"), [proposed_level2], None)
+    registration = recognised[0]
+    registration.refresh_from_db()
+    assert registration.status == Status.RECOGNISED
+    assert registration.level_name == "Mức 1"  # what the decision granted
+    assert registration.proposed_level_name == "Mức 2"  # what the ward asked for, kept
+
+
+def test_the_ward_cannot_recognise_itself_without_the_higher_bodys_level(ward, tt25, proposed_level2):
+    own = decision(ward, LearningModel.WARD, number="12/QĐ-UBND")  # no granted level: the ward's own paper
+    with pytest.raises(workflow.TransitionError, match="Mức được công nhận"):
+        workflow.recognise(own, [proposed_level2], None)
+    proposed_level2.refresh_from_db()
+    assert proposed_level2.status == Status.SCORED and proposed_level2.decision is None
+
+
+def test_no_decision_before_the_dossier_is_sent_up(ward, tt25, proposed_level2):
+    proposed_level2.dossier_sent_on = None
+    proposed_level2.save()
+    with pytest.raises(workflow.TransitionError, match="Chưa ghi ngày gửi hồ sơ lên cấp trên"):
+        workflow.recognise(_higher_body(ward, tt25, "Mức 2"), [proposed_level2], None)
+
+
+def test_deadlines_28_february_and_31_march(ward, tt25, proposed_level2):
+    assert proposed_level2.dossier_deadline == D(2026, 2, 28) and not proposed_level2.dossier_late
+    proposed_level2.dossier_sent_on = D(2026, 3, 2)
+    assert proposed_level2.dossier_late
+    on_time = _higher_body(ward, tt25, "Mức 2")
+    assert on_time.decision_deadline == D(2026, 3, 31) and not on_time.is_late
+    on_time.signed_on = D(2026, 4, 2)
+    assert on_time.is_late
+
+
+def test_the_issuer_is_data_with_no_default(ward, tt25):
+    blank = RecognitionDecision(
+        site=ward,
+        year=2025,
+        learning_model=LearningModel.FAMILY,
+        number="07/QĐ-UBND",
+        signed_on=D(2025, 12, 15),
+        signer_name="Nguyễn Thành Long",
+        signer_title="Chủ tịch UBND phường",
+    )
+    assert blank.issuer == ""
+    with pytest.raises(ValidationError) as error:
+        blank.full_clean()
+    assert "issuer" in error.value.message_dict
+    blank.issuer = "Ủy ban nhân dân phường"
+    blank.granted_level = tt25.levels.first()  # a level granted from above is for the ward's own dossier only
+    with pytest.raises(ValidationError) as error:
+        blank.full_clean()
+    assert "Chỉ quyết định công nhận Cộng đồng học tập cấp xã" in str(error.value.message_dict["granted_level"])
