@@ -77,6 +77,7 @@ SEEDED_BY_MIGRATE = frozenset(
         "learning.Criterion",
         "learning.Indicator",
         "learning.RecognitionLevel",
+        "learning.RetentionRule",
         "learning.Target",
     }
 )
