@@ -24,6 +24,7 @@ import contextlib
 import html
 import io
 import json
+import os
 import re
 import zipfile
 from collections import defaultdict
@@ -510,10 +511,10 @@ def test_markers_and_records_come_from_the_demo(world):
     assert world["baseline"]["wagtaildocs.Document"]
 
 
-@pytest.mark.xfail(
-    reason="work in progress (issue 14): its first runs still report markers that are not leaks; "
-    "see the helper's report before relying on it",
-    strict=False,
+@pytest.mark.skipif(
+    os.environ.get("CONGPHUONG_EVERY_ADMIN_URL") != "1",
+    reason="work in progress (issue 14): never run to the end over every admin URL; "
+    "CONGPHUONG_EVERY_ADMIN_URL=1 runs it",
 )
 def test_every_admin_url_keeps_ward_a_from_ward_b(world):
     filler = UrlFiller(world["records"])
