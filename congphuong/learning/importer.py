@@ -493,9 +493,9 @@ def choice_lists(workbook, site) -> dict[str, str]:
     for index, (key, values) in enumerate(_choice_values(site).items(), start=1):
         if not values:
             continue
-        letter = sheet.cell(row=1, column=index, value=key).column_letter
+        letter = set_xlsx_value(sheet, 1, index, key).column_letter
         for row, value in enumerate(values, start=2):
-            sheet.cell(row=row, column=index, value=value)
+            set_xlsx_value(sheet, row, index, value)  # khu phố names are user text
         ranges[key] = f"'{LIST_SHEET}'!${letter}$2:${letter}${len(values) + 1}"
     return ranges
 
