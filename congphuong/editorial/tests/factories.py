@@ -2,9 +2,10 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Workflow
+from wagtail.models import GroupPagePermission, Site, Workflow
 
-from congphuong.core.roles import APPROVER, EDITOR, WORKFLOW_NAME, ensure_roles
+from congphuong.core.roles import APPROVER, EDITOR, ROLE_BY_NAME, WORKFLOW_NAME, ensure_roles
+from congphuong.editorial.models import WardRoleGroup
 
 PASSWORD = "Mat-khau-thu-nghiem-2025"
 
@@ -16,7 +17,19 @@ def make_group(name, home, page_permissions):
         GroupPagePermission.objects.get_or_create(
             group=group, page=home, permission=Permission.objects.get(codename=f"{codename}_page")
         )
+    _link_role_group(group, home)
     return group
+
+
+def _link_role_group(group, home):
+    """A group named after a role is that ward's role group, as `setup_roles` records it: the
+    admin's ward guard (editorial/isolation.py) asks the role groups which ward a user works for."""
+    role = ROLE_BY_NAME.get(group.name)
+    site = Site.objects.filter(root_page=home).first()
+    if role is None or site is None or WardRoleGroup.objects.filter(group=group).exists():
+        return
+    if not WardRoleGroup.objects.filter(site=site, role=role.key).exists():
+        WardRoleGroup.objects.create(group=group, site=site, role=role.key)
 
 
 def make_user(username, *groups, **extra):
