@@ -19,6 +19,8 @@ Which ward a record belongs to:
   without a ward (a shared topic) is readable by everyone who has the model permission;
 - users, pages, documents and images are ruled by Wagtail's page/collection permissions and
   by `congphuong.accounts.users`; a model without a ward is left to its permission policy.
+  Where Wagtail names rows it then refuses (bulk actions' confirmation page, the site history),
+  `reachable` narrows accounts, groups and files to those the user may reach.
 
 Who works for a ward: `congphuong.editorial.wards.ward_ids` (the per-ward role groups);
 superusers work for every ward.
