@@ -19,6 +19,8 @@ Which ward a record belongs to:
   without a ward (a shared topic) is readable by everyone who has the model permission;
 - users, pages, documents and images are ruled by Wagtail's page/collection permissions and
   by `congphuong.accounts.users`; a model without a ward is left to its permission policy.
+  Where Wagtail names rows it then refuses (bulk actions' confirmation page, the site history),
+  `reachable` narrows accounts, groups and files to those the user may reach.
 
 Who works for a ward: `congphuong.editorial.wards.ward_ids` (the per-ward role groups);
 superusers work for every ward.
@@ -30,6 +32,7 @@ from functools import cache
 
 from django.apps import apps
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -39,11 +42,18 @@ from wagtail.models import Page, Site
 from .wards import ward_ids
 
 # Admin views that cannot be narrowed to a ward: install-wide counts and titles. Superusers only.
+# The workflow reports list every ward's snippets in moderation and offer, as a filter, every
+# account that ever asked for a review; Wagtail builds both from module-level functions no hook
+# reaches.
 SUPERUSER_ONLY_URL_NAMES = {
     "wagtailadmin_reports:page_types_usage",
     "wagtailadmin_reports:page_types_usage_results",
+    "wagtailadmin_reports:workflow",
+    "wagtailadmin_reports:workflow_results",
+    "wagtailadmin_reports:workflow_tasks",
+    "wagtailadmin_reports:workflow_tasks_results",
 }
-SUPERUSER_ONLY_MENU_ITEMS = {"page-types-usage"}
+SUPERUSER_ONLY_MENU_ITEMS = {"page-types-usage", "workflows", "workflow-tasks"}
 
 BULK_URL_NAME = "wagtail_bulk_action"
 BULK_ALL_MESSAGE = "Hãy chọn từng mục trong danh sách: không thao tác hàng loạt trên “tất cả” được."
@@ -114,6 +124,38 @@ def scope(queryset, user):
     return queryset.filter(Q(**{f"{lookup}__in": allowed}) | Q(**{f"{lookup}__isnull": True}))
 
 
+def reachable(model, user):
+    """The rows of `model` `user` may reach, or None when the model's permissions alone decide.
+
+    Besides ward models: accounts (the ward administrator's cadres, and oneself), role groups
+    (of one's wards, and the shared ones) and collection-held files (Wagtail's collection
+    permissions). Used to narrow what lists every row of a model, such as the site history.
+    """
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection
+    from wagtail.permissions import policy_registry
+
+    if model is None:
+        return None
+    if ward_path(model) is not None:
+        return scope(model._default_manager.all(), user)
+    if model is get_user_model():
+        from congphuong.accounts.users import visible_users
+
+        return model._default_manager.filter(Q(pk__in=visible_users(user).values("pk")) | Q(pk=user.pk))
+    if model is Group:
+        allowed = ward_ids(user)
+        if allowed is None:
+            return None
+        return Group.objects.filter(Q(ward_role__site_id__in=allowed) | Q(ward_role__isnull=True))
+    if model is Collection or any(f.name == "collection" for f in model._meta.concrete_fields):
+        policy = policy_registry.get_by_type(model, fallback=False)
+        if policy is None or not hasattr(policy, "instances_user_has_any_permission_for"):
+            return None
+        return policy.instances_user_has_any_permission_for(user, ["add", "change", "delete", "choose"])
+    return None
+
+
 def may_reach(user, model, pk) -> bool:
     """Whether the record `pk` of `model` exists in one of `user`'s wards (or belongs to none)."""
     manager = model._default_manager
@@ -145,14 +187,27 @@ def bulk_refusal(request, user, kwargs):
         model = apps.get_model(kwargs.get("app_label", ""), kwargs.get("model_name", ""))
     except (LookupError, ValueError):
         return None  # Wagtail answers 404 itself
-    if ward_path(model) is None:
-        return None
     ids = request.GET.getlist("id")
+    if ward_path(model) is not None:
+        if "all" in ids:
+            return BULK_ALL_MESSAGE
+        if any(not may_reach(user, model, unquote(pk)) for pk in ids):
+            raise Http404("Không tìm thấy.")
+        return None
+    # Accounts, groups and files have no ward field, but Wagtail's confirmation page names every
+    # chosen row (with "you may not…"): only rows the user may reach are named at all.
+    rows = reachable(model, user)
+    if rows is None:
+        return None
     if "all" in ids:
         return BULK_ALL_MESSAGE
-    if any(not may_reach(user, model, unquote(pk)) for pk in ids):
+    if any(not rows.filter(pk=_int_or_none(unquote(pk))).exists() for pk in ids):
         raise Http404("Không tìm thấy.")
     return None
+
+
+def _int_or_none(value):
+    return int(value) if str(value).isdigit() else None
 
 
 def foreign_site_posted(request, model, user) -> bool:

@@ -5,20 +5,27 @@
   files included);
 - the page chooser (links, page fields) browses and finds only the pages of the user's wards
   (Wagtail's offers the whole tree, drafts of other wards included);
+- the site history (and its filters of users and types) lists the log entries of a record only
+  to those who may reach that record (`isolation.reachable`): Wagtail's shows every ward's
+  entries of a model to anyone holding one permission on it, titles included; the entries of a
+  deleted record or model, whose ward is unknown, only to superusers;
 - the reports that cannot be narrowed to a ward (`SUPERUSER_ONLY_URL_NAMES`) leave the menu of
   everyone but superusers (the middleware refuses their URLs).
 """
 
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Site
+from wagtail.models.audit_log import ModelLogEntryManager
 from wagtail.permissions import policy_registry
 
-from .isolation import SUPERUSER_ONLY_MENU_ITEMS
+from .isolation import SUPERUSER_ONLY_MENU_ITEMS, reachable
 from .wards import ward_ids
 
 
@@ -62,3 +69,28 @@ def ward_pages_only(pages, request):
     for root in Site.objects.filter(pk__in=allowed).values_list("root_page__path", flat=True):
         condition |= Q(path__startswith=root)
     return pages.filter(condition)
+
+
+_wagtail_viewable_by_user = ModelLogEntryManager.viewable_by_user
+
+
+def ward_viewable_by_user(self, user):
+    entries = _wagtail_viewable_by_user(self, user)
+    if user.is_superuser:
+        return entries
+    condition = Q()
+    for content_type_id in set(entries.values_list("content_type_id", flat=True).distinct()):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            ids = []  # a removed model: its ward is unknown
+        else:
+            rows = reachable(model, user)
+            if rows is None:
+                continue  # a model without a ward: its permissions decide, as in Wagtail
+            ids = rows.annotate(log_object_id=Cast("pk", CharField())).values("log_object_id")
+        condition &= ~Q(content_type_id=content_type_id) | Q(object_id__in=ids)
+    return entries.filter(condition)
+
+
+# Every use of the model log (site history, its filters) goes through this manager method.
+ModelLogEntryManager.viewable_by_user = ward_viewable_by_user

@@ -183,6 +183,33 @@ def manages_assignments_of(user) -> frozenset[int] | None:
     return site_ids(user)
 
 
+def assignable_users(user, managed):
+    """The accounts a manager of the wards `managed` may assign (None: every ward, superuser).
+
+    Their wards' cadres (role groups), those already assigned to their wards, and accounts of
+    no ward yet (a new learning officer holds only the install-wide group): never another
+    ward's cadres, whose names are that ward's business.
+    """
+    from django.contrib.auth import get_user_model
+
+    from .models import WardAssignment
+
+    users = get_user_model()._default_manager.filter(is_active=True)
+    if managed is None:
+        return users
+    in_a_ward = users.filter(groups__ward_role__isnull=False).values("pk")
+    assigned = WardAssignment.objects.values("user_id")
+    return (
+        users.filter(is_superuser=False)
+        .filter(
+            Q(groups__ward_role__site_id__in=managed)
+            | Q(pk__in=WardAssignment.objects.filter(site_id__in=managed).values("user_id"))
+            | (~Q(pk__in=in_a_ward) & ~Q(pk__in=assigned))
+        )
+        .distinct()
+    )
+
+
 def restrict_form(form, user, shared_allowed=False):
     """Limit the form's ward and related-object choices to what `user` may see.
 

@@ -836,7 +836,8 @@ class AssignmentFormMixin:
         if "site" in form.fields and managed is not None:
             form.fields["site"].queryset = Site.objects.filter(pk__in=managed).order_by("site_name")
         if "user" in form.fields:
-            form.fields["user"].queryset = form.fields["user"].queryset.filter(is_active=True).order_by("username")
+            users = access.assignable_users(self.request.user, managed)
+            form.fields["user"].queryset = users.order_by("username")
         return form
 
     def save_instance(self):

@@ -4,6 +4,7 @@ Ward A is Phường Bình An, ward B Phường Tân Sơn Hòa; the attackers are
 """
 
 import json
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -286,3 +287,68 @@ def test_the_assignee_list_offers_only_the_wards_staff(wards):
     listing = client_for("lanhdao_tsh").get("/admin/hoi-dap-phan-anh/")
     for outsider in ("bientap", "lanhdao", "quantri"):
         assert f'<option value="{account(outsider).pk}"' not in listing.content.decode(), outsider
+
+
+# 9. Found by the every-URL test ---------------------------------------------------------------------------
+
+
+def test_a_ward_admin_cannot_open_another_wards_accounts_through_bulk_actions(wards):
+    victim = account("bientap")
+    before = _user_state(victim)
+    own = account("bientap_tsh")
+    client = client_for("quantri_tsh")
+    for action in ("set_active_state", "assign_role", "delete"):
+        url = f"/admin/bulk/auth/user/{action}/"
+        response = client.get(url, {"id": victim.pk, "next": "/admin/"})
+        assert response.status_code == 404, action
+        assert victim.get_full_name() not in response.content.decode()
+        assert client.post(f"{url}?id={victim.pk}", {"mark_as_active": ""}).status_code == 404
+        # The ward's own cadres stay reachable: the guard is not a wall.
+        assert client.get(url, {"id": own.pk, "next": "/admin/"}).status_code == 200, action
+        assert client.get(url, {"id": "all", "next": "/admin/"}).status_code == 403, action
+    assert _user_state(victim) == before
+
+
+def test_the_site_history_shows_only_the_wards_own_records(wards):
+    from congphuong.feedback.models import Question
+
+    site_a, site_b = wards
+    root = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser("kiemtra_root", "", "x")
+    question_a = Question.objects.filter(site=site_a).first()
+    question_b = Question.objects.filter(site=site_b).first()
+    log_registry.log(question_a, "wagtail.edit", user=root, title="Câu hỏi riêng của phường A")
+    log_registry.log(question_b, "wagtail.edit", user=root, title="Câu hỏi riêng của phường B")
+    client = client_for("lanhdao_tsh")
+    for url in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):
+        page = client.get(url).content.decode()
+        assert "Câu hỏi riêng của phường A" not in page, url
+        assert "Câu hỏi riêng của phường B" in page, url
+    assert "Câu hỏi riêng của phường A" in superuser_client().get("/admin/reports/site-history/").content.decode()
+
+
+def test_the_workflow_reports_are_for_superusers_only(wards):
+    urls = (
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow/results/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/reports/workflow_tasks/results/",
+    )
+    for username in ("bientap_tsh", "lanhdao_tsh", "quantri_tsh"):
+        client = client_for(username)
+        for url in urls:
+            assert client.get(url).status_code in (302, 403, 404), (username, url)
+        menu = client.get("/admin/").content.decode()
+        assert "/admin/reports/workflow/" not in menu and "/admin/reports/workflow_tasks/" not in menu
+    assert superuser_client().get(urls[0]).status_code == 200
+
+
+def test_the_ward_assignment_offers_no_other_wards_cadres(wards):
+    client = client_for("quantri_tsh")
+    page = client.get("/admin/xa-hoi-hoc-tap/phan-cong-phuong/new/").content.decode()
+    match = re.search(r'<select name="user".*?</select>', page, re.S)
+    assert match, "no account picker"
+    page = match.group(0)
+    for outsider in ("bientap", "lanhdao", "quantri", "khuyenhoc"):
+        assert f'<option value="{account(outsider).pk}"' not in page, outsider
+    for insider in ("bientap_tsh", "khuyenhoc_tsh"):
+        assert f'<option value="{account(insider).pk}"' in page, insider
