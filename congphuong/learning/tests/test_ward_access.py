@@ -259,7 +259,8 @@ def test_forms_offer_only_the_users_ward_and_refuse_a_crafted_post(client, two_w
             "members-MAX_NUM_FORMS": "1000",
         },
     )
-    assert response.status_code == 200  # the form refuses the choices
+    # Refused by the admin's ward guard (403: another ward's site) or by the form's choices (200).
+    assert response.status_code in (200, 403)
     assert not Household.objects.filter(head_name="Người Lạ").exists()
 
 
