@@ -27,7 +27,7 @@ def _wanted(*spec_lists):
     return {Filter(spec=spec).spec for spec in renditions.expand([s for specs in spec_lists for s in specs])}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publishing_an_article_makes_its_renditions_before_the_first_request(category, client, settings):
     settings.CONGPHUONG_RENDITIONS_ON_PUBLISH = True  # the background thread, as in production
     listing = wagtail_factories.ImageFactory(title="Ảnh đại diện")
