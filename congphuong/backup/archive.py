@@ -62,7 +62,8 @@ PRIVATE_DIR_MODE = 0o700
 # Left out of the dump: sessions (logging everyone out on restore is the safe outcome) and the
 # two search indexes, which are derived from the content and rebuilt after a restore
 # (their SQLite FTS5 tables are not Django models and would not be dumped anyway).
-EXCLUDED_FROM_DUMP = ("sessions", "wagtailsearch", "portal_search")
+# App labels, or "app_label.ModelName" for one model.
+EXCLUDED_FROM_DUMP = ("sessions", "wagtailsearch", "portal_search", "core.RateCounter")
 
 
 class BackupError(Exception):
@@ -142,7 +143,7 @@ def excluded_labels() -> list[str]:
     """The apps above, plus unmanaged models: the restore's flush does not empty their tables either
     (some have none at all, e.g. a model that only carries permissions)."""
     installed = {config.label for config in apps.get_app_configs()}
-    labels = [label for label in EXCLUDED_FROM_DUMP if label in installed]
+    labels = [label for label in EXCLUDED_FROM_DUMP if label.split(".")[0] in installed]
     # Unmanaged models of the apps above are already left out with their app.
     labels += [
         model._meta.label
