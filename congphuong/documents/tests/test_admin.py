@@ -6,11 +6,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from congphuong.documents.models import DraftComment, LegalDocumentPage
-from congphuong.editorial.models import WardRoleGroup
 from congphuong.editorial.tests.factories import make_group, make_user
 from congphuong.wards.tests.factories import make_ward
 
@@ -43,8 +42,6 @@ def two_wards(home, draft_index):
     group.permissions.add(
         *Permission.objects.filter(content_type__app_label="documents", codename__endswith="draftcomment")
     )
-    # A leader of this ward: the admin's ward guard (editorial/isolation.py) asks the ward role groups.
-    WardRoleGroup.objects.create(group=group, site=Site.objects.get(root_page=home), role=WardRoleGroup.APPROVER)
     moderator = make_user("lanhdao-test", group)
     draft = DraftDocumentPageFactory(parent=draft_index, title="Dự thảo của phường")
     return {
