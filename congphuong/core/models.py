@@ -1,10 +1,13 @@
 """The base page every public page type derives from."""
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .normalise import normalise_instance_text
@@ -47,8 +50,25 @@ def base_promote_panels(*, listing_image=True):
     ]
 
 
+def restricted_at_or_above():
+    """True for a page that has a view restriction or lies below one: a subquery of the page
+    list's own query (outer path starting with the restricted page's path)."""
+    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's reads every restriction first: one more query for each list."""
+        return Q(restricted_at_or_above())
+
+
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
+
+
 class BasePage(Page):
     """Shared behaviour: ASCII slugs, NFC text, listing image, breadcrumbs, SEO."""
+
+    objects = PortalPageManager()
 
     listing_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -81,15 +101,38 @@ class BasePage(Page):
         """Tree path of this page's ward home page (depth 2): lists filter on it to stay in the ward."""
         return self.path[: 2 * Page.steplen]
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with the rest of the path read in one query (core/routing.py)."""
+        if not path_components:
+            return super().route(request, path_components)
+        from .routing import route
+
+        return route(self, request, path_components)
+
     def get_view_restrictions(self):
-        """Wagtail's, without its two queries when no restriction can apply (serving/restrictions.py)."""
+        """Wagtail's answer in one query or none (core/routing.py), or none at all when the kept
+        restricted paths say no restriction can apply (serving/restrictions.py)."""
         from congphuong.serving.restrictions import view_restrictions
 
-        return view_restrictions(self, super().get_view_restrictions)
+        from .routing import RESTRICTED_IDS_ATTR
+        from .routing import view_restrictions as one_query
+
+        if getattr(self, RESTRICTED_IDS_ATTR, None) is not None:
+            return one_query(self)
+        return view_restrictions(self, lambda: one_query(self))
 
     def get_breadcrumbs(self):
-        """Ancestors below the site root, for the breadcrumb trail."""
-        return self.get_ancestors().filter(depth__gt=2).live().only("id", "title", "url_path")
+        """Live ancestors below the site root, for the breadcrumb trail: from the parents the
+        route left cached (no query), else one query."""
+        crumbs = []
+        page = self
+        while page.depth > 3:
+            page = page.__dict__.get("_cached_parent_obj")
+            if page is None:
+                return list(self.get_ancestors().filter(depth__gt=2).live().only("id", "title", "url_path"))
+            if page.live:
+                crumbs.append(page)
+        return crumbs[::-1]
 
     @property
     def meta_description(self) -> str:

@@ -14,6 +14,8 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 
 @register_setting(icon="site")
 class WardSettings(BaseSiteSetting):
+    select_related = ["emblem"]  # shown on every page (header, sharing image)
+
     official_name = models.CharField(
         "Tên cơ quan chính thức", max_length=255, help_text="Ví dụ: ỦY BAN NHÂN DÂN PHƯỜNG BÌNH AN"
     )
