@@ -125,11 +125,12 @@ class BasePage(Page):
         """Live ancestors below the site root, for the breadcrumb trail: from the parents the
         route left cached (no query), else one query."""
         crumbs = []
-        page = self
+        page: Page = self
         while page.depth > 3:
-            page = page.__dict__.get("_cached_parent_obj")
-            if page is None:
+            parent = page.__dict__.get("_cached_parent_obj")
+            if parent is None:
                 return list(self.get_ancestors().filter(depth__gt=2).live().only("id", "title", "url_path"))
+            page = parent
             if page.live:
                 crumbs.append(page)
         return crumbs[::-1]
