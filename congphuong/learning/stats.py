@@ -276,9 +276,35 @@ def progress(site, year, day=None) -> list[Progress]:
     return rows
 
 
-def yearly_progress(site, years) -> list[tuple[int, list[Progress]]]:
-    """Each year's figures against the target that applies in it (the dashboard's "Chỉ tiêu từng năm")."""
-    return [(year, progress(site, year)) for year in years]
+@dataclass
+class YearCell:
+    year: int
+    actual: Decimal | None  # None for a year not begun
+    target: object  # Target or None
+
+    @property
+    def target_percent(self):
+        return self.target.percent if self.target else None
+
+    @property
+    def layer(self):
+        return self.target.layer if self.target else ""
+
+
+def yearly_targets(site, first_year, last_year, today=None) -> list[tuple[str, list[YearCell]]]:
+    """Per target kind, each year's recognised percentage beside the target that applies in it
+    (the ward's yearly plan, else its province's, else the national one): the dashboard's table."""
+    today = today or datetime.date.today()
+    table = {kind: [] for kind, _label in TargetKind.choices}
+    for year in range(first_year, last_year + 1):
+        if year <= today.year:
+            for row in progress(site, year):
+                table[row.kind].append(YearCell(year, row.recognised_percent, row.target))
+        else:
+            targets = targets_for(site, year)
+            for kind in table:
+                table[kind].append(YearCell(year, None, targets.get(kind)))
+    return [(label, table[kind]) for kind, label in TargetKind.choices]
 
 
 def ward_recognition(site, year):

@@ -20,7 +20,7 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from . import access, charts, importer, ledger, reports, stats, workflow
+from . import access, availability, charts, importer, ledger, reports, stats, workflow
 from .audit import log_export
 from .choices import LearningModel, Status
 from .documents import XLSX_TYPE, PdfFontMissing, file_response, report_to_pdf, report_to_xlsx, table_to_xlsx
@@ -30,6 +30,7 @@ from .public import chosen_year, progress_chart, quarter_chart
 from .storage import private_storage
 
 PDF_TYPE = "application/pdf"
+TARGET_HORIZON = 2030  # the national programme's last year (QĐ 1373/QĐ-TTg, 2021–2030)
 
 
 class NoWard(PermissionDenied):
@@ -156,6 +157,9 @@ class DashboardView(LearningAdminView):
                 "status_counts": [(label, status_counts.get(value, 0)) for value, label in Status.choices],
                 "expiring": workflow.expiring(site, 90)[:20],
                 "report_kinds": reports.REPORT_KINDS,
+                "year_end_cutoff": reports.year_end_cutoff(year),
+                "criteria_gaps": availability.gaps(site, timezone.localdate()),
+                "yearly_targets": stats.yearly_targets(site, year - 1, max(year + 1, TARGET_HORIZON)),
             }
         )
 
@@ -176,9 +180,10 @@ class ReportView(LearningAdminView):
             messages.error(request, year_error)
             return redirect(back)
         try:
-            report = reports.build(kind, site, year)
+            cutoff = reports.year_end_cutoff(year, request.GET.get("chot", "")) if kind == "tong-ket-nam" else None
+            report = reports.build(kind, site, year, cutoff=cutoff)
             content = report_to_pdf(report) if file_format == "pdf" else report_to_xlsx(report)
-        except (reports.NoDossier, PdfFontMissing) as exc:
+        except (reports.NoDossier, reports.BadCutoff, PdfFontMissing) as exc:
             messages.error(request, str(exc))
             return redirect(back)
         log_export(request, f"{reports.REPORT_KINDS[kind]} {year}", file_format, report.row_count, site, False)
