@@ -150,3 +150,24 @@ def test_another_wards_officer_gets_404_and_shared_rows_are_read_only(client, tw
     client.force_login(national_admin("trunguong_cq", sites=[other]))
     assert client.get(reverse("learning_recognisingbody:edit", args=[shared.pk])).status_code == 200
     assert RecognisingBody.objects.filter(pk=mine.pk, issuer="Hội Khuyến học Bên Này").exists()
+
+
+def test_every_learning_viewset_model_with_a_ward_is_guarded():
+    """Enumerated from the viewsets: each model holding a ward's rows has the ward permission policy and is
+    known to the admin's ward-isolation middleware (congphuong/editorial/isolation.py)."""
+    from wagtail.permissions import policy_registry
+
+    from congphuong.editorial.isolation import ward_models, ward_path
+    from congphuong.learning import access
+    from congphuong.learning.models import WardAssignment
+    from congphuong.learning.viewsets import VIEWSETS
+
+    checked = []
+    for viewset in VIEWSETS:
+        model = viewset.model
+        if access.site_field_of(model) is None or model is WardAssignment:  # assignments: their own scoping
+            continue
+        assert ward_path(model) is not None and model in ward_models(), model
+        assert isinstance(policy_registry.get_by_type(model), access.WardPermissionPolicy), model
+        checked.append(model)
+    assert RecognisingBody in checked
