@@ -790,6 +790,10 @@ def _citizen_sets(apps):
                 min_indicator_points=level.min_indicator_points,
                 sort_order=level.sort_order,
             )
+    # apply_sources() writes the older note on every set of that version: the three sets say the same.
+    CriteriaSet.objects.filter(learning_model="cong_dan", version="2022", site__isnull=True).update(
+        source_status=CITIZEN_SOURCE
+    )
 
 
 def _mark_placeholders(apps):

@@ -125,6 +125,7 @@ def test_an_administrator_adds_the_replacement_as_a_draft_then_official(client, 
 
 
 def test_three_citizen_sets_one_per_group_and_a_registration_must_choose(ward):
+    seed.load()  # idempotent: still three sets, each saying what was not found
     sets = list(CriteriaSet.objects.filter(learning_model=LearningModel.CITIZEN, site__isnull=True).order_by("pk"))
     assert [criteria_set.population_group for criteria_set in sets] == seed.CITIZEN_GROUPS
     for criteria_set in sets:
@@ -136,6 +137,7 @@ def test_three_citizen_sets_one_per_group_and_a_registration_must_choose(ward):
         level = criteria_set.levels.get()
         assert (level.min_total, level.min_total_disadvantaged, level.min_indicator_points) == (80, 70, 5)
         assert "tên nhóm chưa tìm thấy" in criteria_set.population_group
+        assert criteria_set.source_status == seed.CITIZEN_SOURCE
     registration = Registration(
         site=ward, year=2026, learning_model=LearningModel.CITIZEN, citizen=CitizenFactory(site=ward)
     )
