@@ -18,11 +18,20 @@ from .models import Evidence, Registration
 from .numbers import plain_number, vnd
 
 REPORT_KINDS = {
-    "so-ket-6-thang": "Báo cáo sơ kết 6 tháng (Ủy ban nhân dân phường gửi Sở Giáo dục và Đào tạo)",
-    "tong-ket-nam": "Báo cáo tổng kết năm (Ủy ban nhân dân phường gửi Sở Giáo dục và Đào tạo)",
-    "tuan-le-hoc-tap": "Báo cáo Tuần lễ hưởng ứng học tập suốt đời 1–7/10 (Ủy ban nhân dân phường)",
-    "bao-cao-quy": "Báo cáo quỹ khuyến học (Hội Khuyến học phường gửi Hội Khuyến học cấp trên)",
+    "so-ket-6-thang": "Báo cáo sơ kết 6 tháng",
+    "tong-ket-nam": "Báo cáo tổng kết năm",
+    "tuan-le-hoc-tap": "Báo cáo Tuần lễ hưởng ứng học tập suốt đời (1–7/10)",
+    "bao-cao-quy": "Báo cáo quỹ khuyến học",
     "ho-so-tt25": "Hồ sơ tự đánh giá cộng đồng học tập cấp xã (Thông tư 25/2023/TT-BGDĐT)",
+}
+# Who signs and to whom (shown beside each report on the dashboard).
+COMMITTEE_ROUTE = "Ủy ban nhân dân phường gửi Sở Giáo dục và Đào tạo"
+REPORT_ROUTES = {
+    "so-ket-6-thang": COMMITTEE_ROUTE,
+    "tong-ket-nam": COMMITTEE_ROUTE,
+    "tuan-le-hoc-tap": COMMITTEE_ROUTE,
+    "bao-cao-quy": "Hội Khuyến học phường gửi Hội Khuyến học cấp trên",
+    "ho-so-tt25": "Ủy ban nhân dân phường gửi cơ quan cấp trên xét công nhận",
 }
 # The year-end report goes to the province, which reports to the Ministry before 15/12 (QĐ 677/QĐ-TTg):
 # the ward's figures are cut off before that. 30/11 is the software's default, not a rule: the ward

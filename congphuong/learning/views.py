@@ -156,7 +156,9 @@ class DashboardView(LearningAdminView):
                 else "",
                 "status_counts": [(label, status_counts.get(value, 0)) for value, label in Status.choices],
                 "expiring": workflow.expiring(site, 90)[:20],
-                "report_kinds": reports.REPORT_KINDS,
+                "report_kinds": {
+                    key: (label, reports.REPORT_ROUTES[key]) for key, label in reports.REPORT_KINDS.items()
+                },
                 "year_end_cutoff": reports.year_end_cutoff(year),
                 "criteria_gaps": availability.gaps(site, timezone.localdate()),
                 "yearly_targets": stats.yearly_targets(site, year - 1, max(year + 1, TARGET_HORIZON)),
