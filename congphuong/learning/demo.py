@@ -18,6 +18,7 @@ from . import seed
 from .choices import (
     CITIZEN_DIGITAL,
     AwardCategory,
+    BodyLevel,
     DonorKind,
     ExpenseCategory,
     FundPurpose,
@@ -46,6 +47,7 @@ from .models import (
     LearningQuarter,
     LearningSocietyPage,
     NameConsent,
+    RecognisingBody,
     RecognitionDecision,
     Registration,
     RegistrationEvent,
@@ -512,7 +514,21 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
     ward.dossier_sent_on = datetime.date(last + 1, 2, 25)
     ward.save(update_fields=["dossier_sent_on"])
     granted = ward.criteria_set.levels.order_by("rank").first()
-    _decide(
+    higher = "Cơ quan cấp trên theo quy định (mẫu: Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh)"
+    # The ward's own row of "Cơ quan công nhận": what it was told, still to be confirmed from the text.
+    body, _ = RecognisingBody.objects.get_or_create(
+        site=site,
+        learning_model=LearningModel.WARD,
+        defaults={
+            "body_level": BodyLevel.PROVINCE,
+            "issuer": higher,
+            "signer_title": "Giám đốc Sở Giáo dục và Đào tạo",
+            "legal_basis": "Thông tư 25/2023/TT-BGDĐT; hướng dẫn của thành phố (mẫu)",
+            "confirmed": False,
+            "note": f"Dữ liệu mẫu của {site.site_name}: ghi theo văn bản hướng dẫn của thành phố rồi mới xác nhận.",
+        },
+    )
+    decision = _decide(
         site,
         last,
         LearningModel.WARD,
@@ -520,9 +536,11 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         min(datetime.date(last + 1, 3, 25), today),
         "Trần Quốc Bảo",
         "Giám đốc Sở Giáo dục và Đào tạo",
-        issuer="Cơ quan cấp trên theo quy định (mẫu: Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh)",
+        issuer=higher,
         granted=granted,
     )
+    if decision is not None:
+        RecognitionDecision.objects.filter(pk=decision.pk).update(recognising_body=body)
 
     # This year: registrations in progress.
     current = _Cycle(rng, site, today.year)
