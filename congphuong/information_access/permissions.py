@@ -20,7 +20,7 @@ APP = "information_access"
 HANDLE = ("view_informationrequest", "change_informationrequest", "view_requestevent", "view_refusalground")
 ROLE_PERMISSIONS = {
     EDITOR: HANDLE,
-    APPROVER: HANDLE,
+    APPROVER: (*HANDLE, "delete_informationrequest"),  # deletes past the register's retention
     SITE_ADMIN: ("view_refusalground",),
 }
 
