@@ -78,6 +78,7 @@ SEEDED_BY_MIGRATE = frozenset(
         "learning.Criterion",
         "learning.Indicator",
         "learning.RecognitionLevel",
+        "learning.RecognisingBody",
         "learning.RetentionRule",
         "learning.Target",
         "information_access.RefusalGround",
