@@ -159,3 +159,20 @@ def test_register_exports_to_xlsx_with_the_wards_rows_only(client, staff, access
     # A formula typed as a name stays text (core/spreadsheets.py).
     name_cell = next(cell for cell in sheet[2] if cell.value == item.full_name)
     assert name_cell.data_type == "s"
+
+
+def test_retention_filter_lists_closed_requests_past_the_pages_period(client, staff, access_page):
+    access_page.register_retention_years = 2
+    access_page.save()
+    old = _received(access_page, 1)
+    handling.provide(old, None, "Đã cung cấp.")
+    InformationRequest.objects.filter(pk=old.pk).update(closed_at=timezone.now() - timezone.timedelta(days=3 * 366))
+    recent = _received(access_page, 1)
+    handling.provide(recent, None, "Đã cung cấp.")
+    still_open = _received(access_page, 1)
+    InformationRequest.objects.filter(pk=still_open.pk).update(
+        received_at=timezone.now() - timezone.timedelta(days=1200)
+    )
+    client.force_login(staff["leader"])
+    html = client.get(url("index"), {"deadline": "retention"}).content.decode()
+    assert old.code in html and recent.code not in html and still_open.code not in html
