@@ -16,6 +16,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, HistoryView, IndexView
 from wagtail.log_actions import log
+from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from congphuong.core.text import nfc
@@ -174,7 +175,7 @@ class RequestIndexView(IndexView):
         context = super().get_context_data(**kwargs)
         mine = scope_to_user(InformationRequest.objects.all(), self.request.user)
         today = timezone.localdate()
-        pages = InformationAccessPage.objects.filter(pk__in=mine.values("page_id"))
+        pages = self._ward_pages()
         context.update(
             {
                 "overdue_count": mine.overdue(today).count(),
@@ -185,6 +186,15 @@ class RequestIndexView(IndexView):
             }
         )
         return context
+
+    def _ward_pages(self):
+        """The "Tiếp cận thông tin" pages of the user's wards (also those without a request yet)."""
+        ids = ward_ids(self.request.user)
+        sites = Site.objects.all() if ids is None else Site.objects.filter(pk__in=ids)
+        condition = Q(pk__in=[])
+        for root in sites.values_list("root_page__path", flat=True):
+            condition |= Q(path__startswith=root)
+        return InformationAccessPage.objects.filter(condition)
 
     # The register (sổ theo dõi): the listing, as filtered, exported to XLSX or CSV.
     def to_row_dict(self, item):

@@ -176,3 +176,11 @@ def test_retention_filter_lists_closed_requests_past_the_pages_period(client, st
     client.force_login(staff["leader"])
     html = client.get(url("index"), {"deadline": "retention"}).content.decode()
     assert old.code in html and recent.code not in html and still_open.code not in html
+
+
+def test_queue_reminds_until_the_day_counts_are_confirmed(client, staff, access_page):
+    client.force_login(staff["cadre"])
+    assert "chưa được đối chiếu" in client.get(url("index")).content.decode()  # no request yet, still reminded
+    access_page.deadlines_confirmed = True
+    access_page.save()
+    assert "chưa được đối chiếu" not in client.get(url("index")).content.decode()
