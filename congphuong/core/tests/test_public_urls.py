@@ -13,6 +13,7 @@ from django.utils import timezone
 from congphuong.feedback.tests.factories import FeedbackPageFactory
 from congphuong.news.tests.factories import ArticlePageFactory
 from congphuong.organisation.tests.factories import AboutPageFactory, WorkSchedulePageFactory
+from congphuong.organisation.weeks import Week
 from congphuong.procedures.tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,10 +106,12 @@ def test_procedure_qa_and_calendar_pages_have_a_description_shared_with_open_gra
     assert "Ngay trong ngày làm việc" in _meta(_get(client, procedure.url), "name", "description")
 
 
-def test_calendar_weeks_outside_the_data_are_noindex(client, home):
+def test_calendar_weeks_outside_the_data_are_not_found_and_empty_weeks_noindex(client, home):
     schedule = WorkSchedulePageFactory(parent=home)
-    far = _get(client, schedule.url + "?tuan=2099-W10")
-    assert '<meta name="robots" content="noindex">' in far and _canonical(far) is None
+    assert client.get(schedule.url + "?tuan=2099-W10", HTTP_HOST=ALIAS).status_code == 404
+    next_week = Week.containing(timezone.localdate()).next()
+    empty = _get(client, f"{schedule.url}?tuan={next_week.param}")
+    assert '<meta name="robots" content="noindex">' in empty and _canonical(empty) is None
     current = _get(client, schedule.url)
     assert "noindex" not in current and _canonical(current) == ORIGIN + schedule.url
 
