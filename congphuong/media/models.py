@@ -28,6 +28,9 @@ class MediaIndexPage(BasePage):
         verbose_name = "Chuyên mục media"
         verbose_name_plural = "Chuyên mục media"
 
+    def default_description(self) -> str:
+        return f"{self.title}: video và phóng sự ảnh về hoạt động của phường."
+
     def stories(self):
         return with_listing_images(
             MediaStoryPage.objects.child_of(self).live().public().order_by("-published_at", "-pk")

@@ -64,6 +64,9 @@ class CategoryPage(RoutablePageMixin, BasePage):
         verbose_name = "Danh mục tin"
         verbose_name_plural = "Danh mục tin"
 
+    def default_description(self) -> str:
+        return f"{self.title}: tin tức, thông báo và hoạt động của mục này, mới nhất trước."
+
     def articles(self):
         return live_articles().descendant_of(self)
 

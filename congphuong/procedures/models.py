@@ -77,6 +77,9 @@ class ProcedureIndexPage(BasePage):
         verbose_name = "Chuyên mục thủ tục hành chính"
         verbose_name_plural = "Chuyên mục thủ tục hành chính"
 
+    def default_description(self) -> str:
+        return f"{self.title}: hồ sơ, trình tự, thời hạn và lệ phí các thủ tục giải quyết tại phường."
+
     def procedures(self):
         return ProcedurePage.objects.child_of(self).live().public()
 

@@ -392,4 +392,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_FORM_BASE = "congphuong.core.uploads.SafeImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "congphuong.core.uploads.SafeDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# What a reader sees in front of a restricted page or document: our chrome, in Vietnamese, noindex.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/frontend_login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"  # noqa: S105 (a template name)
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"  # noqa: S105
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]

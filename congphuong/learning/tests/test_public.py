@@ -4,7 +4,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,26 +12,24 @@ from congphuong.learning.models import (
     Award,
     Donor,
     FundReceipt,
-    LearningSocietyPage,
     NameConsent,
     Registration,
     Target,
 )
 from congphuong.wards.tests.factories import make_ward
 
-from .factories import CitizenFactory, HouseholdFactory, MemberFactory, QuarterFactory, make_criteria_set
+from .factories import (
+    CitizenFactory,
+    HouseholdFactory,
+    LearningSocietyPageFactory,
+    MemberFactory,
+    QuarterFactory,
+    make_criteria_set,
+)
 
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = {"statistics": 40, "fund": 40}
-
-
-class LearningSocietyPageFactory(wagtail_factories.PageFactory):
-    title = "Xã hội học tập"
-    slug = "xa-hoi-hoc-tap"
-
-    class Meta:
-        model = LearningSocietyPage
 
 
 def populate(site, n, prefix="", year=2025):
