@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 
 from congphuong.core.forms import VisibleTextMixin
 from congphuong.core.text import nfc
+from congphuong.organisation.models import Quarter
 
 from .codes import normalise_code
-from .models import Neighbourhood, Question, Topic
+from .models import Question, Topic
 from .privacy import digits
 from .spam import check_timestamp, make_timestamp
 
@@ -107,7 +108,7 @@ class QuestionForm(NfcFormMixin, forms.Form):
     )
     neighbourhood = forms.ModelChoiceField(
         label="Khu phố/ấp nơi bạn ở (không bắt buộc)",
-        queryset=Neighbourhood.objects.none(),
+        queryset=Quarter.objects.none(),
         required=False,
         empty_label="— Chọn khu phố/ấp —",
         error_messages={"invalid_choice": "Khu phố/ấp đã chọn không có trong danh sách."},
@@ -149,9 +150,8 @@ class QuestionForm(NfcFormMixin, forms.Form):
 
     def __init__(self, *args, site=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhood"].queryset = (
-            Neighbourhood.objects.filter(site=site) if site else Neighbourhood.objects.none()
-        )
+        # The published khu phố of the ward, the same list Giới thiệu shows.
+        self.fields["neighbourhood"].queryset = Quarter.objects.for_site(site) if site else Quarter.objects.none()
         topics = Topic.objects.for_site(site) if site else Topic.objects.none()
         self.fields["topic"].queryset = topics
         if not topics.exists():

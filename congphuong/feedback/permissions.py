@@ -21,8 +21,8 @@ from congphuong.editorial.rules import may_self_approve
 APP = "feedback"
 # Model permissions each editorial group gets (see ensure_feedback_permissions).
 ROLE_PERMISSIONS = {
-    EDITOR: ("view_question", "change_question", "view_topic", "view_neighbourhood"),
-    APPROVER: ("view_question", "change_question", "view_topic", "view_neighbourhood", "view_rating"),
+    EDITOR: ("view_question", "change_question", "view_topic"),
+    APPROVER: ("view_question", "change_question", "view_topic", "view_rating"),
     SITE_ADMIN: (
         "view_question",
         "change_question",
@@ -32,10 +32,6 @@ ROLE_PERMISSIONS = {
         "change_topic",
         "delete_topic",
         "view_topic",
-        "add_neighbourhood",
-        "change_neighbourhood",
-        "delete_neighbourhood",
-        "view_neighbourhood",
         "add_calendarday",
         "change_calendarday",
         "delete_calendarday",

@@ -12,7 +12,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import admin_views
 from .admin_forms import QuestionAdminForm
-from .models import CalendarDay, Neighbourhood, Question, Rating, Topic
+from .models import CalendarDay, Question, Rating, Topic
 from .permissions import scope_to_user, ward_site_ids
 
 # Before any viewset asks the registry for Question's policy.
@@ -130,22 +130,6 @@ class TopicViewSet(ModelViewSet):
     search_fields = ["name"]
 
 
-class NeighbourhoodViewSet(ModelViewSet):
-    model = Neighbourhood
-    icon = "home"
-    menu_label = "Khu phố/ấp"
-    url_prefix = "khu-pho"
-    name = "feedback_neighbourhoods"
-    copy_view_enabled = False
-    index_view_class = WardScopedIndexView
-    add_view_class = WardScopedCreateView
-    edit_view_class = WardScopedEditView
-    delete_view_class = WardScopedDeleteView
-    list_display = ["name", "site", "sort_order"]
-    list_filter = ["site"]
-    search_fields = ["name"]
-
-
 class RatingIndexView(WardScopedIndexView):
     page_title = "Đánh giá mức độ hài lòng"
 
@@ -181,7 +165,7 @@ class FeedbackListsGroup(ModelViewSetGroup):
     menu_label = "Danh mục PAKN"
     menu_icon = "list-ul"
     menu_order = 261
-    items = (TopicViewSet, NeighbourhoodViewSet, RatingViewSet)
+    items = (TopicViewSet, RatingViewSet)  # khu phố: the ward's one list under Tổ chức (organisation)
 
 
 class CalendarDayViewSet(ModelViewSet):

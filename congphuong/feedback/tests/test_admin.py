@@ -437,7 +437,6 @@ def test_admin_lists_render(client, admin_user, question):
     client.force_login(admin_user)
     for name in (
         "feedback_topics:index",
-        "feedback_neighbourhoods:index",
         "feedback_ratings:index",
         "feedback_calendar:index",
     ):
