@@ -436,7 +436,11 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
     for registration in regs:
         cycle.advance(registration, datetime.date(last, 11, 10), datetime.date(last, 11, 28))
     cycle.flush()
-    signer = "Nguyễn Thành Long"
+    # The ward's chairman as Lãnh đạo names them (organisation.Leader), not a name of the demo's own.
+    from congphuong.organisation.models import leader_holding
+
+    chairman = leader_holding(site, "Chủ tịch Ủy ban nhân dân")
+    signer = chairman.full_name if chairman is not None else "Nguyễn Thành Long"
     _decide(
         site,
         last,

@@ -199,7 +199,10 @@ class ProcedureChannel(Orderable):
     details = models.TextField(
         "Chi tiết",
         blank=True,
-        help_text="Nộp ở đâu, giờ nào; với trực tuyến: toàn trình hay một phần; thời hạn, phí riêng nếu có.",
+        help_text=(
+            "Nộp ở đâu; với trực tuyến: toàn trình hay một phần; thời hạn, phí riêng nếu có. Không ghi giờ làm "
+            "việc: trang tự hiện giờ làm việc trong Thông tin phường bên cạnh cách nộp trực tiếp."
+        ),
     )
 
     panels = [FieldPanel("kind"), FieldPanel("details")]

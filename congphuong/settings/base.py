@@ -253,7 +253,12 @@ SERVING_QUERY_PARAMS = [
     "co_quan", "linh_vuc", "trang_thai", "sap_xep", "cach_thuc",
 ]  # fmt: skip
 # Objects whose change purges every cached page of their ward (a `site` foreign key) or of all wards.
-SERVING_SITE_WIDE_MODELS = ["wards.YearTheme", "wards.WardSettings", "notices.MaintenanceNotice"]
+SERVING_SITE_WIDE_MODELS = [
+    "wards.YearTheme",
+    "wards.WardSettings",
+    "notices.MaintenanceNotice",
+    "organisation.Leader",  # the footer names the responsible leader (WardSettings.responsible_leader)
+]
 # A page showing a maintenance banner is kept only until the banner changes by itself (its start/end).
 SERVING_TIMEOUT_CAPS = ["congphuong.notices.caching.seconds_to_next_change"]
 # CDN purge through wagtail.contrib.frontend_cache: off unless WAGTAILFRONTENDCACHE is set too.

@@ -46,7 +46,9 @@ class Chrome:
     def settings(self):
         from congphuong.wards.models import WardSettings
 
-        return WardSettings.for_site(self._site)
+        # With the footer's responsible leader in the same query (organisation.Leader).
+        found = WardSettings.objects.select_related("responsible_leader").filter(site=self._site).first()
+        return found or WardSettings.for_site(self._site)
 
     @cached_property
     def year_theme(self):
