@@ -32,11 +32,15 @@ def _detach(registrations, label):
 @receiver(post_save, sender=Quarter, dispatch_uid="learning_follow_quarter_name")
 def quarter_renamed(sender, instance, raw=False, **kwargs):
     """A khu phố renamed in the ward's list (published) is renamed in the programme's registry too."""
-    if raw:
+    if raw or (kwargs.get("update_fields") is not None and "name" not in kwargs["update_fields"]):
+        return  # saving a draft revision writes only its bookkeeping fields, not the name readers see
+    # The stored name: the instance in memory may carry a draft's name.
+    name = Quarter.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+    if name is None:
         return
     try:
         with transaction.atomic():
-            LearningQuarter.objects.filter(quarter=instance).exclude(name=instance.name).update(name=instance.name)
+            LearningQuarter.objects.filter(quarter=instance).exclude(name=name).update(name=name)
     except IntegrityError:
         pass  # another registry row already has that name: the officer merges them; the link stays
 
