@@ -1,7 +1,7 @@
 """The Q&A form's khu phố come from the ward's one list (organisation.Quarter), not a list of its own.
 
 Each question's khu phố is matched by name within its ward; a khu phố that only the Q&A list had is
-added to the ward's list (published), so no question loses its khu phố. Then the Q&A list is dropped.
+added to the ward's list (published), so no question loses its khu phố. 0003 then drops the Q&A list.
 """
 
 import django.db.models.deletion
@@ -49,8 +49,7 @@ class Migration(migrations.Migration):
                 verbose_name="Khu phố/ấp",
             ),
         ),
+        # Data only; the schema changes follow in 0003 (PostgreSQL refuses to alter a table with
+        # pending trigger events from rows updated in the same transaction).
         migrations.RunPython(move_to_quarters, back_to_neighbourhoods),
-        migrations.RemoveField(model_name="question", name="neighbourhood"),
-        migrations.DeleteModel(name="Neighbourhood"),
-        migrations.RenameField(model_name="question", old_name="quarter", new_name="neighbourhood"),
     ]

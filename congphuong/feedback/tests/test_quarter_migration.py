@@ -1,4 +1,4 @@
-"""Migration 0002: each question keeps its khu phố, now taken from the ward's one list."""
+"""Migrations 0002–0003: each question keeps its khu phố, now taken from the ward's one list."""
 
 import datetime
 import os
@@ -15,7 +15,7 @@ pytestmark = [
 ]
 
 BEFORE = [("feedback", "0001_initial")]
-AFTER = [("feedback", "0002_quarter_is_the_wards_one_list")]
+AFTER = [("feedback", "0003_drop_the_qa_khu_pho_list")]
 
 
 def _migrate(targets):
