@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run serve demo test test-sqlite test-postgres lint format check-migrations translations clean bench-search \
+.PHONY: install run serve demo test typecheck test-sqlite test-postgres lint format check-migrations translations clean bench-search \
 	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe prod-check bench-serving bench-soak
 
 $(STAMP): pyproject.toml requirements.lock
@@ -42,6 +42,12 @@ run: install
 PYTEST_ARGS ?=
 test: install
 	PYTEST=$(BIN)/pytest bash tests/run_suites.sh $(PYTEST_ARGS)
+
+## make typecheck: mypy with django-stubs ([tool.mypy] in pyproject.toml) on the modules that pass it;
+## a module joins MYPY_PATHS once it does. Run in CI.
+MYPY_PATHS := congphuong/core congphuong/search
+typecheck: install
+	$(BIN)/mypy $(MYPY_PATHS)
 
 ## make bench-search N=1000,10000,100000 BACKENDS=sqlite,postgres: search quality and speed, portal index
 ## against Wagtail's stock backend (not part of make test; see bench/RESULTS.md).

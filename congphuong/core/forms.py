@@ -21,11 +21,13 @@ def _keep_visible(field: forms.CharField) -> None:
             return visible_text(value) or field.empty_value
         return value
 
-    field.to_python = visible_to_python
+    field.to_python = visible_to_python  # type: ignore[method-assign]
 
 
 class VisibleTextMixin:
     """Mix into a Form before ``forms.Form``: every stripped CharField drops invisible characters."""
+
+    fields: dict[str, forms.Field]  # set by the Form this is mixed into
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

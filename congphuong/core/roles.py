@@ -171,13 +171,12 @@ def _ensure_ward_group(role: Role, site: Site, home: Page, collection: Collectio
         group = link.group  # an administrator may have renamed it: keep their name
     else:
         name = ward_group_name(role, site)
-        group = Group.objects.filter(name=name).first()
-        if group is not None and WardRoleGroup.objects.filter(group=group).exists():
+        same_name = Group.objects.filter(name=name).first()
+        if same_name is not None and WardRoleGroup.objects.filter(group=same_name).exists():
             # Two wards with the same name: the hostname tells their groups apart.
             name = f"{role.name} – {ward_name(site)} ({site.hostname})"[:GROUP_NAME_MAX]
-            group = None
-        if group is None:
-            group, _ = Group.objects.get_or_create(name=name)
+            same_name = None
+        group = same_name if same_name is not None else Group.objects.get_or_create(name=name)[0]
         WardRoleGroup.objects.create(group=group, site=site, role=role.key)
 
     page_perms = _permissions([f"wagtailcore.{codename}" for codename in role.page_permissions])
@@ -316,7 +315,7 @@ def _copy_template_permissions(result: RoleGroups) -> None:
     site_setting_types = _site_setting_content_type_ids()
     by_key = {role.key: role.name for role in ROLES}
     for link in WardRoleGroup.objects.select_related("group"):
-        template = result.templates.get(by_key.get(link.role))
+        template = result.templates.get(by_key.get(link.role, ""))
         if template is None:
             continue
         permissions = list(template.permissions.all())

@@ -94,7 +94,7 @@ def editor_facing_catalogues() -> list[Catalogue]:
     catalogues = []
     for app in EDITOR_FACING_APPS:
         module = importlib.import_module(app)
-        locale_dir = Path(module.__file__).resolve().parent / "locale" / "en" / "LC_MESSAGES"
+        locale_dir = Path(str(module.__file__)).resolve().parent / "locale" / "en" / "LC_MESSAGES"
         for domain in DOMAINS:
             path = locale_dir / f"{domain}.po"
             if path.exists():

@@ -33,7 +33,7 @@ FAVICON_PATH = "img/favicon.ico"  # the star of static/img/favicon.svg, 16/32/48
 def _favicon_bytes() -> bytes:
     from django.contrib.staticfiles import finders
 
-    with open(finders.find(FAVICON_PATH), "rb") as icon:
+    with open(str(finders.find(FAVICON_PATH)), "rb") as icon:
         return icon.read()
 
 
@@ -67,4 +67,4 @@ def development_media(request, path):
     """Serve MEDIA_ROOT under DEBUG, except Wagtail's document files."""
     if posixpath.normpath(path).lstrip("/").startswith(PRIVATE_MEDIA_PREFIXES):  # as serve() resolves it
         raise Http404("Tệp văn bản chỉ tải qua /tai-lieu/.")
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    return serve(request, path, document_root=str(settings.MEDIA_ROOT))

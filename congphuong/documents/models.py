@@ -26,10 +26,9 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from congphuong.core.models import BasePage
+from congphuong.core.models import BasePage, PortalPageQuerySet
 from congphuong.core.text import fold
 
 from .lists import ManagedList
@@ -118,7 +117,7 @@ def _effective_replacements(today):
     )
 
 
-class LegalDocumentQuerySet(PageQuerySet):
+class LegalDocumentQuerySet(PortalPageQuerySet):
     def with_status(self, today=None):
         """Annotate `legal_status` (a LegalStatus value) and `is_replaced`; filterable and sortable."""
         today = today or timezone.localdate()

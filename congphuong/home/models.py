@@ -1,13 +1,15 @@
 """A ward's home page: theme banner (from the ward), featured news, category sections, media."""
 
+from functools import cached_property
+
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
-from congphuong.core.models import BasePage, when_shown, with_listing_images
+from congphuong.core.models import BasePage, when_shown
 
 FEATURED_COUNT = 5
 SECTION_SIZE = 4
@@ -49,36 +51,91 @@ class HomePage(RoutablePageMixin, BasePage):
         """Editor-picked live articles in their order; topped up with the latest ones."""
         from congphuong.news.models import live_articles
 
+        picks = self.featured_articles.order_by("sort_order").select_related("article__listing_image")
         picked = [
             item.article
-            for item in with_listing_images(self.featured_articles.order_by("sort_order"), "article__listing_image")
+            for item in picks
             if item.article.live and item.article.path.startswith(self.path)  # never another ward's
         ]
         if len(picked) < limit:
             exclude = [article.pk for article in picked]
-            picked += list(live_articles().descendant_of(self).exclude(pk__in=exclude)[: limit - len(picked)])
+            latest = live_articles().prefetch_related(None).descendant_of(self).exclude(pk__in=exclude)
+            picked += list(latest[: limit - len(picked)])
         return picked
 
     def category_sections(self):
-        from congphuong.news.models import CategoryPage
+        """(category, its newest articles) for each category shown on the home page: two queries."""
+        from congphuong.news.models import CategoryPage, live_articles
 
-        categories = CategoryPage.objects.child_of(self).live().public().filter(show_on_home=True)
-        sections = [
-            (category, list(category.articles().prefetch_related(None)[:SECTION_SIZE])) for category in categories
-        ]
-        # The renditions of every section's images in one query, not one per section.
-        prefetch_related_objects([article for _c, articles in sections for article in articles], *IMAGE_PREFETCH)
-        return sections
+        categories = list(
+            CategoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(show_on_home=True)
+            .only("id", "title", "url_path", "path", "depth")
+        )
+        if not categories:
+            return []
+        newest = Q()
+        for category in categories:
+            newest |= Q(pk__in=category.articles().prefetch_related(None).values("pk")[:SECTION_SIZE])
+        sections = {category.path: [] for category in categories}
+        for article in live_articles().prefetch_related(None).filter(newest):
+            sections[article.path[: len(categories[0].path)]].append(article)
+        return [(category, sections[category.path]) for category in categories]
 
     def media_stories(self):
         from congphuong.media.models import MediaStoryPage
 
         stories = MediaStoryPage.objects.live().public().descendant_of(self).order_by("-published_at")
-        return list(with_listing_images(stories)[:MEDIA_COUNT])
+        return list(stories.select_related("listing_image")[:MEDIA_COUNT])
+
+    @cached_property
+    def lists(self) -> dict:
+        """The home page's article lists, with the renditions of all their images in one query."""
+        lists = {"featured": self.featured(), "sections": self.category_sections(), "media": self.media_stories()}
+        articles = lists["featured"] + [a for _c, articles in lists["sections"] for a in articles] + lists["media"]
+        prefetch_related_objects([a for a in articles if a.listing_image_id], *IMAGE_PREFETCH)
+        return lists
+
+    @cached_property
+    def landing_pages(self) -> dict:
+        """The ward's pages the home page links to, in one query: the media index, the documents
+        index, the work schedule and the notices category (public and live; the first of each)."""
+        from django.contrib.contenttypes.models import ContentType
+
+        from congphuong.core.models import restricted_at_or_above
+        from congphuong.documents.models import DocumentIndexPage
+        from congphuong.media.models import MediaIndexPage
+        from congphuong.news.models import CategoryPage
+        from congphuong.organisation.models import WorkSchedulePage
+
+        kinds = {
+            "media": (MediaIndexPage, Q(depth=self.depth + 1)),
+            "documents": (DocumentIndexPage, Q()),
+            "schedule": (WorkSchedulePage, Q()),
+            "notices": (CategoryPage, Q(slug=NOTICES_SLUG)),
+        }
+        types = {name: ContentType.objects.get_for_model(model).pk for name, (model, _q) in kinds.items()}
+        wanted = Q(pk__in=[])
+        for name, (_model, extra) in kinds.items():
+            wanted |= Q(content_type_id=types[name]) & extra
+        pages = (
+            Page.objects.descendant_of(self)
+            .live()
+            .filter(wanted)
+            .alias(private=restricted_at_or_above())
+            .filter(private=False)
+        )
+        kind_of = {type_id: name for name, type_id in types.items()}
+        found = {}
+        for page in pages:  # in tree order: the first of each kind wins
+            found.setdefault(kind_of[page.content_type_id], page.specific_deferred)
+        return found
 
     def latest_documents(self):
-        """Văn bản mới: the ward's newest legal documents, and their list page (two queries)."""
-        from congphuong.documents.models import DocumentIndexPage, LegalDocumentPage
+        """Văn bản mới: the ward's newest legal documents, and their list page."""
+        from congphuong.documents.models import LegalDocumentPage
 
         documents = list(
             LegalDocumentPage.objects.live()
@@ -87,21 +144,13 @@ class HomePage(RoutablePageMixin, BasePage):
             .order_by("-issued_on", "-pk")
             .only("id", "title", "url_path", "number", "issued_on", "summary")[:ASIDE_DOCUMENTS]
         )
-        index = DocumentIndexPage.objects.live().public().descendant_of(self).only("id", "url_path").first()
-        return {"items": documents, "index": index}
+        return {"items": documents, "index": self.landing_pages.get("documents")}
 
     def latest_notices(self):
-        """Thông báo: the newest articles of the ward's "thong-bao" category (two queries)."""
-        from congphuong.news.models import ArticlePage, CategoryPage
+        """Thông báo: the newest articles of the ward's "thong-bao" category."""
+        from congphuong.news.models import ArticlePage
 
-        category = (
-            CategoryPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .filter(slug=NOTICES_SLUG)
-            .only("id", "path", "url_path", "title")
-            .first()
-        )
+        category = self.landing_pages.get("notices")
         if category is None:
             return {"items": [], "category": None}
         articles = list(
@@ -114,13 +163,12 @@ class HomePage(RoutablePageMixin, BasePage):
         return {"items": articles, "category": category}
 
     def week_schedule(self):
-        """Lịch công tác of the current week: the page and its first entries (two queries)."""
+        """Lịch công tác of the current week: the page and its first entries."""
         from django.utils import timezone
 
-        from congphuong.organisation.models import WorkSchedulePage
         from congphuong.organisation.weeks import Week
 
-        schedule = WorkSchedulePage.objects.live().public().descendant_of(self).first()
+        schedule = self.landing_pages.get("schedule")
         if schedule is None:
             return None
         week = Week.containing(timezone.localdate())
@@ -137,9 +185,9 @@ class HomePage(RoutablePageMixin, BasePage):
         context["latest_documents"] = when_shown(self.latest_documents)
         context["latest_notices"] = when_shown(self.latest_notices)
         context["week_schedule"] = when_shown(self.week_schedule)
-        context["featured"] = when_shown(self.featured)
-        context["category_sections"] = when_shown(self.category_sections)
-        context["media_stories"] = when_shown(self.media_stories)
+        context["featured"] = when_shown(lambda: self.lists["featured"])
+        context["category_sections"] = when_shown(lambda: self.lists["sections"])
+        context["media_stories"] = when_shown(lambda: self.lists["media"])
         return context
 
     @path("")

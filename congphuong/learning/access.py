@@ -6,7 +6,7 @@ and so does the Wagtail permission policy of each model (`WardPermissionPolicy`)
 - a superuser sees every ward;
 - anyone else sees only the wards of their "Phân công phường" (`WardAssignment`);
   a user without an assignment sees no ward's data, whatever their groups;
-- shared (national) criteria sets and targets, those without a ward, are visible to
+- shared (national) criteria sets, targets and recognising bodies, those without a ward, are visible to
   everyone who may view them, but only a superuser or the "Quản trị xã hội học tập
   dùng chung" group changes them;
 - assignments themselves are managed by a superuser, or by a member of "Quản trị trang"
@@ -89,9 +89,9 @@ def site_field_of(model) -> str | None:
 
 def is_shared_model(model) -> bool:
     """Models whose rows without a ward are national data every ward reads."""
-    from .models import CriteriaSet, Target
+    from .models import CriteriaSet, RecognisingBody, Target
 
-    return model in (CriteriaSet, Target)
+    return model in (CriteriaSet, Target, RecognisingBody)
 
 
 def scope(queryset, user, field=None):

@@ -14,8 +14,10 @@ class LearningModel(models.TextChoices):
     WARD = "cap_xa", "Cộng đồng học tập cấp xã"
 
 
-# The figures a target can be set for: the models, plus public staff among citizens.
+# The figures a target can be set for: the models, plus the Công dân học tập targets of QĐ 677/QĐ-TTg
+# (staff and workers of learning units; digital skills). The stored code of the staff target is kept.
 CITIZEN_STAFF = "cong_dan_cbccvc"
+CITIZEN_DIGITAL = "cong_dan_ky_nang_so"
 
 
 class TargetKind(models.TextChoices):
@@ -23,8 +25,15 @@ class TargetKind(models.TextChoices):
     CLAN = LearningModel.CLAN.value, "Dòng họ học tập (tỷ lệ dòng họ)"
     COMMUNITY = LearningModel.COMMUNITY.value, "Cộng đồng học tập (tỷ lệ khu phố)"
     UNIT = LearningModel.UNIT.value, "Đơn vị học tập (tỷ lệ đơn vị)"
-    CITIZEN = LearningModel.CITIZEN.value, "Công dân học tập (tỷ lệ người lớn)"
-    CITIZEN_STAFF = CITIZEN_STAFF, "Công dân học tập (tỷ lệ cán bộ, công chức, viên chức)"
+    CITIZEN = (
+        LearningModel.CITIZEN.value,
+        "Công dân học tập (tỷ lệ người lớn trong gia đình, cộng đồng học tập đã được công nhận)",
+    )
+    CITIZEN_STAFF = (
+        CITIZEN_STAFF,
+        "Công dân học tập (tỷ lệ cán bộ, người lao động trong đơn vị học tập đã được công nhận)",
+    )
+    CITIZEN_DIGITAL = CITIZEN_DIGITAL, "Công dân học tập có kỹ năng số (tỷ lệ trên số công dân học tập)"
 
 
 class Sex(models.TextChoices):
@@ -168,3 +177,13 @@ class CriteriaStatus(models.TextChoices):
 class Assessment(models.TextChoices):
     POINTS = "cham_diem", "Chấm điểm"
     MET = "dat_chua_dat", "Đạt / chưa đạt từng chỉ số theo mức (không chấm điểm)"
+
+
+class BodyLevel(models.TextChoices):
+    """The level of the body that recognises a model (RecognisingBody)."""
+
+    WARD = "cap_xa", "Cấp xã, phường"
+    DISTRICT = "cap_huyen", "Cấp huyện (đến 30/6/2025)"
+    PROVINCE = "cap_tinh", "Cấp tỉnh, thành phố"
+    NATIONAL = "trung_uong", "Trung ương"
+    UNKNOWN = "chua_ro", "Chưa xác định (chưa có trong tài liệu nghiệp vụ)"

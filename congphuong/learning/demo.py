@@ -16,7 +16,9 @@ from wagtail.models import Site
 
 from . import seed
 from .choices import (
+    CITIZEN_DIGITAL,
     AwardCategory,
+    BodyLevel,
     DonorKind,
     ExpenseCategory,
     FundPurpose,
@@ -45,10 +47,12 @@ from .models import (
     LearningQuarter,
     LearningSocietyPage,
     NameConsent,
+    RecognisingBody,
     RecognitionDecision,
     Registration,
     RegistrationEvent,
     Score,
+    Target,
     Unit,
     WardAssignment,
 )
@@ -182,7 +186,12 @@ def _page(home):
 
 
 def _criteria(model, day, site):
-    criteria_set = CriteriaSet.objects.applicable(model, day, site)
+    """The set in force, as a registration picks it; where the only set has expired (QĐ 448/QĐ-KHVN, 2016–2020)
+    the demo assesses against it on purpose, as an officer may while the replacement is awaited (those dossiers
+    are provisional and never recognised). Công dân học tập: the first group's set, chosen explicitly."""
+    criteria_set = CriteriaSet.objects.applicable(model, day, site) or CriteriaSet.objects.latest_expired(
+        model, day, site
+    )
     if criteria_set is None:
         raise RuntimeError(f"Thiếu bộ tiêu chí {model}")
     return criteria_set
@@ -434,7 +443,7 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
             )
         )
     for registration in regs:
-        cycle.advance(registration, datetime.date(last, 11, 10), datetime.date(last, 11, 28))
+        cycle.advance(registration, datetime.date(last, 11, 5), datetime.date(last, 11, 18))
     cycle.flush()
     # The ward's chairman as Lãnh đạo names them (organisation.Leader), not a name of the demo's own.
     from congphuong.organisation.models import leader_holding
@@ -446,7 +455,7 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         last,
         LearningModel.FAMILY,
         f"412/QĐ-UBND-{last}",
-        datetime.date(last, 12, 15),
+        datetime.date(last, 11, 25),
         signer,
         "Chủ tịch UBND phường",
     )
@@ -455,7 +464,7 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         last,
         LearningModel.CLAN,
         f"413/QĐ-UBND-{last}",
-        datetime.date(last, 12, 15),
+        datetime.date(last, 11, 25),
         signer,
         "Chủ tịch UBND phường",
     )
@@ -464,7 +473,7 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         last,
         LearningModel.COMMUNITY,
         f"414/QĐ-UBND-{last}",
-        datetime.date(last, 12, 15),
+        datetime.date(last, 11, 25),
         signer,
         "Chủ tịch UBND phường",
     )
@@ -473,7 +482,7 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         last,
         LearningModel.UNIT,
         f"415/QĐ-UBND-{last}",
-        datetime.date(last, 12, 16),
+        datetime.date(last, 11, 26),
         signer,
         "Chủ tịch UBND phường",
     )
@@ -482,7 +491,7 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         last,
         LearningModel.CITIZEN,
         f"416/QĐ-UBND-{last}",
-        datetime.date(last, 12, 16),
+        datetime.date(last, 11, 26),
         signer,
         "Chủ tịch UBND phường",
     )
@@ -509,7 +518,21 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
     ward.dossier_sent_on = datetime.date(last + 1, 2, 25)
     ward.save(update_fields=["dossier_sent_on"])
     granted = ward.criteria_set.levels.order_by("rank").first()
-    _decide(
+    higher = "Cơ quan cấp trên theo quy định (mẫu: Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh)"
+    # The ward's own row of "Cơ quan công nhận": what it was told, still to be confirmed from the text.
+    body, _ = RecognisingBody.objects.get_or_create(
+        site=site,
+        learning_model=LearningModel.WARD,
+        defaults={
+            "body_level": BodyLevel.PROVINCE,
+            "issuer": higher,
+            "signer_title": "Giám đốc Sở Giáo dục và Đào tạo",
+            "legal_basis": "Thông tư 25/2023/TT-BGDĐT; hướng dẫn của thành phố (mẫu)",
+            "confirmed": False,
+            "note": f"Dữ liệu mẫu của {site.site_name}: ghi theo văn bản hướng dẫn của thành phố rồi mới xác nhận.",
+        },
+    )
+    decision = _decide(
         site,
         last,
         LearningModel.WARD,
@@ -517,9 +540,11 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
         min(datetime.date(last + 1, 3, 25), today),
         "Trần Quốc Bảo",
         "Giám đốc Sở Giáo dục và Đào tạo",
-        issuer="Cơ quan cấp trên theo quy định (mẫu: Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh)",
+        issuer=higher,
         granted=granted,
     )
+    if decision is not None:
+        RecognitionDecision.objects.filter(pk=decision.pk).update(recognising_body=body)
 
     # This year: registrations in progress.
     current = _Cycle(rng, site, today.year)
@@ -537,6 +562,20 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
             registration, min(today, datetime.date(today.year, 10, 20)), min(today, datetime.date(today.year, 11, 5))
         )
     current.flush()
+
+
+def _ward_targets(site, today):
+    """The ward's own plan for this year (yearly targets per ward, issue 16 §4): its own figures."""
+    basis = f"Kế hoạch xây dựng xã hội học tập năm {today.year} của phường (dữ liệu mẫu)"
+    for kind, value in (
+        (LearningModel.FAMILY, 72),
+        (LearningModel.COMMUNITY, 70),
+        (LearningModel.CITIZEN, 45),
+        (CITIZEN_DIGITAL, 75),
+    ):
+        Target.objects.get_or_create(
+            site=site, kind=kind, year=today.year, defaults={"percent": Decimal(value), "legal_basis": basis}
+        )
 
 
 # The earmarked money each kind of spending comes from (balances per purpose stay meaningful).
@@ -804,6 +843,7 @@ def build_demo(home, site):
     today = timezone.localdate()
     quarters, households, clans, units, citizens = _registry(rng, site, today)
     _cycles(rng, site, today, quarters, households, clans, units, citizens)
+    _ward_targets(site, today)
     _fund(rng, site, today)
     return page
 

@@ -48,6 +48,8 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     signer_title: str = ""
     signer_name: str = ""
+    recipient: str = ""  # "Kính gửi: …"
+    prepared_by: str = ""  # who drafts it for the signer (e.g. the culture-society office)
 
     @property
     def row_count(self) -> int:
@@ -109,6 +111,8 @@ def report_to_xlsx(report: Report) -> bytes:
         (report.title.upper(), True),
         (report.subtitle, False),
         (report.place_date, False),
+        (f"Kính gửi: {report.recipient}" if report.recipient else "", False),
+        (f"Cơ quan tham mưu: {report.prepared_by}" if report.prepared_by else "", False),
     ):
         if text:
             set_xlsx_value(summary, row, 1, text).font = Font(bold=bold)
@@ -223,6 +227,9 @@ def report_to_pdf(report: Report) -> bytes:
     if report.subtitle:
         pdf.set_font("DejaVu", "", 10)
         pdf.multi_cell(width, 6, report.subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
+    if report.recipient:
+        pdf.set_font("DejaVu", "", 10)
+        pdf.multi_cell(width, 6, f"Kính gửi: {report.recipient}", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
 
     heading_style = FontFace(emphasis="BOLD", fill_color=(240, 233, 223))
@@ -268,6 +275,10 @@ def report_to_pdf(report: Report) -> bytes:
         pdf.ln(14)
         pdf.set_font("DejaVu", "B", 10)
         pdf.multi_cell(half, 5, report.signer_name, align="C", new_x="LMARGIN", new_y="NEXT")
+    if report.prepared_by:
+        pdf.ln(4)
+        pdf.set_font("DejaVu", "", 9)
+        pdf.multi_cell(width, 5, f"Cơ quan tham mưu: {report.prepared_by}", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 

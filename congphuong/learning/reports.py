@@ -1,9 +1,15 @@
-"""Reports sent upward: the year-end summary, the six-month review and the ward's
-Thông tư 25/2023 self-assessment dossier. Aggregates only, no personal data."""
+"""Reports sent upward, aggregates only (no personal data), every figure computed from the records:
+
+- by the People's Committee (drafted by its culture-society office) to the education department:
+  the six-month review (frozen at 30/6, beside 30/6 of the previous year), the year-end report
+  (cut off before the province's 15/12 deadline), the lifelong-learning week (1–7/10) and the
+  ward's Thông tư 25/2023 self-assessment dossier;
+- by the ward's Hội Khuyến học to the association above it: the fund report.
+"""
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from . import ledger, stats
 from .choices import LearningModel, Status
@@ -12,10 +18,54 @@ from .models import Evidence, Registration
 from .numbers import plain_number, vnd
 
 REPORT_KINDS = {
-    "tong-ket-nam": "Báo cáo tổng kết năm",
     "so-ket-6-thang": "Báo cáo sơ kết 6 tháng",
+    "tong-ket-nam": "Báo cáo tổng kết năm",
+    "tuan-le-hoc-tap": "Báo cáo Tuần lễ hưởng ứng học tập suốt đời (1–7/10)",
+    "bao-cao-quy": "Báo cáo quỹ khuyến học",
     "ho-so-tt25": "Hồ sơ tự đánh giá cộng đồng học tập cấp xã (Thông tư 25/2023/TT-BGDĐT)",
 }
+# Who signs and to whom (shown beside each report on the dashboard).
+COMMITTEE_ROUTE = "Ủy ban nhân dân phường gửi Sở Giáo dục và Đào tạo"
+REPORT_ROUTES = {
+    "so-ket-6-thang": COMMITTEE_ROUTE,
+    "tong-ket-nam": COMMITTEE_ROUTE,
+    "tuan-le-hoc-tap": COMMITTEE_ROUTE,
+    "bao-cao-quy": "Hội Khuyến học phường gửi Hội Khuyến học cấp trên",
+    "ho-so-tt25": "Ủy ban nhân dân phường gửi cơ quan cấp trên xét công nhận",
+}
+# The year-end report goes to the province, which reports to the Ministry before 15/12 (QĐ 677/QĐ-TTg):
+# the ward's figures are cut off before that. 30/11 is the software's default, not a rule: the ward
+# chooses the date its province asks for, up to 14/12.
+YEAR_END_CUTOFF = (11, 30)
+PROVINCE_DEADLINE = (12, 15)
+WEEK = ((10, 1), (10, 7))  # Tuần lễ hưởng ứng học tập suốt đời
+
+# Two signatories: the People's Committee (its culture-society office drafts) to the education
+# department, and the ward's Hội Khuyến học to the association above it for the fund.
+COMMITTEE_SIGNER = "TM. Ủy ban nhân dân"
+COMMITTEE_OFFICE = "Phòng Văn hóa – Xã hội"
+ASSOCIATION_SIGNER = "TM. Ban Chấp hành Hội Khuyến học"
+
+
+class BadCutoff(Exception):
+    pass
+
+
+def year_end_cutoff(year, raw="") -> datetime.date:
+    """The year-end report's cut-off: `raw` (dd/mm/yyyy) or 30/11; within the year and before 15/12."""
+    if not raw:
+        return datetime.date(year, *YEAR_END_CUTOFF)
+    try:
+        day = datetime.datetime.strptime(raw.strip(), "%d/%m/%Y").date()
+    except ValueError as exc:
+        raise BadCutoff(f"Ngày chốt số liệu “{raw[:20]}” không đúng dạng ngày/tháng/năm, ví dụ 30/11/{year}.") from exc
+    deadline = datetime.date(year, *PROVINCE_DEADLINE)
+    if day.year != year or day >= deadline:
+        raise BadCutoff(
+            f"Ngày chốt số liệu báo cáo tổng kết năm {year} phải trong năm {year} và trước ngày "
+            f"{deadline:%d/%m/%Y} (hạn tỉnh, thành phố báo cáo lên Bộ Giáo dục và Đào tạo)."
+        )
+    return day
 
 
 def ward_names(site):
@@ -27,13 +77,30 @@ def ward_names(site):
     return f"ỦY BAN NHÂN DÂN {site.site_name.upper()}", "", site.site_name
 
 
+def _education_department(parent):
+    return f"Sở Giáo dục và Đào tạo {parent}" if parent else "Sở Giáo dục và Đào tạo tỉnh, thành phố"
+
+
+def _committee(report_kwargs, site):
+    """The People's Committee's letterhead, recipient and signer."""
+    unit, parent, short = ward_names(site)
+    return {
+        "unit_name": unit,
+        "parent_unit": parent,
+        "recipient": _education_department(parent),
+        "prepared_by": COMMITTEE_OFFICE,
+        "signer_title": COMMITTEE_SIGNER,
+        **report_kwargs,
+    }
+
+
 def _place_date(short_name, day):
     place = short_name.replace("Phường ", "").replace("Xã ", "") if short_name else ""
     return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
-def _progress_section(site, year, heading):
-    rows = stats.progress(site, year)
+def _progress_section(site, year, heading, day=None):
+    rows = stats.progress(site, year, day)
     table = Table(
         "Kết quả theo mô hình",
         ["Mô hình", "Tổng số", "Đăng ký", "Được công nhận", "Tỷ lệ (%)", "Chỉ tiêu (%)"],
@@ -41,7 +108,7 @@ def _progress_section(site, year, heading):
             [
                 row.label,
                 row.denominator,
-                row.registered,
+                row.registered if row.registered is not None else "–",
                 row.recognised,
                 row.recognised_percent if row.recognised_percent is not None else "–",
                 row.target_label,
@@ -58,6 +125,60 @@ def _progress_section(site, year, heading):
     if behind:
         paragraphs.append("Chưa đạt chỉ tiêu: " + "; ".join(behind) + ".")
     return Section(heading, paragraphs, [table])
+
+
+def _comparison_section(site, year, day, heading):
+    """Figures at `day` beside the same day of the previous year (the six-month report)."""
+    before = datetime.date(year - 1, day.month, day.day)
+    now = stats.progress(site, year, day)
+    then = {row.kind: row for row in stats.progress(site, year - 1, before)}
+
+    def shown(value):
+        return value if value is not None else "–"
+
+    rows = []
+    for row in now:
+        old = then[row.kind]
+        change = (
+            row.recognised_percent - old.recognised_percent
+            if row.recognised_percent is not None and old.recognised_percent is not None
+            else None
+        )
+        rows.append(
+            [
+                row.label,
+                row.denominator,
+                shown(row.registered),
+                row.recognised,
+                shown(row.recognised_percent),
+                old.recognised,
+                shown(old.recognised_percent),
+                shown(change),
+                row.target_label,
+            ]
+        )
+    return Section(
+        heading,
+        [f"Số liệu chốt đến ngày {day:%d/%m/%Y}, so với cùng kỳ (ngày {before:%d/%m/%Y})."],
+        [
+            Table(
+                "So với cùng kỳ năm trước",
+                [
+                    "Mô hình",
+                    "Tổng số",
+                    "Đăng ký",
+                    "Được công nhận",
+                    "Tỷ lệ (%)",
+                    f"Công nhận cùng kỳ {year - 1}",
+                    f"Tỷ lệ cùng kỳ {year - 1} (%)",
+                    "Tăng, giảm (điểm %)",
+                    "Chỉ tiêu (%)",
+                ],
+                rows,
+                widths=(30, 9, 9, 10, 8, 10, 10, 9, 18),
+            )
+        ],
+    )
 
 
 def _quarter_section(site, year):
@@ -188,54 +309,162 @@ def _cycle_section(site, year):
     )
 
 
-def year_end(site, year, today=None) -> Report:
+def year_end(site, year, today=None, cutoff=None) -> Report:
+    """The year-end report, cut off before the province's deadline (figures as at `cutoff`)."""
     today = today or datetime.date.today()
-    unit, parent, short = ward_names(site)
-    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    cutoff = cutoff or year_end_cutoff(year)
+    _unit, _parent, short = ward_names(site)
     return Report(
-        title=f"Báo cáo tổng kết công tác khuyến học, xây dựng xã hội học tập năm {year}",
-        unit_name=unit,
-        parent_unit=parent,
-        subtitle=f"Số liệu từ 01/01/{year} đến 31/12/{year}",
-        place_date=_place_date(short, today),
-        sections=[
-            _progress_section(site, year, "I. Kết quả xây dựng các mô hình học tập"),
-            _quarter_section(site, year),
-            _cycle_section(site, year),
-            _fund_section(site, start, end),
-            _awards_section(site, start, end),
-        ],
-        signer_title="TM. Ủy ban nhân dân",
+        **_committee(
+            {
+                "title": f"Báo cáo tổng kết công tác khuyến học, xây dựng xã hội học tập năm {year}",
+                "subtitle": f"Số liệu từ 01/01/{year} đến ngày chốt {cutoff:%d/%m/%Y} (gửi trước 15/12)",
+                "place_date": _place_date(short, today),
+                "sections": [
+                    _progress_section(site, year, "I. Kết quả xây dựng các mô hình học tập", cutoff),
+                    _quarter_section(site, year),
+                    _cycle_section(site, year),
+                    Section(
+                        "Quỹ khuyến học",
+                        [
+                            "Thu chi quỹ khuyến học do Hội Khuyến học phường báo cáo Hội Khuyến học cấp trên "
+                            "(báo cáo quỹ khuyến học riêng)."
+                        ],
+                    ),
+                ],
+            },
+            site,
+        )
     )
 
 
 def six_month(site, year, today=None) -> Report:
+    """Figures frozen at 30/6, compared with 30/6 of the previous year."""
     today = today or datetime.date.today()
-    unit, parent, short = ward_names(site)
+    _unit, _parent, short = ward_names(site)
     start, end = datetime.date(year, 1, 1), datetime.date(year, 6, 30)
-    registered = Registration.objects.filter(site=site, year=year).aggregate(
+    registered = Registration.objects.filter(site=site, year=year, registered_on__lte=end).aggregate(
         total=Count("pk"),
         submitted=Count("pk", filter=~Q(status=Status.REGISTERED)),
     )
     return Report(
-        title=f"Báo cáo sơ kết 6 tháng đầu năm {year} công tác khuyến học, xây dựng xã hội học tập",
-        unit_name=unit,
-        parent_unit=parent,
-        subtitle=f"Số liệu từ 01/01/{year} đến 30/06/{year}",
-        place_date=_place_date(short, today),
-        sections=[
-            Section(
-                "I. Đăng ký các mô hình học tập",
-                [
-                    f"Đã có {plain_number(registered['total'])} lượt đăng ký các mô hình học tập năm {year}, "
-                    f"trong đó {plain_number(registered['submitted'])} hồ sơ đã nộp tự đánh giá."
+        **_committee(
+            {
+                "title": f"Báo cáo sơ kết 6 tháng đầu năm {year} công tác khuyến học, xây dựng xã hội học tập",
+                "subtitle": f"Số liệu từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}, so với cùng kỳ năm {year - 1}",
+                "place_date": _place_date(short, today),
+                "sections": [
+                    Section(
+                        "I. Đăng ký các mô hình học tập",
+                        [
+                            f"Đến ngày {end:%d/%m/%Y} có {plain_number(registered['total'])} lượt đăng ký các mô hình "
+                            f"học tập năm {year}, trong đó {plain_number(registered['submitted'])} hồ sơ đã nộp tự "
+                            "đánh giá."
+                        ],
+                    ),
+                    _comparison_section(site, year, end, "II. Kết quả so với cùng kỳ và chỉ tiêu"),
                 ],
-            ),
-            _progress_section(site, year, "II. Kết quả so với chỉ tiêu"),
-            _fund_section(site, start, end),
-            _awards_section(site, start, end),
+            },
+            site,
+        )
+    )
+
+
+def learning_week(site, year, today=None) -> Report:
+    """The lifelong-learning week (1–7/10): what the records show of the week, and the figures at its end."""
+    from .models import Award, Evidence, FundReceipt, RecognitionDecision
+
+    today = today or datetime.date.today()
+    _unit, _parent, short = ward_names(site)
+    start, end = datetime.date(year, *WEEK[0]), datetime.date(year, *WEEK[1])
+    labels = dict(LearningModel.choices)
+    registered = dict(
+        Registration.objects.filter(site=site, registered_on__range=(start, end))
+        .values_list("learning_model")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    decisions = RecognitionDecision.objects.filter(site=site, signed_on__range=(start, end)).annotate(
+        n=Count("registrations", filter=Q(registrations__status=Status.RECOGNISED))
+    )
+    awards = Award.objects.filter(site=site, awarded_on__range=(start, end)).aggregate(
+        n=Count("pk"), total=Sum("amount")
+    )
+    receipts = ledger.income_by_source(site, start, end)
+    evidence = Evidence.objects.filter(registration__site=site, uploaded_at__date__range=(start, end)).count()
+    receipt_count = FundReceipt.objects.filter(site=site, date__range=(start, end)).count()
+    rows = [[labels[value], registered.get(value, 0)] for value, _label in LearningModel.choices]
+    return Report(
+        **_committee(
+            {
+                "title": f"Báo cáo kết quả Tuần lễ hưởng ứng học tập suốt đời năm {year}",
+                "subtitle": f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}",
+                "place_date": _place_date(short, today),
+                "sections": [
+                    Section(
+                        "I. Kết quả trong Tuần lễ (tính từ hồ sơ của phần mềm)",
+                        [
+                            f"Đăng ký mới các mô hình học tập: {plain_number(sum(registered.values()))} lượt.",
+                            f"Quyết định công nhận ký trong tuần: {plain_number(len(decisions))}, công nhận "
+                            f"{plain_number(sum(d.n for d in decisions))} hồ sơ.",
+                            f"Khen thưởng, học bổng trao trong tuần: {plain_number(awards['n'])} suất, "
+                            f"{vnd(awards['total'] or 0)}.",
+                            f"Phiếu thu quỹ khuyến học trong tuần: {plain_number(receipt_count)} phiếu, "
+                            f"{vnd(sum(total for _label, total in receipts))}.",
+                            f"Minh chứng tự đánh giá tải lên trong tuần: {plain_number(evidence)}.",
+                            "Các hoạt động không ghi trong phần mềm (sinh hoạt chuyên đề, trưng bày sách…) do "
+                            "phường bổ sung khi gửi báo cáo.",
+                        ],
+                        [
+                            Table("Đăng ký mới trong tuần", ["Mô hình", "Số lượt"], rows, widths=(70, 30)),
+                            Table(
+                                "Thu quỹ trong tuần theo nguồn",
+                                ["Nguồn thu", "Số tiền"],
+                                [list(item) for item in receipts],
+                                money_columns=(1,),
+                                widths=(70, 30),
+                            ),
+                        ],
+                    ),
+                    _progress_section(site, year, f"II. Kết quả các mô hình đến ngày {end:%d/%m/%Y}", end),
+                ],
+            },
+            site,
+        )
+    )
+
+
+def _purpose_section(site, day):
+    rows = ledger.balances_by_purpose(site, day)
+    return Section(
+        f"Số dư theo nguồn quỹ đến ngày {day:%d/%m/%Y}",
+        tables=[
+            Table(
+                "Số dư theo nguồn",
+                ["Nguồn quỹ", "Số dư đầu", "Đã thu", "Đã chi", "Còn lại"],
+                [[row.label, row.opening, row.received, row.spent, row.balance] for row in rows],
+                money_columns=(1, 2, 3, 4),
+                widths=(36, 16, 16, 16, 16),
+            )
         ],
-        signer_title="TM. Ủy ban nhân dân",
+    )
+
+
+def fund_report(site, year, today=None) -> Report:
+    """The fund, from the ward's Hội Khuyến học to the association above it (the second signatory)."""
+    today = today or datetime.date.today()
+    _unit, parent, short = ward_names(site)
+    start, end = datetime.date(year, 1, 1), min(datetime.date(year, 12, 31), today)
+    above = f"Hội Khuyến học {parent}" if parent else "Hội Khuyến học cấp trên"
+    return Report(
+        title=f"Báo cáo thu, chi quỹ khuyến học năm {year}",
+        unit_name=f"Hội Khuyến học {short}".upper(),
+        parent_unit=above.upper(),
+        subtitle=f"Số liệu từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}",
+        place_date=_place_date(short, today),
+        recipient=above,
+        sections=[_fund_section(site, start, end), _purpose_section(site, end), _awards_section(site, start, end)],
+        signer_title=ASSOCIATION_SIGNER,
     )
 
 
@@ -313,7 +542,9 @@ def ward_dossier(site, year, today=None) -> Report:
             _progress_section(site, year, "II. Số liệu các mô hình học tập trên địa bàn"),
             _fund_section(site, datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
         ],
-        signer_title="TM. Ủy ban nhân dân",
+        signer_title=COMMITTEE_SIGNER,
+        recipient=_education_department(parent),
+        prepared_by=COMMITTEE_OFFICE,
     )
 
 
@@ -374,15 +605,21 @@ def _ward_dossier_by_level(site, year, today, registration, self_points, council
             _progress_section(site, year, "II. Số liệu các mô hình học tập trên địa bàn"),
             _fund_section(site, datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
         ],
-        signer_title="TM. Ủy ban nhân dân",
+        signer_title=COMMITTEE_SIGNER,
+        recipient=_education_department(parent),
+        prepared_by=COMMITTEE_OFFICE,
     )
 
 
-def build(kind, site, year):
+def build(kind, site, year, cutoff=None):
     if kind == "tong-ket-nam":
-        return year_end(site, year)
+        return year_end(site, year, cutoff=cutoff)
     if kind == "so-ket-6-thang":
         return six_month(site, year)
+    if kind == "tuan-le-hoc-tap":
+        return learning_week(site, year)
+    if kind == "bao-cao-quy":
+        return fund_report(site, year)
     if kind == "ho-so-tt25":
         return ward_dossier(site, year)
     raise KeyError(kind)

@@ -29,6 +29,7 @@ OFFICER_MODELS = (
     "fundexpense",
     "fundopening",
     "award",
+    "recognisingbody",  # a ward's own row (the province's guidance); shared rows: national administrators
 )
 VIEWED_BY_LEADERS = OFFICER_MODELS + ("fundclosing",)
 # A closed period is never changed or reopened (models/fund_lock.py): officers close, nobody edits.
@@ -56,7 +57,7 @@ ROLE_PERMISSIONS = {
     SITE_ADMIN: ["view_exportlog"] + [f"{action}_wardassignment" for action in ("add", "change", "delete", "view")],
     NATIONAL_ADMIN: [
         f"{action}_{model}"
-        for model in ("criteriaset", "target", "retentionrule")
+        for model in ("criteriaset", "target", "retentionrule", "recognisingbody")
         for action in ("add", "change", "delete", "view")
     ],
 }

@@ -326,6 +326,9 @@ TARGETS = [
     ("cong_dan_cbccvc", 2025, 60, "Quyết định 677/QĐ-TTg năm 2022"),
     ("cong_dan", 2030, 60, "Quyết định 677/QĐ-TTg năm 2022"),
     ("cong_dan_cbccvc", 2030, 80, "Quyết định 677/QĐ-TTg năm 2022"),
+    # Công dân học tập with digital skills, among the recognised ones (QĐ 677/QĐ-TTg).
+    ("cong_dan_ky_nang_so", 2025, 70, "Quyết định 677/QĐ-TTg năm 2022"),
+    ("cong_dan_ky_nang_so", 2030, 90, "Quyết định 677/QĐ-TTg năm 2022"),
 ]
 
 # 2030 targets whose figure the domain notes do not give: seeded without a percentage and
@@ -339,10 +342,16 @@ PENDING_TARGETS = [
 ]
 
 
+def national(Target) -> dict:
+    """The lookup of a national target (before migration 0015 there was no province layer)."""
+    has_province = any(field.name == "province" for field in Target._meta.get_fields())
+    return {"site": None, "province": ""} if has_province else {"site": None}
+
+
 def load_pending_targets(Target):
     for kind, year, basis in PENDING_TARGETS:
         Target.objects.get_or_create(
-            site=None,
+            **national(Target),
             kind=kind,
             year=year,
             defaults={"percent": None, "legal_basis": basis, "needs_confirmation": True, "note": PENDING_NOTE},
@@ -397,13 +406,18 @@ def load(apps=None):
                 sort_order=l_order,
             )
     for kind, year, value, basis in TARGETS:
-        Target.objects.get_or_create(site=None, kind=kind, year=year, defaults={"percent": value, "legal_basis": basis})
+        Target.objects.get_or_create(
+            **national(Target), kind=kind, year=year, defaults={"percent": value, "legal_basis": basis}
+        )
     # Migration 0002 runs this with the model as it was then, before "Cần xác nhận" existed.
     if any(field.name == "needs_confirmation" for field in Target._meta.get_fields()):
         load_pending_targets(Target)
     # …and before the sets had a status and a source (migration 0010 applies them there).
     if any(field.name == "status" for field in CriteriaSet._meta.get_fields()):
         apply_sources(apps)
+    # …and before recognising bodies, province targets and the three Công dân học tập sets (migration 0016).
+    if any(field.name == "province" for field in Target._meta.get_fields()):
+        apply_issue_16_rest(apps)
 
 
 PLACEHOLDER = " (bản mẫu của phần mềm – chưa có văn bản gốc)"
@@ -464,7 +478,8 @@ SOURCES = {
         "document_number": "448/QĐ-KHVN",
         "issued_on": datetime.date(2015, 12, 1),
         "source_status": (
-            "Quyết định 448/QĐ-KHVN ngày 01/12/2015 ban hành tiêu chí cho giai đoạn 2016–2020. Đã đối chiếu "
+            "Quyết định 448/QĐ-KHVN ngày 01/12/2015 ban hành tiêu chí cho giai đoạn 2016–2020 (hiệu lực ghi ở đây: "
+            "01/01/2016–31/12/2020). Đã đối chiếu "
             "(qua bản sao của một hội khuyến học tỉnh): tiêu chí 1 (con cháu học tập) 30 điểm gồm đi học đủ 10, "
             "kết quả học tập và rèn luyện 10, lễ phép 10; tiêu chí 2 (người lớn học tập) 30 điểm, bắt đầu bằng việc "
             "người từ 19 đến 60 tuổi biết chữ. Các chỉ số còn lại của tiêu chí 2, tiêu chí 3–4 và ngưỡng công nhận "
@@ -588,3 +603,266 @@ def load_retention_rules(RetentionRule):
                 "confirmed": False,
             },
         )
+
+
+# --- Issue 16, the rest: the 448 set's period, three Công dân học tập sets, placeholders, bodies ----------
+
+FAMILY_448_PERIOD = {"valid_from": datetime.date(2016, 1, 1), "valid_to": datetime.date(2020, 12, 31)}
+
+# The guidance names three groups of people, each with its own set; their names were not found.
+CITIZEN_GROUPS = [
+    f"Nhóm {number} trong ba nhóm đối tượng của hướng dẫn (tên nhóm chưa tìm thấy trong văn bản gốc – "
+    "quản trị ghi đúng tên theo văn bản)"
+    for number in (1, 2, 3)
+]
+# Known: the three core competencies, 10 indicators, 100 points. Not found: each indicator's wording and
+# how the 10 indicators are split over the competencies (4 / 3 / 3 here is the software's).
+CITIZEN_CRITERIA_2022 = [
+    (
+        "1",
+        "Năng lực tự học và học tập suốt đời",
+        [
+            ("1.1", "Có kế hoạch học tập của bản thân" + PLACEHOLDER, 10, False, ""),
+            ("1.2", "Tham gia khóa học, sinh hoạt chuyên đề" + PLACEHOLDER, 10, True, "Giấy chứng nhận, xác nhận"),
+            ("1.3", "Thường xuyên đọc sách, báo, tài liệu" + PLACEHOLDER, 10, False, ""),
+            ("1.4", "Vận dụng điều đã học vào công việc, đời sống" + PLACEHOLDER, 10, False, ""),
+        ],
+    ),
+    (
+        "2",
+        "Năng lực sử dụng phương tiện, công cụ để học tập và làm việc",
+        [
+            ("2.1", "Dùng thiết bị số, Internet để học tập" + PLACEHOLDER, 10, False, ""),
+            ("2.2", "Dùng dịch vụ công trực tuyến, công cụ số trong công việc" + PLACEHOLDER, 10, False, ""),
+            ("2.3", "Giữ an toàn thông tin cá nhân khi dùng mạng" + PLACEHOLDER, 10, False, ""),
+        ],
+    ),
+    (
+        "3",
+        "Năng lực xây dựng các mối quan hệ xã hội",
+        [
+            ("3.1", "Chia sẻ hiểu biết, giúp người khác cùng học" + PLACEHOLDER, 10, False, ""),
+            ("3.2", "Tham gia hoạt động của cộng đồng, đoàn thể" + PLACEHOLDER, 10, False, ""),
+            ("3.3", "Giữ gìn quan hệ tốt trong gia đình, nơi làm việc, khu phố" + PLACEHOLDER, 10, False, ""),
+        ],
+    ),
+]
+CITIZEN_SOURCE = (
+    "Theo hướng dẫn của Hội Khuyến học Việt Nam (số quyết định 324/QĐ-KHVN cần xác nhận): 3 năng lực cốt lõi — tự "
+    "học và học tập suốt đời; sử dụng phương tiện, công cụ để học tập và làm việc; xây dựng các mối quan hệ xã hội — "
+    "với 10 chỉ số, 100 điểm; đạt khi tổng từ 80 điểm (vùng khó khăn từ 70) và không chỉ số nào dưới 5 điểm; có bộ "
+    "riêng cho ba nhóm đối tượng (ba bộ ở đây, một bộ cho mỗi nhóm). Chưa tìm thấy văn bản: nội dung từng chỉ số, "
+    "cách chia 10 chỉ số theo 3 năng lực, tên ba nhóm đối tượng và chỗ khác nhau giữa ba bộ — chỉ số ở đây là bản "
+    "mẫu của phần mềm, ba bộ giống nhau. Quản trị sửa theo văn bản gốc rồi mới chuyển sang “Dùng để công nhận”."
+)
+# Sets whose whole text was not found: every criterion and indicator says it is the software's.
+PLACEHOLDER_SETS = [("dong_ho", "2015"), ("cong_dong", "2015"), ("don_vi", "2015")]
+
+# Hà Nội's plan, an example of the province layer [domain notes: seen]; the order of the four
+# figures follows the notes' list of the four models.
+HANOI = "Thành phố Hà Nội"
+PROVINCE_TARGETS = [
+    (HANOI, "gia_dinh", 2030, 80),
+    (HANOI, "dong_ho", 2030, 75),
+    (HANOI, "cong_dong", 2030, 75),
+    (HANOI, "don_vi", 2030, 90),
+]
+PROVINCE_NOTE = (
+    "Ví dụ lớp chỉ tiêu của tỉnh, thành phố (Kế hoạch 291/KH-UBND của Hà Nội), không phải chỉ tiêu toàn quốc; "
+    "thứ tự bốn tỷ lệ theo tài liệu nghiệp vụ, cần đối chiếu kế hoạch gốc."
+)
+
+NOT_IN_NOTES = "Tài liệu nghiệp vụ chưa ghi cơ quan nào công nhận mô hình này"
+# (model, level name, body level, issuer, signer title, basis, confirmed, note, valid_from, valid_to)
+RECOGNISING_BODIES = [
+    (
+        "cap_xa",
+        "",
+        "cap_huyen",
+        "Phòng Giáo dục và Đào tạo cấp huyện",
+        "",
+        "Thông tư 25/2023/TT-BGDĐT",
+        True,
+        "Theo tài liệu nghiệp vụ: trước 01/7/2025 cấp trên của xã (phòng giáo dục cấp huyện) công nhận, quyết định "
+        "trước 31/3 năm sau năm đánh giá. Chức vụ người ký chưa có trong tài liệu nghiệp vụ.",
+        None,
+        datetime.date(2025, 6, 30),
+    ),
+    (
+        "cap_xa",
+        "",
+        "chua_ro",
+        "",
+        "",
+        "Thông tư 25/2023/TT-BGDĐT",
+        False,
+        "Từ 01/7/2025 không còn cấp huyện; tài liệu nghiệp vụ chưa ghi cơ quan nào công nhận thay. Quản trị ghi theo "
+        "văn bản của tỉnh, thành phố rồi đánh dấu “Đã xác nhận căn cứ”. Không phải Ủy ban nhân dân phường.",
+        datetime.date(2025, 7, 1),
+        None,
+    ),
+]
+for _model, _basis in (
+    ("gia_dinh", "Quyết định 448/QĐ-KHVN (2015)"),
+    ("dong_ho", "Quyết định 448/QĐ-KHVN (2015), văn bản chưa tìm thấy"),
+    ("cong_dong", "Quyết định 448/QĐ-KHVN (2015), văn bản chưa tìm thấy"),
+    ("don_vi", "Quyết định 448/QĐ-KHVN (2015), văn bản chưa tìm thấy"),
+    ("cong_dan", "Hướng dẫn của Hội Khuyến học Việt Nam (324/QĐ-KHVN cần xác nhận)"),
+):
+    RECOGNISING_BODIES.append(
+        (
+            _model,
+            "",
+            "chua_ro",
+            "",
+            "",
+            _basis,
+            False,
+            f"{NOT_IN_NOTES} (Hội Khuyến học hay Ủy ban nhân dân, cấp nào). Không mặc định “Ủy ban nhân dân phường”: "
+            "quản trị ghi theo văn bản rồi đánh dấu “Đã xác nhận căn cứ”; đến lúc đó quyết định phải ghi tay cơ quan "
+            "ban hành.",
+            None,
+            None,
+        )
+    )
+
+
+def _create_criteria(apps, criteria_set, criteria):
+    Criterion = apps.get_model("learning", "Criterion")
+    Indicator = apps.get_model("learning", "Indicator")
+    for order, (code, title, indicators) in enumerate(criteria):
+        criterion = Criterion.objects.create(criteria_set=criteria_set, code=code, title=title, sort_order=order)
+        for i_order, (i_code, text, points, evidence, hint) in enumerate(indicators):
+            Indicator.objects.create(
+                criterion=criterion,
+                code=i_code,
+                text=text,
+                max_points=points,
+                evidence_required=evidence,
+                evidence_hint=hint,
+                sort_order=i_order,
+            )
+
+
+def _citizen_sets(apps):
+    """The seeded Công dân học tập set becomes the first group's; the two other groups get their own."""
+    CriteriaSet = apps.get_model("learning", "CriteriaSet")
+    RecognitionLevel = apps.get_model("learning", "RecognitionLevel")
+    first = (
+        CriteriaSet.objects.filter(learning_model="cong_dan", version="2022", site__isnull=True).order_by("pk").first()
+    )
+    if first is None:
+        return
+    if not first.population_group:
+        first.population_group = CITIZEN_GROUPS[0]
+    first.source_status = CITIZEN_SOURCE
+    first.save()
+    _replace_criteria(apps, first, CITIZEN_CRITERIA_2022)
+    for group in CITIZEN_GROUPS[1:]:
+        if CriteriaSet.objects.filter(learning_model="cong_dan", site__isnull=True, population_group=group).exists():
+            continue
+        copy = CriteriaSet.objects.create(
+            learning_model="cong_dan",
+            name=first.name,
+            version=first.version,
+            legal_basis=first.legal_basis,
+            document_number=first.document_number,
+            issued_on=first.issued_on,
+            status="du_thao",
+            source_status=CITIZEN_SOURCE,
+            assessment=first.assessment,
+            population_group=group,
+            valid_from=first.valid_from,
+            valid_to=first.valid_to,
+            validity_months=first.validity_months,
+            certificate_title=first.certificate_title,
+            note=first.note,
+        )
+        _create_criteria(apps, copy, CITIZEN_CRITERIA_2022)
+        for level in RecognitionLevel.objects.filter(criteria_set=first):
+            RecognitionLevel.objects.create(
+                criteria_set=copy,
+                name=level.name,
+                rank=level.rank,
+                min_total=level.min_total,
+                min_total_disadvantaged=level.min_total_disadvantaged,
+                min_criterion_percent=level.min_criterion_percent,
+                min_indicator_points=level.min_indicator_points,
+                sort_order=level.sort_order,
+            )
+    # apply_sources() writes the older note on every set of that version: the three sets say the same.
+    CriteriaSet.objects.filter(learning_model="cong_dan", version="2022", site__isnull=True).update(
+        source_status=CITIZEN_SOURCE
+    )
+
+
+def _mark_placeholders(apps):
+    """An unused set whose text was not found says so on every criterion and indicator."""
+    CriteriaSet = apps.get_model("learning", "CriteriaSet")
+    Registration = apps.get_model("learning", "Registration")
+    Criterion = apps.get_model("learning", "Criterion")
+    Indicator = apps.get_model("learning", "Indicator")
+    for model, version in PLACEHOLDER_SETS:
+        for criteria_set in CriteriaSet.objects.filter(learning_model=model, version=version, site__isnull=True):
+            if Registration.objects.filter(criteria_set=criteria_set).exists():
+                continue  # an assessment keeps the text it was made under
+            for criterion in Criterion.objects.filter(criteria_set=criteria_set).exclude(title__endswith=PLACEHOLDER):
+                criterion.title = (criterion.title + PLACEHOLDER)[:255]
+                criterion.save()
+            for indicator in Indicator.objects.filter(criterion__criteria_set=criteria_set).exclude(
+                text__endswith=PLACEHOLDER
+            ):
+                indicator.text += PLACEHOLDER
+                indicator.save()
+
+
+def load_recognising_bodies(RecognisingBody):
+    """The shared rows, once (an administrator's corrections are never overwritten)."""
+    if RecognisingBody.objects.filter(site__isnull=True).exists():
+        return
+    for model, level, body_level, issuer, title, basis, confirmed, note, start, end in RECOGNISING_BODIES:
+        RecognisingBody.objects.create(
+            learning_model=model,
+            level_name=level,
+            body_level=body_level,
+            issuer=issuer,
+            signer_title=title,
+            legal_basis=basis,
+            confirmed=confirmed,
+            note=note,
+            valid_from=start,
+            valid_to=end,
+        )
+
+
+def apply_issue_16_rest(apps=None):
+    """Idempotent: the 448 family set's period, the Công dân học tập sets, placeholders, targets, bodies."""
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    CriteriaSet = apps.get_model("learning", "CriteriaSet")
+    Target = apps.get_model("learning", "Target")
+    CriteriaSet.objects.filter(
+        learning_model="gia_dinh", version="2015", site__isnull=True, valid_to__isnull=True
+    ).update(**FAMILY_448_PERIOD)
+    _citizen_sets(apps)
+    _mark_placeholders(apps)
+    for kind, year, value, basis in TARGETS:
+        Target.objects.get_or_create(
+            site=None, province="", kind=kind, year=year, defaults={"percent": value, "legal_basis": basis}
+        )
+    for province, kind, year, value in PROVINCE_TARGETS:
+        Target.objects.get_or_create(
+            site=None,
+            province=province,
+            kind=kind,
+            year=year,
+            defaults={
+                "percent": value,
+                "legal_basis": "Kế hoạch 291/KH-UBND của Ủy ban nhân dân Thành phố Hà Nội",
+                "needs_confirmation": True,
+                "note": PROVINCE_NOTE[:255],
+            },
+        )
+    load_recognising_bodies(apps.get_model("learning", "RecognisingBody"))

@@ -20,16 +20,17 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from . import access, charts, importer, ledger, reports, stats, workflow
+from . import access, availability, charts, importer, ledger, reports, stats, workflow
 from .audit import log_export
 from .choices import LearningModel, Status
 from .documents import XLSX_TYPE, PdfFontMissing, file_response, report_to_pdf, report_to_xlsx, table_to_xlsx
 from .forms import EvidenceForm, ImportForm, NewVersionForm, PeriodForm, ReviewForm, points_form_class, points_from
-from .models import CriteriaSet, Evidence, RecognitionDecision, Registration
+from .models import CriteriaSet, Evidence, RecognisingBody, RecognitionDecision, Registration
 from .public import chosen_year, progress_chart, quarter_chart
 from .storage import private_storage
 
 PDF_TYPE = "application/pdf"
+TARGET_HORIZON = 2030  # the national programme's last year (QĐ 1373/QĐ-TTg, 2021–2030)
 
 
 class NoWard(PermissionDenied):
@@ -155,7 +156,12 @@ class DashboardView(LearningAdminView):
                 else "",
                 "status_counts": [(label, status_counts.get(value, 0)) for value, label in Status.choices],
                 "expiring": workflow.expiring(site, 90)[:20],
-                "report_kinds": reports.REPORT_KINDS,
+                "report_kinds": {
+                    key: (label, reports.REPORT_ROUTES[key]) for key, label in reports.REPORT_KINDS.items()
+                },
+                "year_end_cutoff": reports.year_end_cutoff(year),
+                "criteria_gaps": availability.gaps(site, timezone.localdate()),
+                "yearly_targets": stats.yearly_targets(site, year - 1, max(year + 1, TARGET_HORIZON)),
             }
         )
 
@@ -176,9 +182,10 @@ class ReportView(LearningAdminView):
             messages.error(request, year_error)
             return redirect(back)
         try:
-            report = reports.build(kind, site, year)
+            cutoff = reports.year_end_cutoff(year, request.GET.get("chot", "")) if kind == "tong-ket-nam" else None
+            report = reports.build(kind, site, year, cutoff=cutoff)
             content = report_to_pdf(report) if file_format == "pdf" else report_to_xlsx(report)
-        except (reports.NoDossier, PdfFontMissing) as exc:
+        except (reports.NoDossier, reports.BadCutoff, PdfFontMissing) as exc:
             messages.error(request, str(exc))
             return redirect(back)
         log_export(request, f"{reports.REPORT_KINDS[kind]} {year}", file_format, report.row_count, site, False)
@@ -244,6 +251,13 @@ class RegistrationDetailView(LearningAdminView):
             "can_recognise": user.has_perm("learning.recognise_registration") and status == Status.SCORED,
             "review_form": extra.pop("review_form", None) or ReviewForm(),
             "missing_evidence": workflow.missing_evidence(registration) if status == Status.REGISTERED else [],
+            "expired_reason": registration.criteria_set.expired_reason(registration.registered_on),
+            "recognising_body": RecognisingBody.objects.applicable(
+                registration.learning_model,
+                registration.decision.signed_on if registration.decision else timezone.localdate(),
+                registration.site,
+                registration.level_name,
+            ),
             **extra,
         }
 
@@ -457,7 +471,17 @@ class DecisionApplyView(LearningAdminView):
         candidates = self.candidates(decision)
         # Say before the click why a draft criteria set cannot ground this decision.
         draft_reasons = sorted({r.criteria_set.draft_reason() for r in candidates if r.criteria_set.is_draft})
-        return self.render({"decision": decision, "candidates": candidates, "draft_reasons": draft_reasons})
+        draft_reasons += sorted(
+            {r.criteria_set.expired_reason(r.registered_on) for r in candidates if r.criteria_expired}
+        )
+        return self.render(
+            {
+                "decision": decision,
+                "candidates": candidates,
+                "draft_reasons": draft_reasons,
+                "body": recognising_body_notice(decision),
+            }
+        )
 
     def post(self, request, pk):
         decision = access.get_or_404(RecognitionDecision.objects.all(), request.user, pk=pk)
@@ -477,6 +501,22 @@ class DecisionApplyView(LearningAdminView):
             + (f"; {len(not_recognised)} hồ sơ không đạt ngưỡng." if not_recognised else "."),
         )
         return redirect("learning_certificates", pk=pk)
+
+
+def recognising_body_notice(decision):
+    """What the table of recognising bodies says for this decision, and whether the decision agrees."""
+    body = decision.recognising_body or RecognisingBody.objects.applicable(
+        decision.learning_model, decision.signed_on, decision.site, getattr(decision.granted_level, "name", "")
+    )
+    if body is None:
+        return {"text": "Bảng “Cơ quan công nhận” chưa có dòng nào cho mô hình này.", "warning": True}
+    if not body.usable:
+        return {"text": f"Bảng “Cơ quan công nhận”: {body}. {body.note}", "warning": True}
+    differs = body.issuer.casefold() != decision.issuer.casefold()
+    text = f"Bảng “Cơ quan công nhận”: {body.issuer} ({body.legal_basis})."
+    if differs:
+        text += f" Quyết định này ghi “{decision.issuer}”: hãy kiểm tra lại cơ quan ban hành."
+    return {"text": text, "warning": differs}
 
 
 CERTIFICATE_HEADERS = ["STT", "Số giấy công nhận", "Tên", "Khu phố", "Mức đạt", "Điểm", "Có giá trị đến"]

@@ -46,6 +46,7 @@ from .models import (
     Household,
     LearningQuarter,
     NameConsent,
+    RecognisingBody,
     RecognitionDecision,
     Registration,
     RetentionRule,
@@ -475,7 +476,20 @@ class DecisionViewSet(LearningViewSet):
     list_export = ["site", "number", "signed_on", "year", "learning_model", "signer_name", "signer_title", "issuer"]
 
 
-class CriteriaSetIndexView(LearningIndexView):
+class CriteriaGapMixin:
+    """The notice that a model's criteria set expired with no replacement (availability.py)."""
+
+    def get(self, request, *args, **kwargs):
+        from . import availability
+
+        wards = access.sites(request.user)
+        if wards and not getattr(self, "results_only", False):
+            for gap in availability.gaps(wards[0], timezone.localdate()):
+                messages.warning(request, gap.message)
+        return super().get(request, *args, **kwargs)
+
+
+class CriteriaSetIndexView(CriteriaGapMixin, LearningIndexView):
     personal_data = False
 
     def get_list_more_buttons(self, instance):
@@ -531,9 +545,45 @@ class TargetViewSet(LearningViewSet):
     menu_label = "Chỉ tiêu"
     icon = "pick"
     menu_order = 90
-    list_display = ["kind", "year", "percent", "legal_basis", "site"]
+    list_display = ["kind", "year", "percent", Column("layer", label="Cấp đặt chỉ tiêu"), "legal_basis", "site"]
     list_filter = ["kind", "year"]
-    list_export = ["kind", "year", "percent", "legal_basis", "site"]
+    list_export = ["kind", "year", "percent", "layer", "legal_basis", "needs_confirmation", "site", "province"]
+    export_headings = {"layer": "Cấp đặt chỉ tiêu"}
+
+
+class RecognisingBodyViewSet(LearningViewSet):
+    model = RecognisingBody
+    name = "learning_recognisingbody"
+    url_prefix = "xa-hoi-hoc-tap/co-quan-cong-nhan"
+    menu_label = "Cơ quan công nhận"
+    icon = "success"
+    menu_order = 95
+    list_display = [
+        "learning_model",
+        "level_name",
+        "body_level",
+        "issuer",
+        BooleanColumn("confirmed", label="Đã xác nhận căn cứ"),
+        "valid_from",
+        "valid_to",
+        "site",
+    ]
+    list_filter = ["learning_model", "body_level", "confirmed"]
+    search_fields = ["issuer", "legal_basis", "note"]
+    list_export = [
+        "learning_model",
+        "level_name",
+        "body_level",
+        "issuer",
+        "signer_title",
+        "legal_basis",
+        "confirmed",
+        "note",
+        "valid_from",
+        "valid_to",
+        "site",
+    ]
+    inspect_view_enabled = True
 
 
 class DonorViewSet(LearningViewSet):
@@ -890,6 +940,7 @@ VIEWSETS = [
     DecisionViewSet(),
     CriteriaSetViewSet(),
     TargetViewSet(),
+    RecognisingBodyViewSet(),
     DonorViewSet(),
     ReceiptViewSet(),
     ExpenseViewSet(),

@@ -23,6 +23,7 @@ from .models import (
     Household,
     LearningQuarter,
     NameConsent,
+    RecognisingBody,
     RecognitionDecision,
     Registration,
     Target,
@@ -72,6 +73,7 @@ WARD_MODELS = (
     FundClosing,
     Award,
     NameConsent,
+    RecognisingBody,
 )
 for ward_model in WARD_MODELS:
     register_permission_policy(ward_model, WardPermissionPolicy(ward_model))

@@ -145,6 +145,9 @@ def recognise(decision, registrations, user):
         if registration.level_id and registration.criteria_set.is_draft:
             # A draft set (its text not checked against the original) cannot ground a recognition.
             raise TransitionError(registration.criteria_set.draft_reason())
+        if registration.level_id and registration.criteria_expired:
+            # Assessed on purpose under an expired set: a provisional assessment, never a recognition.
+            raise TransitionError(registration.criteria_set.expired_reason(registration.registered_on))
         if (registration.site_id, registration.year, registration.learning_model) != (
             decision.site_id,
             decision.year,

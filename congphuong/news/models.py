@@ -2,6 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -9,7 +10,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from congphuong.core.blocks import BodyStreamBlock
@@ -146,16 +147,36 @@ class ArticlePage(RoutablePageMixin, BasePage):
         """Editor-picked related articles first, then the latest sharing a tag, then the category's.
 
         Only articles of this article's own ward: tags are shared across wards, and a pick
-        pointing into another ward (or at a private page) is skipped.
+        pointing into another ward (or at a private page) is skipped. One query (and one for
+        the list's images); a preview's unsaved picks and tags are read from its form.
         """
+        unsaved = getattr(self, "_cluster_related_objects", {})
+        if self.pk is None or "related_links" in unsaved or "tagged_items" in unsaved:
+            return self._unsaved_related_articles(limit)
+        picked = RelatedArticle.objects.filter(page_id=self.pk, article_id=OuterRef("pk"))
+        own_tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values("tag_id")
+        sharing_a_tag = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=own_tags)
+        parent_path = self.path[: -Page.steplen]
+        return list(
+            live_articles()
+            .filter(path__startswith=self.ward_path)
+            .exclude(pk=self.pk)
+            .annotate(pick_order=Subquery(picked.values("sort_order")[:1]), shares_tag=Exists(sharing_a_tag))
+            .filter(
+                Q(pick_order__isnull=False) | Q(shares_tag=True) | Q(path__startswith=parent_path, depth=self.depth)
+            )
+            .order_by(F("pick_order").asc(nulls_last=True), F("shares_tag").desc(), "-published_at", "-pk")[:limit]
+        )
+
+    def _unsaved_related_articles(self, limit):
         in_ward = live_articles().filter(path__startswith=self.ward_path)
-        pick_ids = [link.article_id for link in self.related_links.all()]  # also in a preview's unsaved form
+        pick_ids = [link.article_id for link in self.related_links.all()]
         found = in_ward.in_bulk(pick_ids) if pick_ids else {}
         picked = [found[pk] for pk in pick_ids if pk in found]
         if len(picked) >= limit:
             return picked[:limit]
         exclude = [self.pk] + [article.pk for article in picked]
-        tag_ids = list(self.tags.values_list("id", flat=True))
+        tag_ids = [tag.pk for tag in self.tags.all() if tag.pk]
         candidates = in_ward.exclude(pk__in=exclude)
         if tag_ids:
             by_tag = list(candidates.filter(tagged_items__tag_id__in=tag_ids).distinct()[: limit - len(picked)])

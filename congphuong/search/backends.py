@@ -164,7 +164,7 @@ class SQLiteBackend:
         # rowid qualified: facet_pairs joins the documents table, where a bare rowid is no column.
         rowid = f"{FTS_TABLE}.rowid"
         sql = f"{FTS_TABLE} MATCH %s"
-        params = [self._match(expr)]
+        params: list[object] = [self._match(expr)]
         if expr.keys is not None:
             sql += f" AND {rowid} IN ({', '.join(['%s'] * len(expr.keys)) or 'NULL'})"
             params.extend(expr.keys)
@@ -234,7 +234,7 @@ class SQLiteBackend:
         `confirm`: keep only the keys that match it with word positions (backends whose phrases
         are approximate). One statement per step here: SQLite runs in the process."""
         total = self.count(counted, cap)
-        results = []
+        results: list[dict] = []
         for method, expr, limit, (low, high) in requests:
             if total < low or (high is not None and total > high):
                 results.append({})
@@ -444,7 +444,7 @@ class PostgresBackend:
         """WHERE clauses and parameters. With `expr.keys` (a few candidates, read from a
         materialised set by `_source`) phrases are checked with word positions, exactly."""
         positions = expr.keys is not None
-        groups = {"vec": [], "title_vec": []}
+        groups: dict[str, list[str]] = {"vec": [], "title_vec": []}
         implied = self._implied(expr.terms)
         for term in expr.terms:
             single = term.field == ALL and term.mode == FOLD and not term.prefix and not term.is_phrase
@@ -463,7 +463,8 @@ class PostgresBackend:
             filters.append("(" + " | ".join(_tsquery_lexeme("§" + kind_token(kind)) for kind in expr.kinds) + ")")
         target = "title_vec" if groups["title_vec"] and not groups["vec"] else "vec"
         groups[target].extend(filters)
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         for column, parts in groups.items():
             if parts:
                 clauses.append(f"{column} @@ %s::tsquery")

@@ -74,6 +74,14 @@ class Doc:
 
     FIELDS = ("sort_key", "object_id", "title", "kind", "url", "date", "title_weight", "category_title")
     __slots__ = FIELDS
+    sort_key: int
+    object_id: str
+    title: str
+    kind: str
+    url: str
+    date: datetime.date | None
+    title_weight: float
+    category_title: str
 
     def __init__(self, *values):
         for name, value in zip(self.FIELDS, values, strict=True):
@@ -419,6 +427,7 @@ def facet_counts(outcome: Outcome, filters: Filters, kinds, categories) -> tuple
 
 def _facet_counts(outcome: Outcome, filters: Filters, kinds, categories) -> tuple[dict, dict]:
     backend = get_backend()
+    assert outcome.expr is not None  # facets are counted only for a query that ran
     expr = replace(outcome.expr, kinds=(), category=None)
     with backend.session():
         if filters.kinds or filters.category is not None:
@@ -448,7 +457,7 @@ def _facet_counts(outcome: Outcome, filters: Filters, kinds, categories) -> tupl
 def _highlight(text: str, wanted: set[str], start=0, end=None) -> str:
     """Escape text[start:end] and wrap the words whose folded form is wanted in <mark>."""
     end = len(text) if end is None else end
-    out = []
+    out: list[str] = []
     position = start
     for match in TOKEN_RE.finditer(text, start, end):
         word = match.group()

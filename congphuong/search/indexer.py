@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -123,7 +124,7 @@ def fts_entry(sort_key, title, body, scope, kind):
 
 def term_pairs(*token_lists) -> set[tuple[str, str]]:
     """Distinct (folded, accented) words and word pairs of a document (numbers alone are skipped)."""
-    out = set()
+    out: set[tuple[str, str]] = set()
     for pairs in token_lists:
         if not pairs:
             continue
@@ -164,7 +165,7 @@ GENERATION_KEY = "search:the-he-chi-muc"
 
 def index_generation() -> int:
     """A number that changes whenever the index does (cache keys of derived data include it)."""
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+    return int(cache.get_or_set(GENERATION_KEY, 1, None) or 1)
 
 
 # Sent whenever the index changes: the page cache (congphuong.serving) drops cached results.
@@ -190,7 +191,7 @@ def remove_documents(documents: Iterable[SearchDocument], terms: Counter | None 
         return
     entries = []
     own_terms = terms is None
-    terms = Counter() if own_terms else terms
+    terms = Counter() if terms is None else terms
     for doc in documents:
         entry, token_lists = fts_entry(doc.sort_key, doc.title, doc.body, doc.scope, doc.kind)
         if doc.sort_key is not None:
@@ -213,7 +214,7 @@ def write_rows(rows: list[IndexRow], *, fresh=False, terms: Counter | None = Non
     if not rows:
         return 0
     own_terms = terms is None
-    terms = Counter() if own_terms else terms
+    terms = Counter() if terms is None else terms
     with transaction.atomic():
         if not fresh:
             existing = {}
@@ -538,7 +539,7 @@ def rebuild(batch_size=500, log=None) -> int:
     total = 0
     content_types = Page.objects.filter(depth__gte=2, live=True).values_list("content_type_id", flat=True).distinct()
     for content_type_id in sorted(set(content_types)):
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        model: Any = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
         source = registry.source_for_page_class(model)
@@ -554,12 +555,12 @@ def rebuild(batch_size=500, log=None) -> int:
             total += write_rows(rows, fresh=True, terms=terms)
         if log:
             log(f"{source.label} ({model._meta.verbose_name}): {len(ids)} trang")
-    for source in registry.model_sources():
-        rows = [row for row in (model_row(obj, source) for obj in source.queryset()) if row is not None]
+    for model_source in registry.model_sources():
+        rows = [row for row in (model_row(obj, model_source) for obj in model_source.queryset()) if row is not None]
         for start in range(0, len(rows), batch_size):
             total += write_rows(rows[start : start + batch_size], fresh=True, terms=terms)
         if log:
-            log(f"{source.label}: {len(rows)} mục")
+            log(f"{model_source.label}: {len(rows)} mục")
     with transaction.atomic():
         apply_term_counts(terms)
     get_backend().optimize()

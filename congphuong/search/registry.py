@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.utils.module_loading import autodiscover_modules
@@ -58,12 +59,12 @@ class ModelSource:
     kind: str
     label: str
     queryset: Callable[[], Iterable]  # the public objects, for full rebuilds
-    is_public: Callable[[object], bool]
-    title: Callable[[object], str]
-    text: Callable[[object], str]
-    url: Callable[[object], str | None]  # path inside the ward's site ("/hoi-dap/tra-loi/12/")
-    site_id: Callable[[object], int | None]
-    date: Callable[[object], datetime.datetime | datetime.date | None] = lambda obj: None
+    is_public: Callable[[Any], bool]
+    title: Callable[[Any], str]
+    text: Callable[[Any], str]
+    url: Callable[[Any], str | None]  # path inside the ward's site ("/hoi-dap/tra-loi/12/")
+    site_id: Callable[[Any], int | None]
+    date: Callable[[Any], datetime.datetime | datetime.date | None] = lambda obj: None
     title_weight: float = 1.0
     related_models: list[str] = field(default_factory=list)  # saving one of these reindexes the ward's objects
     order: int = 0
@@ -139,8 +140,9 @@ def model_source_for(model) -> ModelSource | None:
 
 def kinds() -> list[tuple[str, str]]:
     """(kind, label) of every content type that can appear in results, in display order."""
-    seen = {}
-    everything = sorted([*page_sources(), GENERIC_PAGE_SOURCE, *model_sources()], key=lambda s: s.order)
+    seen: dict[str, str] = {}
+    sources: list[PageSource | ModelSource] = [*page_sources(), GENERIC_PAGE_SOURCE, *model_sources()]
+    everything = sorted(sources, key=lambda s: s.order)
     for source in everything:
         seen.setdefault(source.kind, source.label)
     return list(seen.items())
@@ -151,7 +153,8 @@ def kind_label(kind: str) -> str:
 
 
 def title_weights() -> dict[str, float]:
-    weights = {}
-    for source in [*page_sources(), GENERIC_PAGE_SOURCE, *model_sources()]:
+    weights: dict[str, float] = {}
+    sources: list[PageSource | ModelSource] = [*page_sources(), GENERIC_PAGE_SOURCE, *model_sources()]
+    for source in sources:
         weights.setdefault(source.kind, source.title_weight)
     return weights

@@ -89,7 +89,7 @@ def correct(parsed: ParsedQuery, unknown: set[str], root_id: int) -> ParsedQuery
     ranked = {
         n: sorted(
             candidates[n],
-            key=lambda word, n=n: (sum(pair_counts[key] for key in pair_keys(n, word)), counts[word], word),
+            key=lambda word, n=n: (sum(pair_counts[key] for key in pair_keys(n, word)), counts[word], word),  # type: ignore[misc]
             reverse=True,
         )[:CANDIDATES_CHECKED]
         for n in typo_positions

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -52,8 +53,8 @@ def _format_count(count: int, cap: int) -> str:
 def search(request):
     site = Site.find_for_request(request)
     raw_query = _clean(request.GET.get("q", ""))
-    context = {"search_query": raw_query[:MAX_QUERY_LENGTH], "messages_": [], "results": None}
-    notes = context["messages_"]
+    notes: list[str] = []
+    context: dict[str, Any] = {"search_query": raw_query[:MAX_QUERY_LENGTH], "messages_": notes, "results": None}
 
     kinds = registry.kinds()
     kind_labels = dict(kinds)

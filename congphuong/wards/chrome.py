@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -44,34 +45,74 @@ class Chrome:
 
     @cached_property
     def settings(self):
-        from congphuong.wards.models import WardSettings
+        """WardSettings with its emblem and, in the same query, this year's theme and whether a
+        maintenance notice is shown now (nearly never: the banner then needs no query of its own)."""
+        from django.db.models import Exists, OuterRef, Subquery
 
-        # With the footer's responsible leader in the same query (organisation.Leader).
-        found = WardSettings.objects.select_related("responsible_leader").filter(site=self._site).first()
-        return found or WardSettings.for_site(self._site)
+        from congphuong.notices.models import MaintenanceNotice
+        from congphuong.wards.models import WardSettings, YearTheme
 
-    @cached_property
+        theme = YearTheme.objects.for_site(OuterRef("site_id")).filter(year=self.year)
+        ward = (
+            WardSettings.base_queryset()
+            .filter(site=self._site)
+            .annotate(
+                theme_pk=Subquery(theme.values("pk")[:1]),
+                theme_text=Subquery(theme.values("text")[:1]),
+                notices_shown=Exists(MaintenanceNotice.objects.shown(self._site)),
+            )
+            .first()
+        )
+        if ward is None:
+            ward = WardSettings.for_site(self._site)  # made on first use, as Wagtail does
+            ward.theme_pk, ward.notices_shown = None, True
+        self._theme = (
+            YearTheme(pk=ward.theme_pk, site_id=self.site_id, year=self.year, text=ward.theme_text, live=True)
+            if ward.theme_pk is not None
+            else None
+        )
+        return ward
+
+    @property
     def year_theme(self):
-        from congphuong.wards.models import YearTheme
-
-        return YearTheme.objects.current(self._site)
-
-    @cached_property
-    def menu(self) -> list[Page]:
-        """Live children of the home page shown in menus."""
-        return list(self._site.root_page.get_children().live().in_menu().only(*PAGE_FIELDS))
+        self.settings  # noqa: B018 (read with the settings)
+        return self._theme
 
     @cached_property
-    def categories(self) -> list[Page]:
-        """Live, public top-level news categories."""
+    def _home_children(self) -> list[Page]:
+        """The live children of the home page, each with whether it is a public news category:
+        the main menu and the "Danh mục" list in one query."""
+        from django.contrib.contenttypes.models import ContentType
+
+        from congphuong.core.models import restricted_at_or_above
         from congphuong.news.models import CategoryPage
 
-        return list(CategoryPage.objects.child_of(self._site.root_page).live().public().only(*PAGE_FIELDS))
+        category_type = ContentType.objects.get_for_model(CategoryPage)
+        children = (
+            Page.objects.child_of(self._site.root_page)
+            .live()
+            .filter(Q(show_in_menus=True) | Q(content_type=category_type))
+            .annotate(private=restricted_at_or_above())
+            .only(*PAGE_FIELDS, "show_in_menus", "content_type")
+        )
+        for child in children:
+            child.is_public_category = child.content_type_id == category_type.pk and not child.private
+        return list(children)
+
+    @property
+    def menu(self) -> list[Page]:
+        """Live children of the home page shown in menus."""
+        return [child for child in self._home_children if child.show_in_menus]
+
+    @property
+    def categories(self) -> list[Page]:
+        """Live, public top-level news categories."""
+        return [child for child in self._home_children if child.is_public_category]
 
     def read_all(self) -> Chrome:
         """Every part, and the emblem with the renditions the header and sharing image use, so a
         kept copy needs no query at all."""
-        for part in ("settings", "year_theme", "menu", "categories"):
+        for part in ("settings", "_home_children"):
             getattr(self, part)
         emblem = self.settings.emblem if self.settings.emblem_id else None
         if emblem is not None:

@@ -31,6 +31,8 @@ class WardSettingsForm(WagtailAdminModelForm):
 
 @register_setting(icon="site")
 class WardSettings(BaseSiteSetting):
+    select_related = ["emblem", "responsible_leader"]  # shown on every page (header, sharing image, footer)
+
     official_name = models.CharField(
         "Tên cơ quan chính thức", max_length=255, help_text="Ví dụ: ỦY BAN NHÂN DÂN PHƯỜNG BÌNH AN"
     )

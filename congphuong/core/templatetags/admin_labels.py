@@ -15,6 +15,6 @@ def app_verbose_name(content_type) -> str:
     if content_type.app_label in WAGTAIL_APP_NAMES:
         return WAGTAIL_APP_NAMES[content_type.app_label]
     try:
-        return apps.get_app_config(content_type.app_label).verbose_name
+        return str(apps.get_app_config(content_type.app_label).verbose_name)
     except LookupError:
         return content_type.app_label

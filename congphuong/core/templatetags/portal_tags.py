@@ -51,6 +51,9 @@ def media_index(context):
     Only used where public media stories are listed: those stories are its children, so
     the index is public too and the extra view-restriction query is not needed.
     """
+    page = context.get("page")
+    if hasattr(page, "landing_pages"):  # the home page reads it with its other linked pages
+        return page.landing_pages.get("media")
     site = context.get("current_site")
     if not site:
         return None

@@ -6,6 +6,7 @@ from .fund import Award, Donor, FundExpense, FundOpening, FundReceipt
 from .fund_lock import FundClosing
 from .pages import LearningSocietyPage
 from .privacy import NameConsent, RetentionRule
+from .recognition import RecognisingBody
 from .registry import Citizen, Clan, Household, HouseholdMember, HouseholdTombstone, LearningQuarter, Unit
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "LearningSocietyPage",
     "NameConsent",
     "RecognitionDecision",
+    "RecognisingBody",
     "RecognitionLevel",
     "Registration",
     "RetentionRule",

@@ -7,6 +7,7 @@ assessment. Points and thresholds come from the legal texts and are data: the se
 marks the ones to verify with "cần kiểm tra".
 """
 
+import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -28,14 +29,33 @@ class CriteriaSetQuerySet(models.QuerySet):
     def valid_on(self, day):
         return self.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
+    def for_ward(self, learning_model, site=None):
+        """The ward's own sets and the shared ones of a model."""
+        candidates = self.filter(learning_model=learning_model)
+        if site is not None:
+            return candidates.filter(Q(site=site) | Q(site__isnull=True))
+        return candidates.filter(site__isnull=True)
+
+    def in_force(self, learning_model, day, site=None):
+        """Every version in force on `day` (several when the text has one set per group of people)."""
+        return (
+            self.for_ward(learning_model, site)
+            .valid_on(day)
+            .order_by(models.F("site").desc(nulls_last=True), "-valid_from", "population_group", "pk")
+        )
+
     def applicable(self, learning_model, day, site=None):
         """The version in force on `day`: the ward's own first, then the shared one; newest first."""
-        candidates = self.valid_on(day).filter(learning_model=learning_model)
-        if site is not None:
-            candidates = candidates.filter(Q(site=site) | Q(site__isnull=True))
-        else:
-            candidates = candidates.filter(site__isnull=True)
-        return candidates.order_by(models.F("site").desc(nulls_last=True), "-valid_from", "-pk").first()
+        return self.in_force(learning_model, day, site).first()
+
+    def latest_expired(self, learning_model, day, site=None):
+        """The version that ended last before `day` (to say it expired, and to assess against it on purpose)."""
+        return (
+            self.for_ward(learning_model, site)
+            .filter(valid_to__lt=day)
+            .order_by("-valid_to", models.F("site").desc(nulls_last=True), "-pk")
+            .first()
+        )
 
 
 class CriteriaSet(ClusterableModel):
@@ -168,10 +188,24 @@ class CriteriaSet(ClusterableModel):
             reason += f" Tình trạng nguồn: {self.source_status}"
         return reason
 
+    def is_valid_on(self, day) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+
+    def expired_reason(self, day=None) -> str:
+        """Why a dossier assessed under this set, on `day`, cannot ground a recognition decision."""
+        if day is not None and self.is_valid_on(day):
+            return ""
+        if self.valid_to is None:
+            return ""
+        return (
+            f"Bộ tiêu chí “{self}” đã hết hiệu lực từ ngày {self.valid_to + datetime.timedelta(days=1):%d/%m/%Y} "
+            f"(hiệu lực {self.valid_from:%d/%m/%Y}–{self.valid_to:%d/%m/%Y}): hồ sơ đánh giá theo bộ này chỉ là "
+            "đánh giá tạm, không dùng được trong quyết định công nhận. Quản trị thêm bộ tiêu chí thay thế rồi đánh "
+            "giá lại theo bộ mới."
+        )
+
     def valid_until(self, recognition_year: int, signed_on):
         """The last day a recognition under this set is valid."""
-        import datetime
-
         if self.validity_years_after is not None:
             return datetime.date(recognition_year + self.validity_years_after, 12, 31)
         from .cycle import add_months
@@ -407,11 +441,19 @@ class Target(models.Model):
         help_text="Để trống nếu là chỉ tiêu chung; chỉ tiêu riêng của phường được ưu tiên.",
     )
 
+    province = models.CharField(
+        "Riêng cho tỉnh, thành phố",
+        max_length=120,
+        blank=True,
+        help_text="Chỉ tiêu theo kế hoạch của tỉnh, thành phố (ví dụ: Thành phố Hồ Chí Minh), ghi đúng như ô “Đơn vị "
+        "cấp trên” trong Cài đặt phường. Để trống nếu là chỉ tiêu toàn quốc hoặc riêng của phường.",
+    )
+
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("year"), FieldPanel("percent")]),
         FieldPanel("legal_basis"),
         FieldRowPanel([FieldPanel("needs_confirmation"), FieldPanel("note")]),
-        FieldPanel("site"),
+        FieldRowPanel([FieldPanel("site"), FieldPanel("province")]),
     ]
 
     class Meta:
@@ -421,7 +463,9 @@ class Target(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["site", "kind", "year"], name="learning_unique_target"),
             models.UniqueConstraint(
-                fields=["kind", "year"], condition=Q(site__isnull=True), name="learning_unique_shared_target"
+                fields=["kind", "year", "province"],
+                condition=Q(site__isnull=True),
+                name="learning_unique_shared_target",
             ),
         ]
 
@@ -431,7 +475,18 @@ class Target(models.Model):
         suffix = " (cần xác nhận)" if self.needs_confirmation else ""
         return f"{self.get_kind_display()}: {plain_number(self.percent)}% đến năm {self.year}{suffix}"
 
+    @property
+    def layer(self) -> str:
+        """Whose target it is: the ward's own plan, the province's, or the national one."""
+        if self.site_id:
+            return "Phường"
+        return f"Tỉnh, thành phố ({self.province})" if self.province else "Toàn quốc"
+
     def clean(self):
         super().clean()
+        if self.site_id and self.province:
+            raise ValidationError(
+                {"province": "Chỉ tiêu riêng của phường thì để trống ô tỉnh, thành phố (và ngược lại)."}
+            )
         if self.percent is None and not self.needs_confirmation:
             raise ValidationError({"percent": "Nhập tỷ lệ phải đạt, hoặc đánh dấu “Cần xác nhận” nếu chưa có số liệu."})

@@ -53,14 +53,31 @@ class RecognitionDecision(models.Model):
     number = models.CharField("Số quyết định", max_length=60, help_text="Ví dụ: 125/QĐ-UBND")
     signed_on = models.DateField("Ngày ký")
     signer_name = models.CharField("Người ký", max_length=120)
-    signer_title = models.CharField("Chức vụ người ký", max_length=120, help_text="Ví dụ: Chủ tịch UBND phường")
+    signer_title = models.CharField(
+        "Chức vụ người ký",
+        max_length=120,
+        blank=True,
+        help_text="Để trống để lấy từ bảng “Cơ quan công nhận” (khi dòng đã chọn có ghi chức vụ).",
+    )
     # No default: who recognises depends on the model and on the rules in force (TT 25: the level
     # above the ward, not settled after the 2025 reform; families, clans…: the body the rules name).
+    recognising_body = models.ForeignKey(
+        "learning.RecognisingBody",
+        verbose_name="Theo bảng cơ quan công nhận",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
+        help_text="Dòng của bảng “Cơ quan công nhận” cho mô hình này. Để trống ô “Cơ quan ban hành” thì lấy cơ "
+        "quan và chức vụ người ký từ dòng đã chọn (chỉ khi dòng đó đã xác nhận căn cứ).",
+    )
     issuer = models.CharField(
         "Cơ quan ban hành",
         max_length=200,
-        help_text="Ghi đúng cơ quan có thẩm quyền theo quy định hiện hành. Cộng đồng học tập cấp xã "
-        "(Thông tư 25/2023/TT-BGDĐT) do cơ quan cấp trên công nhận, không phải Ủy ban nhân dân phường.",
+        blank=True,
+        help_text="Ghi đúng cơ quan có thẩm quyền theo quy định hiện hành, hoặc để trống để lấy từ bảng “Cơ quan "
+        "công nhận”. Cộng đồng học tập cấp xã (Thông tư 25/2023/TT-BGDĐT) do cơ quan cấp trên công nhận, "
+        "không phải Ủy ban nhân dân phường.",
     )
     granted_level = models.ForeignKey(
         RecognitionLevel,
@@ -87,6 +104,7 @@ class RecognitionDecision(models.Model):
         FieldRowPanel([FieldPanel("year"), FieldPanel("learning_model")]),
         FieldRowPanel([FieldPanel("number"), FieldPanel("signed_on")]),
         FieldRowPanel([FieldPanel("signer_name"), FieldPanel("signer_title")]),
+        FieldPanel("recognising_body"),
         FieldPanel("issuer"),
         FieldPanel("granted_level"),
         FieldPanel("document"),
@@ -115,6 +133,9 @@ class RecognitionDecision(models.Model):
 
     def clean(self):
         super().clean()
+        from .recognition import check_decision_issuer
+
+        check_decision_issuer(self)
         if self.granted_level_id and self.learning_model != LearningModel.WARD:
             raise ValidationError(
                 {"granted_level": "Chỉ quyết định công nhận Cộng đồng học tập cấp xã mới ghi mức ở đây."}
@@ -202,6 +223,12 @@ class Registration(models.Model):
     subject_removed = models.BooleanField("Đối tượng đã xóa khỏi sổ", default=False, editable=False)
 
     registered_on = models.DateField("Ngày đăng ký", default=timezone.localdate)
+    digital_skills = models.BooleanField(
+        "Có kỹ năng số",
+        default=False,
+        help_text="Chỉ với Công dân học tập: hội đồng xác nhận công dân có kỹ năng số theo hướng dẫn của cấp trên "
+        "(chỉ tiêu công dân học tập có kỹ năng số: 70% năm 2025, 90% năm 2030 – Quyết định 677/QĐ-TTg).",
+    )
     disadvantaged_area = models.BooleanField(
         "Thuộc vùng khó khăn",
         default=False,
@@ -250,7 +277,7 @@ class Registration(models.Model):
     panels = [
         FieldPanel("site"),
         FieldRowPanel([FieldPanel("year"), FieldPanel("learning_model"), FieldPanel("registered_on")]),
-        FieldPanel("disadvantaged_area"),
+        FieldRowPanel([FieldPanel("disadvantaged_area"), FieldPanel("digital_skills")]),
         MultiFieldPanel(
             [
                 FieldPanel("household"),
@@ -322,17 +349,14 @@ class Registration(models.Model):
                 errors[field] = f"Hãy chọn đối tượng cho mô hình {LearningModel(model_value).label}."
             elif field != wanted and chosen:
                 errors[field] = "Ô này không dùng cho mô hình đã chọn; hãy để trống."
+        if self.digital_skills and self.learning_model != LearningModel.CITIZEN:
+            errors["digital_skills"] = "Chỉ ghi kỹ năng số với hồ sơ Công dân học tập."
         if errors:
             raise ValidationError(errors)
         if wanted:
             check_same_site(self, wanted)
         if not self.criteria_set_id and self.learning_model:
-            found = CriteriaSet.objects.applicable(self.learning_model, self.registered_on, self.site)
-            if found is None:
-                raise ValidationError(
-                    {"criteria_set": "Chưa có bộ tiêu chí nào có hiệu lực vào ngày đăng ký cho mô hình này."}
-                )
-            self.criteria_set = found
+            self.criteria_set = self._pick_criteria_set()
         if self.criteria_set_id and self.criteria_set.learning_model != self.learning_model:
             raise ValidationError({"criteria_set": "Bộ tiêu chí này dành cho mô hình khác."})
         if wanted and getattr(self, f"{wanted}_id"):
@@ -350,6 +374,30 @@ class Registration(models.Model):
             ).exclude(pk=self.pk)
             if duplicate.exists():
                 raise ValidationError(f"Phường đã có hồ sơ cộng đồng học tập cấp xã năm {self.year}.")
+
+    def _pick_criteria_set(self):
+        """The set in force on the registration day; never an expired one, never a guess between groups."""
+        from ..availability import gap
+
+        site = self.site if self.site_id else None
+        in_force = list(CriteriaSet.objects.in_force(self.learning_model, self.registered_on, site))
+        if not in_force:
+            raise ValidationError({"criteria_set": gap(self.learning_model, self.registered_on, site).message})
+        first_scope = [found for found in in_force if found.site_id == in_force[0].site_id]
+        if len({found.population_group for found in first_scope}) > 1:
+            groups = "; ".join(found.population_group or str(found) for found in first_scope)
+            raise ValidationError(
+                {
+                    "criteria_set": f"Có {len(first_scope)} bộ tiêu chí {self.get_learning_model_display()} riêng "
+                    f"cho từng nhóm đối tượng ({groups}). Hãy chọn bộ đúng nhóm của đối tượng đăng ký."
+                }
+            )
+        return first_scope[0]
+
+    @property
+    def criteria_expired(self) -> bool:
+        """Assessed on purpose under a set no longer in force on the registration day (a provisional assessment)."""
+        return bool(self.criteria_set_id and not self.criteria_set.is_valid_on(self.registered_on))
 
     def save(self, *args, **kwargs):
         if not self.criteria_set_id and self.learning_model:

@@ -113,7 +113,9 @@ def test_tt25_recognition_valid_three_whole_years_after_the_year(ward):
 
 @pytest.fixture
 def citizen_set():
-    criteria_set = shared_set(LearningModel.CITIZEN)
+    criteria_set = CriteriaSet.objects.get(
+        learning_model=LearningModel.CITIZEN, site__isnull=True, population_group=seed.CITIZEN_GROUPS[0]
+    )
     assert criteria_set.indicators().count() == 10
     assert criteria_set.max_total == 100
     return criteria_set

@@ -1,4 +1,4 @@
-"""Migration 0015: registry rows are linked to the ward's khu phố of the same name, others kept as typed."""
+"""Migration 0018: registry rows are linked to the ward's khu phố of the same name, others kept as typed."""
 
 import os
 
@@ -12,8 +12,8 @@ pytestmark = [
     pytest.mark.skipif(os.environ.get("CONGPHUONG_MIGRATION_TESTS") != "1", reason="CONGPHUONG_MIGRATION_TESTS=1"),
 ]
 
-BEFORE = [("learning", "0014_tt25_higher_body_decision")]
-AFTER = [("learning", "0015_quarter_from_the_wards_list")]
+BEFORE = [("learning", "0017_recognising_body_roles")]
+AFTER = [("learning", "0018_quarter_from_the_wards_list")]
 
 
 def _migrate(targets):

@@ -153,5 +153,15 @@ def test_demo_builds_once(ward):
     households = Household.objects.filter(site=ward).count()
     assert households == 120
     assert Registration.objects.filter(site=ward, status="cong_nhan").exists()
+    # The demo follows issue 16: families only provisionally (their set expired), the ward's decision
+    # from the body of its own row of "Cơ quan công nhận", a plan of its own for this year.
+    from congphuong.learning.models import RecognisingBody, Target
+
+    families = Registration.objects.filter(site=ward, learning_model=LearningModel.FAMILY)
+    assert families.exists() and not families.filter(status="cong_nhan").exists()
+    assert all(registration.criteria_expired for registration in families)
+    ward_decision = Registration.objects.get(site=ward, learning_model=LearningModel.WARD).decision
+    assert ward_decision.recognising_body == RecognisingBody.objects.get(site=ward)
+    assert Target.objects.filter(site=ward, year=datetime.date.today().year).exists()
     assert build_demo(home, ward).pk == page.pk
     assert Household.objects.filter(site=ward).count() == households

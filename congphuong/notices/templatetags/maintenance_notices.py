@@ -27,12 +27,22 @@ def shown_notices(site, now=None):
     return [notice for notice in candidates if notice.published_at and notice.published_at <= now < notice.ends_at]
 
 
+def _may_show(chrome, request) -> bool:
+    """False when the ward's settings, read for this request, found no notice shown (a kept
+    copy of them may be older than a notice's start: then the notices are read)."""
+    if chrome.enabled():
+        return True
+    ward = chrome.for_request(request)
+    return ward is None or bool(getattr(ward.settings, "notices_shown", True))
+
+
 @register.inclusion_tag("notices/maintenance_banner.html", takes_context=True)
 def maintenance_banner(context):
     from congphuong.serving.routing import find_site
+    from congphuong.wards import chrome
 
     request = context.get("request")
     site = find_site(request) if request is not None else None
-    notices = shown_notices(site) if site is not None else []
+    notices = shown_notices(site) if site is not None and _may_show(chrome, request) else []
     remember(request, notices)
     return {"notices": notices}

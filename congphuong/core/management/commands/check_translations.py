@@ -49,8 +49,8 @@ class Command(BaseCommand):
                 )
             )
             return 0
-        for catalogue, items in groupby(untranslated, key=lambda item: item.catalogue):
-            items = list(items)
+        for catalogue, group in groupby(untranslated, key=lambda item: item.catalogue):
+            items = list(group)
             self.stdout.write(self.style.WARNING(f"{catalogue}: {len(items)} chuỗi chưa dịch"))
             for item in items:
                 context = f" [ngữ cảnh: {item.msgctxt}]" if item.msgctxt else ""

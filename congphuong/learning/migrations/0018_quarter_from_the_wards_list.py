@@ -25,7 +25,7 @@ def link_by_name(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('learning', '0014_tt25_higher_body_decision'),
+        ('learning', '0017_recognising_body_roles'),
         ('organisation', '0001_initial'),
     ]
 

@@ -1,0 +1,125 @@
+"""Wagtail's page routing for a portal page, in one query for the whole path.
+
+Wagtail's ``Page.route`` walks the tree one URL segment at a time with two queries per segment
+(the child by slug, then its specific row): four for an article below its category. A portal
+page's ``route`` (core.models.BasePage) reads every page the rest of the path names in one
+query instead — by ``url_path``, which Wagtail keeps equal to the parent's ``url_path`` plus the
+slug — together with the page's ancestors and which of them carry a view restriction, then
+fetches the served page's specific row (with its listing image). Each page gets its parent
+cached as Wagtail's walk leaves it (``get_parent()``, breadcrumbs: no query), and the served page
+knows its view restrictions (``get_view_restrictions``: no query for a public page).
+
+The answer is Wagtail's: a page on the way that routes sub-paths itself (a routable page whose
+sub-route matches, or a page type with its own ``route``) is handed the rest of the path as
+Wagtail would; an alias anywhere on the way, or anything unexpected, falls back to Wagtail's
+own checks.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction
+
+# Set on the served page: ids of the pages on its path (itself included) with a view restriction,
+# or None when an alias is on the path (Wagtail's own lookup then applies).
+RESTRICTED_IDS_ATTR = "_routed_restricted_ids"
+
+
+def _ancestor_paths(path: str) -> list[str]:
+    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+
+
+def _read_path(parent, components):
+    """The pages the path names below `parent`, in order, each with its parent cached; and
+    `parent`'s own ancestors (itself included) with their `restricted` flag."""
+    prefixes = [parent.url_path + "/".join(components[:n]) + "/" for n in range(1, len(components) + 1)]
+    above_paths = _ancestor_paths(parent.path)
+    rows = list(
+        Page.objects.filter(
+            Q(path__startswith=parent.path, depth__gt=parent.depth, url_path__in=prefixes) | Q(path__in=above_paths)
+        ).annotate(restricted=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
+    )
+    by_url = {row.url_path: row for row in rows if row.path.startswith(parent.path) and row.depth > parent.depth}
+    above = [row for row in rows if row.path in above_paths]
+    chain = []
+    current = parent
+    for depth, prefix in enumerate(prefixes, start=parent.depth + 1):
+        page = by_url.get(prefix)
+        if page is None or page.depth != depth or not page.path.startswith(current.path):
+            break
+        page._cached_parent_obj = current
+        chain.append(page)
+        current = page
+    return chain, above
+
+
+def _takes_over(page, rest) -> bool:
+    """Whether Wagtail's walk would stop at `page` (on the way, `rest` still to route): its page
+    type routes itself, or it is a live routable page with a sub-route matching `rest`."""
+    from congphuong.core.models import BasePage
+
+    model = page.specific_class
+    if model is None:
+        return True
+    if model.route is BasePage.route:
+        return False
+    if model.route is RoutablePageMixin.route:
+        if not page.live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "/".join(rest) + "/")
+        except (Resolver404, Http404):
+            return False
+        return True
+    return True
+
+
+def specific_of(page):
+    """The specific row of `page` (one query, with its listing image), parent cache kept."""
+    model = page.specific_class
+    if model is None:
+        raise Http404
+    queryset = model._default_manager.all()
+    if any(field.name == "listing_image" for field in model._meta.concrete_fields):
+        queryset = queryset.select_related("listing_image")
+    specific = queryset.get(pk=page.pk)
+    if "_cached_parent_obj" in page.__dict__:
+        specific._cached_parent_obj = page._cached_parent_obj
+    return specific
+
+
+def route(parent, request, components):
+    """The RouteResult for `components` below `parent`, as Page.route would find it."""
+    chain, above = _read_path(parent, components)
+    if not chain:
+        raise Http404
+    for consumed, page in enumerate(chain[:-1], start=1):
+        rest = components[consumed:]
+        if _takes_over(page, rest):
+            return specific_of(page).route(request, rest)
+    served = specific_of(chain[-1])
+    on_path = above + chain
+    has_alias = any(page.alias_of_id for page in on_path)
+    restricted = None if has_alias else [page.pk for page in on_path if page.restricted]
+    setattr(served, RESTRICTED_IDS_ATTR, restricted)
+    return served.route(request, components[len(chain) :])
+
+
+def view_restrictions(page):
+    """Page.get_view_restrictions: known from the route that found the page (no query), else
+    in one query (Wagtail's takes two): the restrictions of the page and its ancestors, an
+    alias's taken from its source page, as Wagtail does."""
+    restricted = getattr(page, RESTRICTED_IDS_ATTR, None)
+    if restricted is not None:
+        none = PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=restricted) if restricted else none
+    paths = _ancestor_paths(page.path)
+    on_path = Page.objects.filter(path__in=paths)
+    return PageViewRestriction.objects.filter(
+        Q(page__path__in=paths, page__alias_of__isnull=True)
+        | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of"))
+        | Q(page_id=page.alias_of_id)
+    )
