@@ -46,6 +46,7 @@ DEMO_ACCOUNTS = (
     DemoAccount("quantri_tsh", "Võ Thanh", "Tâm", SITE_ADMIN, TAN_SON_HOA),
 )
 
+
 @cache
 def demo_password_hash() -> str:
     """DEMO_PASSWORD hashed once for every demo account: each hash costs the hasher's deliberate

@@ -45,12 +45,11 @@ def test_side_effects_wait_for_the_end_of_the_block(category, settings, django_c
         usual, usual_image = _publish_article(category, "Họp dân khu phố 3")
     assert all(_state(usual, usual_image).values())
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with bulk_changes():
-            article, image = _publish_article(category, "Ra quân vệ sinh môi trường")
-            article.save_revision().publish()  # a second publish: still indexed once, at the end
-            inside = _state(article, image)
-            before = _versions(article)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, bulk_changes():
+        article, image = _publish_article(category, "Ra quân vệ sinh môi trường")
+        article.save_revision().publish()  # a second publish: still indexed once, at the end
+        inside = _state(article, image)
+        before = _versions(article)
     assert len(callbacks) == 1  # the one purge of everything; no renditions, no purge per page
     assert inside == {"renditions": False, "portal search": False, "references": False, "wagtail search": False}
     after = _state(article, image)
