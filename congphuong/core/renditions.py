@@ -14,13 +14,17 @@ fails when a template uses a size these lists lack, so the two cannot drift apar
 A thread, not a task queue: the portal runs no worker process, and a lost thread (a restart in
 the middle) costs nothing but the old behaviour for that page (the first reader makes what is
 missing). Set ``CONGPHUONG_RENDITIONS_ON_PUBLISH = False`` to turn it off; "sync" makes them inside
-the publishing request (useful where threads are unwelcome).
+the publishing request (useful where threads are unwelcome). `suspended()` turns it off for one
+block of code in one thread (a bulk load such as `load_demo`, see `congphuong.core.bulk`): hundreds
+of threads resizing the same images would compete with the load for the one core it runs on.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
@@ -45,6 +49,20 @@ CONTENT_SPECS = (
 )
 
 _threads: list[threading.Thread] = []  # started and not yet joined (tests wait on them)
+# A context variable, not a setting: it holds for the code inside `suspended()` only, never for the
+# requests another thread (a live test server, runserver) serves at the same time.
+_suspended: ContextVar[bool] = ContextVar("renditions_on_publish_suspended", default=False)
+
+
+@contextmanager
+def suspended():
+    """Publish without making renditions: the caller makes them later (`make_for_pages`) or leaves
+    them to the first reader."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
 
 
 def expand(specs) -> list[str]:
@@ -110,7 +128,7 @@ def _run(page_id: int):
 def schedule(page):
     """After the publishing transaction commits: make the page's renditions (see the module doc)."""
     mode = getattr(settings, "CONGPHUONG_RENDITIONS_ON_PUBLISH", True)
-    if not mode:
+    if not mode or _suspended.get():
         return
     if mode == "sync":
         transaction.on_commit(lambda: make_for_page(page))
