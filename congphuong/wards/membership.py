@@ -39,6 +39,11 @@ from .roles import ROLE_KEYS, SITE_ADMIN
 SITE = "site"
 PAGE = "page"
 
+# Answers are kept on the user object (one request's `request.user`) until any group membership or
+# role group changes anywhere in this process (`forget_all`, connected in `WardsConfig.ready`).
+CACHE_ATTR = "_ward_membership"
+_generation = [0]
+
 
 # Who works for which ward.
 
@@ -60,10 +65,30 @@ def ward_ids(user, roles=None) -> set[int] | None:
         return set()
     if user.is_superuser:
         return None
-    groups = Group.objects.filter(user=user, ward_role__isnull=False)
-    if roles is not None:
-        groups = groups.filter(ward_role__role__in=_role_keys(roles))
-    return set(groups.values_list("ward_role__site_id", flat=True))
+    generation, memo = getattr(user, CACHE_ATTR, (None, None))
+    if generation != _generation[0]:
+        memo = {}
+        setattr(user, CACHE_ATTR, (_generation[0], memo))
+    key = None if roles is None else frozenset(roles)
+    if key not in memo:
+        groups = Group.objects.filter(user=user, ward_role__isnull=False)
+        if roles is not None:
+            groups = groups.filter(ward_role__role__in=_role_keys(roles))
+        memo[key] = frozenset(groups.values_list("ward_role__site_id", flat=True))
+    return set(memo[key])
+
+
+def forget_all(**kwargs):
+    """A membership changed: every kept answer is stale (a signal receiver)."""
+    _generation[0] += 1
+
+
+def connect_signals():
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    m2m_changed.connect(forget_all, sender=get_user_model().groups.through, dispatch_uid="wards_membership_m2m")
+    post_save.connect(forget_all, sender="editorial.WardRoleGroup", dispatch_uid="wards_membership_saved")
+    post_delete.connect(forget_all, sender="editorial.WardRoleGroup", dispatch_uid="wards_membership_deleted")
 
 
 def may_act_in(user, site_id, roles=None) -> bool:

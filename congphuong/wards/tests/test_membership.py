@@ -171,3 +171,17 @@ def test_role_names_are_spelled_only_in_wards_roles():
 
 def test_the_role_groups_use_the_role_keys():
     assert dict(WardRoleGroup.ROLE_CHOICES) == {key: name for name, key in roles.ROLE_KEYS.items()}
+
+
+def test_answers_are_kept_for_the_request_until_a_membership_changes(wards, django_assert_num_queries):
+    a, b = wards["a"], wards["b"]
+    user = make_user("bientap_doi_phuong", wards["groups_a"][roles.EDITOR])
+    assert membership.ward_ids(user) == {a.pk}
+    with django_assert_num_queries(0):  # a list checking each row asks once
+        assert membership.may_act_in(user, a.pk) and not membership.may_act_in(user, b.pk)
+    wards["groups_b"][roles.EDITOR].user_set.add(user)  # from the group's side, as the admin's group form does
+    assert membership.ward_ids(user) == {a.pk, b.pk}
+    user.groups.remove(wards["groups_a"][roles.EDITOR])
+    assert membership.ward_ids(user) == {b.pk}
+    WardRoleGroup.objects.filter(group=wards["groups_b"][roles.EDITOR]).delete()
+    assert membership.ward_ids(user) == set()
