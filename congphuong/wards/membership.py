@@ -65,10 +65,11 @@ def ward_ids(user, roles=None) -> set[int] | None:
         return set()
     if user.is_superuser:
         return None
-    generation, memo = getattr(user, CACHE_ATTR, (None, None))
-    if generation != _generation[0]:
-        memo = {}
-        setattr(user, CACHE_ATTR, (_generation[0], memo))
+    kept: tuple[int, dict[frozenset[str] | None, frozenset[int]]] | None = getattr(user, CACHE_ATTR, None)
+    if kept is None or kept[0] != _generation[0]:
+        kept = (_generation[0], {})
+        setattr(user, CACHE_ATTR, kept)
+    memo = kept[1]
     key = None if roles is None else frozenset(roles)
     if key not in memo:
         groups = Group.objects.filter(user=user, ward_role__isnull=False)
@@ -201,7 +202,7 @@ def collection_link_models() -> tuple[type[models.Model], ...]:
 
 def collection_wards() -> list[tuple[str, int]]:
     """(collection path, Site id) of every ward collection, deepest first."""
-    rows = []
+    rows: list[tuple[str, int]] = []
     for model in collection_link_models():
         collection = next(f.name for f in model._meta.get_fields() if f.one_to_one and f.related_model is Collection)
         site = next(f.name for f in model._meta.get_fields() if f.one_to_one and f.related_model is Site)
