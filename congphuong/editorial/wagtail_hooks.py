@@ -116,7 +116,7 @@ def use_awaiting_review_panel(request, panels):
 def _foreign_ward_response(request, instances):
     from django.template.response import TemplateResponse
 
-    from .wards import ward_ids
+    from congphuong.wards.membership import ward_ids
 
     allowed = ward_ids(request.user)
     if allowed is None:

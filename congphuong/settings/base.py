@@ -9,6 +9,9 @@ from pathlib import Path
 
 from csp.constants import NONCE as CSP_NONCE
 
+# Role names only: that module imports nothing (settings load before the apps).
+from congphuong.wards import roles as _roles
+
 from .database import default_database
 from .env import env_int, env_list, env_str
 from .storage import media_storage
@@ -344,7 +347,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "congphuong.accounts.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_ENABLE_ADMIN = False
-CONGPHUONG_UNLOCK_GROUPS = ["Quản trị trang"]
+CONGPHUONG_UNLOCK_GROUPS = [_roles.SITE_ADMIN]
 
 # Two-factor authentication (django-otp, TOTP + one-time recovery codes): required for
 # superusers, these groups and any group given "accounts.require_2fa"; optional for other roles.
@@ -352,7 +355,7 @@ CONGPHUONG_UNLOCK_GROUPS = ["Quản trị trang"]
 # so they are in the list too. False only stops forcing enrolment (development, the demo);
 # a user with an app is always asked.
 CONGPHUONG_2FA_REQUIRED = True
-CONGPHUONG_2FA_REQUIRED_GROUPS = ["Biên tập viên", "Lãnh đạo duyệt", "Quản trị trang", "Cán bộ khuyến học"]
+CONGPHUONG_2FA_REQUIRED_GROUPS = [_roles.EDITOR, _roles.APPROVER, _roles.SITE_ADMIN, _roles.LEARNING_OFFICER]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # 30 minutes without a request signs the user out (the expiry slides with every request).

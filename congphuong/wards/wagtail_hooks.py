@@ -12,7 +12,7 @@ class YearThemeForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from congphuong.editorial.wards import ward_ids
+        from .membership import ward_ids
 
         user = getattr(self, "for_user", None)
         allowed = ward_ids(user) if user is not None else None

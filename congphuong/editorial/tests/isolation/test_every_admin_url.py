@@ -14,7 +14,7 @@ Then:
 
 - no response (HTML, JSON, CSV, XLSX) holds a name, title or file name of ward A (strings of
   ward A's rows that no row of ward B and no shared row holds);
-- ward A's rows of every ward model (`isolation.ward_models()`), its pages, its files and every
+- ward A's rows of every ward model (`membership.ward_models()`), its pages, its files and every
   account's flags and groups are as before.
 
 Each URL's requests run in a savepoint rolled back afterwards, so one hole does not hide others.
@@ -37,7 +37,9 @@ from django.test import Client
 from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 from wagtail.models import Page, Revision, Site
 
-from congphuong.editorial.isolation import view_model, ward_models, ward_path
+from congphuong.editorial.isolation import view_model
+from congphuong.wards.membership import ward_lookup as ward_path
+from congphuong.wards.membership import ward_models
 
 from .conftest import WARD_B_ROLES, account
 from .forms import main_form_data
