@@ -27,6 +27,7 @@ from __future__ import annotations
 from contextlib import ExitStack, contextmanager
 from contextvars import ContextVar
 
+from django.db import models
 from django.db.models.signals import post_save
 
 _active: ContextVar[bool] = ContextVar("bulk_changes_active", default=False)
@@ -65,7 +66,7 @@ def wagtail_indexes_deferred():
     from wagtail.models import ReferenceIndex
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    saved: dict[type, set] = {}
+    saved: dict[type[models.Model], set] = {}
 
     def note(sender, instance, raw=False, **kwargs):
         if not raw and instance.pk is not None:
