@@ -1,8 +1,10 @@
-"""Fixtures shared by every app's tests: a ward (Site + home page) with content."""
+"""Fixtures shared by every app's tests: a ward (Site + home page) with content, a headless Chromium."""
 
 import pytest
 from django.core.cache import cache
 
+# Headless Chromium for every browser test (`chromium`); tests/conftest.py shares it with tests/.
+from congphuong.core.tests.browser import chromium  # noqa: F401
 from congphuong.news.tests.factories import ArticlePageFactory, CategoryPageFactory
 from congphuong.wards.tests.factories import make_ward
 

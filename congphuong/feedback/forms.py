@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from congphuong.core.forms import VisibleTextMixin
+from congphuong.core.image_limits import check_image_pixels
 from congphuong.core.text import nfc
 from congphuong.organisation.models import Quarter
 
@@ -47,6 +48,8 @@ def sniff_attachment(upload) -> str:
             "Nội dung tệp không đúng định dạng PDF, JPG hoặc PNG (có thể tệp bị đổi đuôi). Vui lòng chọn tệp khác.",
             code="content",
         )
+    if content_type.startswith("image/"):
+        check_image_pixels(upload)  # opened by the staff's browsers: no decompression bomb
     return content_type
 
 

@@ -279,6 +279,9 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "zip", "mp4", "webm"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Width × height (× frames) of an uploaded image: a 40-megapixel photo is 120 MB once decoded.
+# Also Pillow's own limit in this process (core/image_limits.py: decompression bombs).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Slugs are ASCII with đ→d: Vietnamese readers share links over chat apps that
