@@ -20,7 +20,7 @@ from __future__ import annotations
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Site
 
-from .isolation import scope, user_ward_ids, ward_path
+from congphuong.wards.membership import scope, user_ward_ids, ward_lookup
 
 
 def narrowed(queryset, user, listed_model):
@@ -29,7 +29,7 @@ def narrowed(queryset, user, listed_model):
     if model is Site:
         allowed = user_ward_ids(user, listed_model or Site)
         return queryset if allowed is None else queryset.filter(pk__in=allowed)
-    if model is not None and ward_path(model) is not None:
+    if model is not None and ward_lookup(model) is not None:
         return scope(queryset, user)
     return queryset
 
