@@ -12,7 +12,8 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.admin.viewsets import viewsets
 from wagtail.models import Site
 
-from congphuong.editorial.isolation import user_ward_ids, ward_path
+from congphuong.wards.membership import user_ward_ids
+from congphuong.wards.membership import ward_lookup as ward_path
 
 from .conftest import WARD_B_ROLES, account
 
