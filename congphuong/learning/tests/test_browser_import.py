@@ -5,20 +5,18 @@ is stored; the good workbook is checked, confirmed and lands in the registry wit
 """
 
 import datetime
-import os
 import re
 
 import pytest
 
-from congphuong.editorial.tests.test_browser_workflow import CHROMIUM, chromium  # noqa: F401 (fixture)
+from congphuong.core.tests.browser import BROWSER_MARKS
 from congphuong.learning.models import Household, HouseholdMember, Registration
 
 from .factories import PASSWORD, QuarterFactory, make_criteria_set, officer
 from .test_import import GOOD_HOUSEHOLDS, GOOD_MEMBERS, workbook
 
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+    *BROWSER_MARKS,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
