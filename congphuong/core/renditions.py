@@ -61,7 +61,7 @@ def prefetch(uses) -> None:
     prefetch_renditions`` does), so the image tags look nowhere else. Prefetching every rendition
     of an image (some twenty) cost more than the rest of a list's rendering; a template must not
     ask for a size its list did not prefetch (Wagtail would then take it for a missing rendition
-    and make it again): the query-count tests fail when it does.
+    and make it again): core/tests/test_query_counts.py fails when it does.
     """
     from django.db.models import Q
     from wagtail.images import get_image_model

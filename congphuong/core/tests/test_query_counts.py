@@ -90,3 +90,33 @@ def test_listing_images_come_with_their_renditions(client, home):
         for article in articles
     )
     assert len(ctx.captured_queries) <= 2, [query["sql"][:80] for query in ctx.captured_queries]
+
+
+def test_each_list_reads_the_renditions_its_template_shows_in_one_query(client, home):
+    """The sizes a list prefetches (core/renditions.py) are the sizes its template shows: a size
+    missing from the prefetch would make Wagtail create that rendition again on every render (and
+    query for it). Once made, a render reads them in one query per list; the served page's own
+    image comes from Wagtail's rendition cache."""
+    import wagtail_factories
+    from wagtail.images import get_image_model
+
+    categories = [CategoryPageFactory(parent=home, title=f"Danh mục ảnh {n}", slug=f"dm-anh-{n}") for n in range(2)]
+    media = MediaIndexPageFactory(parent=home)
+    pages = [MediaStoryPageFactory(parent=media, title=f"Phóng sự ảnh {n}") for n in range(2)]
+    pages += _add_articles(home, categories, 8)
+    for page in pages:
+        page.listing_image = wagtail_factories.ImageFactory()
+        page.save_revision().publish()
+    urls = {"home": "/", "category": categories[0].url, "article": pages[-1].url}
+    for url in urls.values():  # makes the renditions (in a test, not on publish: no commit)
+        client.get(url)
+    renditions = get_image_model().get_rendition_model().objects
+    made = renditions.count()
+    assert made
+    for name, url in urls.items():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200 and 'srcset="' in response.content.decode()
+        reads = [query["sql"] for query in ctx.captured_queries if "wagtailimages_rendition" in query["sql"]]
+        assert len(reads) == 1, (name, reads)  # the list's prefetch (home: every list at once)
+    assert renditions.count() == made
