@@ -2,7 +2,6 @@
 
 import pytest
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from congphuong.home.models import FeaturedArticle
@@ -18,12 +17,6 @@ pytestmark = [
 # Upper bounds (issue #17; bench/render_cost.py measures the demo); raise them only with a reason
 # in the commit message.
 MAX_QUERIES = {"home": 15, "category": 12, "article": 10}
-
-
-@pytest.fixture
-def nothing_cached():
-    with override_settings(CONGPHUONG_PAGE_CACHE=False, CONGPHUONG_CHROME_CACHE=False, CONGPHUONG_FRAGMENT_CACHE=False):
-        yield
 
 
 def _add_articles(home, categories, count):
