@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 # Headless Chromium for every browser test (`chromium`); tests/conftest.py shares it with tests/.
 from congphuong.core.tests.browser import chromium  # noqa: F401
@@ -18,6 +19,14 @@ def _clear_cache():
     yield
     cache.clear()
     store.clear_local_entries()
+
+
+@pytest.fixture
+def nothing_cached():
+    """Every cache layer of the public pages off, whatever the suite's default (docs/caching.md,
+    "One switch"): for the tests that pin the queries of one render."""
+    with override_settings(CONGPHUONG_PAGE_CACHE=False, CONGPHUONG_CHROME_CACHE=False, CONGPHUONG_FRAGMENT_CACHE=False):
+        yield
 
 
 @pytest.fixture

@@ -224,19 +224,23 @@ else:
         },
     }
 
+# One switch for every cache layer of the public pages (docs/caching.md): "0" renders every
+# request from the database. Each layer's own switch below defaults to it (benchmark, debugging).
+CONGPHUONG_CACHE = env_str("CONGPHUONG_CACHE", "1") != "0"
+_CACHE_DEFAULT = "1" if CONGPHUONG_CACHE else "0"
 # Full-page cache of anonymous reads (congphuong.serving, docs/caching.md). "0" turns it off
 # (the benchmark compares both); the Cache-Control headers stay the same either way.
-CONGPHUONG_PAGE_CACHE = env_str("CONGPHUONG_PAGE_CACHE", "1") != "0"
+CONGPHUONG_PAGE_CACHE = env_str("CONGPHUONG_PAGE_CACHE", _CACHE_DEFAULT) != "0"
 SERVING_PAGE_CACHE_TIMEOUT = env_int("CONGPHUONG_PAGE_CACHE_TIMEOUT", 600)
 # The ward's header, menu and footer data kept under the same tags (congphuong/wards/chrome.py).
-CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", "1") != "0"
+CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", _CACHE_DEFAULT) != "0"
 # Parts of the home, category and article pages kept under the same tags ({% fragment %}, serving/fragments.py).
-CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", "1") != "0"
+CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", _CACHE_DEFAULT) != "0"
 # Each server process keeps the pages and kept fragments it used recently in memory, checked
 # against the purge clock (one Redis GET instead of two round trips): at most this many bytes.
 SERVING_LOCAL_CACHE_BYTES = env_int("CONGPHUONG_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
 # Hits answered by congphuong/serving/fastpath.py before Django's request handling ("0": off).
-SERVING_FAST_PATH = env_str("CONGPHUONG_FAST_PATH", "1") != "0"
+SERVING_FAST_PATH = env_str("CONGPHUONG_FAST_PATH", _CACHE_DEFAULT) != "0"
 SERVING_MAX_AGE = 0  # browsers revalidate every time (a cheap 304): a publish shows at once
 SERVING_S_MAXAGE = env_int("CONGPHUONG_CDN_MAX_AGE", 60)
 SERVING_STALE_WHILE_REVALIDATE = 30

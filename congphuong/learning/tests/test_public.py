@@ -218,6 +218,7 @@ def _count(client, url):
     return len(ctx.captured_queries)
 
 
+@pytest.mark.usefixtures("nothing_cached")  # one render's queries: nothing kept
 def test_query_counts_do_not_grow_with_rows(client, ward, page):
     populate(ward, 3)
     urls = {"statistics": page.url + "?nam=2025", "fund": page.url + "cong-khai-quy/?nam=2025"}
