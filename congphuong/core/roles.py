@@ -53,6 +53,7 @@ WORKFLOW_SNIPPETS = (("wards", "yeartheme"),)
 APP_ROLE_HOOKS = (
     "congphuong.organisation.permissions.ensure_organisation_permissions",
     "congphuong.feedback.permissions.ensure_feedback_permissions",
+    "congphuong.information_access.permissions.ensure_information_access_permissions",
     "congphuong.learning.roles.ensure_learning_roles",
 )
 

@@ -87,7 +87,45 @@ class NfcFormMixin(VisibleTextMixin):
         return cleaned
 
 
-class QuestionForm(NfcFormMixin, forms.Form):
+class SpamGuardForm(forms.Form):
+    """A honeypot and a signed time-to-submit stamp (spam.py), for every public form that stores.
+
+    Subclasses render ``website`` hidden from people and ``started`` as a hidden input.
+    """
+
+    # Honeypot: hidden from people, filled in by bots.
+    website = forms.CharField(label="Để trống ô này", required=False)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        # A fresh timestamp on every render, also when the form comes back with errors.
+        self.initial["started"] = make_timestamp()
+        if self.is_bound:
+            data = self.data.copy()
+            self.submitted_started = data.get(self.add_prefix("started"), "")
+            data[self.add_prefix("started")] = self.initial["started"]
+            self.data = data
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            self.add_error(
+                None,
+                ValidationError(
+                    "Không gửi được: ô “Để trống ô này” phải để trống. "
+                    "Nếu trình duyệt tự điền, hãy xóa ô đó rồi gửi lại.",
+                    code="honeypot",
+                ),
+            )
+        problem = check_timestamp(getattr(self, "submitted_started", ""))
+        if problem:
+            self.add_error(None, ValidationError(problem, code="timing"))
+        return cleaned
+
+
+class QuestionForm(NfcFormMixin, SpamGuardForm):
     full_name = forms.CharField(
         label="Họ và tên",
         max_length=120,
@@ -147,9 +185,6 @@ class QuestionForm(NfcFormMixin, forms.Form):
         label="Tôi đồng ý để cơ quan xử lý dữ liệu cá nhân nêu trên nhằm trả lời câu hỏi.",
         error_messages={"required": "Bạn cần đồng ý cho phép xử lý dữ liệu cá nhân để gửi câu hỏi."},
     )
-    # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(label="Để trống ô này", required=False)
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, site=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,14 +194,6 @@ class QuestionForm(NfcFormMixin, forms.Form):
         self.fields["topic"].queryset = topics
         if not topics.exists():
             self.fields["topic"].required = False
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        # A fresh timestamp on every render, also when the form comes back with errors.
-        self.initial["started"] = make_timestamp()
-        if self.is_bound:
-            data = self.data.copy()
-            self.submitted_started = data.get(self.add_prefix("started"), "")
-            data[self.add_prefix("started")] = self.initial["started"]
-            self.data = data
 
     def clean_full_name(self):
         name = " ".join(nfc(self.cleaned_data["full_name"]).split())
@@ -195,18 +222,6 @@ class QuestionForm(NfcFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website"):
-            self.add_error(
-                None,
-                ValidationError(
-                    "Không gửi được: ô “Để trống ô này” phải để trống. "
-                    "Nếu trình duyệt tự điền, hãy xóa ô đó rồi gửi lại.",
-                    code="honeypot",
-                ),
-            )
-        problem = check_timestamp(getattr(self, "submitted_started", ""))
-        if problem:
-            self.add_error(None, ValidationError(problem, code="timing"))
         contact_errors = self.has_error("phone") or self.has_error("email")
         if not cleaned.get("phone") and not cleaned.get("email") and not contact_errors:
             message = "Vui lòng nhập số điện thoại hoặc thư điện tử (ít nhất một) để cơ quan liên hệ và trả lời."

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "congphuong.documents",
     "congphuong.procedures",
     "congphuong.feedback",
+    "congphuong.information_access",
     "congphuong.learning",
     "congphuong.search",
     "congphuong.editorial",
