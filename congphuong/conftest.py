@@ -12,13 +12,19 @@ from congphuong.wards.tests.factories import make_ward
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from congphuong.serving import store
+    """Every cache empty before and after each test, the page cache's store too: a test's rows are
+    rolled back without the purges that run on commit, so a page, fragment or route it left kept
+    would be served for the next test's rows under the same ids and paths."""
+    from congphuong.serving import conf, store
 
-    cache.clear()
-    store.clear_local_entries()  # the process's copies of kept values and pages (serving/store.py)
+    def clear():
+        cache.clear()
+        conf.page_cache().clear()  # its own alias ("pages"): LocMem in tests, or the same Redis
+        store.clear_local_entries()  # the process's copies of kept values and pages (serving/store.py)
+
+    clear()
     yield
-    cache.clear()
-    store.clear_local_entries()
+    clear()
 
 
 @pytest.fixture
