@@ -7,15 +7,26 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run serve demo test typecheck test-sqlite test-postgres lint format check-migrations translations clean bench-search \
+.PHONY: install lock run serve demo test typecheck test-sqlite test-postgres lint format check-migrations translations clean bench-search \
 	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe prod-check bench-serving bench-soak
 
-$(STAMP): pyproject.toml requirements.lock
+# Every package comes from requirements/dev.lock, checked against its hashes; the project itself is
+# installed on top without resolving anything again.
+$(STAMP): pyproject.toml requirements/dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## make lock: regenerate the hashed lock files from pyproject.toml (pip-compile; keeps the pinned
+## versions of the current locks unless pyproject.toml asks otherwise). dev.lock: the project with
+## its dev tools (make install); production.lock: the project with the S3 extra (docs/deploy.md).
+COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-strip-extras --no-emit-index-url --no-emit-find-links
+lock: install
+	$(COMPILE) --extra dev -o requirements/dev.lock pyproject.toml
+	$(COMPILE) --extra s3 -o requirements/production.lock pyproject.toml
 
 ## make run: install, migrate the SQLite database under var/, load the demo wards, serve.
 run: install
@@ -45,7 +56,7 @@ test: install
 
 ## make typecheck: mypy with django-stubs ([tool.mypy] in pyproject.toml) on the modules that pass it;
 ## a module joins MYPY_PATHS once it does. Run in CI.
-MYPY_PATHS := congphuong/core congphuong/search
+MYPY_PATHS := congphuong/core congphuong/search congphuong/wards/membership.py congphuong/wards/roles.py
 typecheck: install
 	$(BIN)/mypy $(MYPY_PATHS)
 

@@ -5,6 +5,9 @@ DEBUG off, every cache switch off (CONGPHUONG_CACHE=0), against the database the
 at — the demo (`manage.py load_demo`, see the Makefile's `run`), or a copy with many articles
 (bench/serving/load.py). Each page is rendered a few times to warm the process (imports,
 template loading, renditions made once), then CPU time (process_time) is the median of --runs.
+"calls" is the number of Python function calls of one render (cProfile): on a shared, loaded
+machine CPU ms varies by ±30 % from run to run, the call count does not, so it is the column to
+compare two versions of the code with (it does not see the time the database itself takes).
 
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python -m bench.render_cost
     .venv/bin/python -m bench.render_cost --runs 30 --profile article   # cProfile of one page type
@@ -74,7 +77,7 @@ def measure(client, path: str, runs: int, host: str) -> dict:
             response = client.get(path, HTTP_HOST=host)
             cpu.append((time.process_time() - started) * 1000)
         assert response.status_code == 200
-    return {
+    result = {
         "path": path,
         "queries": len(queries.captured_queries),
         "cpu_ms": round(statistics.median(cpu), 2),
@@ -82,6 +85,22 @@ def measure(client, path: str, runs: int, host: str) -> dict:
         "bytes": len(response.content),
         "sql": [query["sql"] for query in queries.captured_queries],
     }
+    result["calls"] = _function_calls(client, path, host)  # after: it is one more request
+    return result
+
+
+def _function_calls(client, path: str, host: str) -> int:
+    """Python function calls of one render: unlike CPU ms, the same on a loaded machine, so two
+    versions of the code compare in any run (a proxy for the interpreter's work, not for the
+    database's)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    client.get(path, HTTP_HOST=host)
+    profiler.disable()
+    return pstats.Stats(profiler).total_calls
 
 
 def stock_reference(client, runs: int, host: str) -> dict | None:
@@ -147,11 +166,12 @@ def main() -> None:
     if args.json:
         print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "sql"} for k, v in results.items()}))
         return
-    print(f"{'page':<10}{'queries':>9}{'CPU ms':>9}{'min':>8}{'target':>14}  path")
+    print(f"{'page':<10}{'queries':>9}{'calls':>9}{'CPU ms':>9}{'min':>8}{'target':>14}  path")
     for name, row in results.items():
         target = TARGETS.get(name)
         goal = f"≤{target[0]} q ≤{target[1]:g} ms" if target else ""
-        print(f"{name:<10}{row['queries']:>9}{row['cpu_ms']:>9}{row['cpu_ms_min']:>8}{goal:>14}  {row['path']}")
+        cost = f"{row['queries']:>9}{row['calls']:>9}{row['cpu_ms']:>9}{row['cpu_ms_min']:>8}"
+        print(f"{name:<10}{cost}{goal:>14}  {row['path']}")
         if args.sql:
             for sql in row["sql"]:
                 print("    ", sql[:300])

@@ -5,20 +5,21 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import timezone
 
-SITE_ADMIN_GROUP = "Quản trị trang"
+from congphuong.wards.roles import SITE_ADMIN
+
 UNLOCK_PERMISSION = "accounts.unlock_accounts"
 
 
 def can_unlock(user) -> bool:
-    from congphuong.core.roles import in_role_groups
-
     """Superusers, the "Quản trị trang" group, or any group given the dedicated permission."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    groups = getattr(settings, "CONGPHUONG_UNLOCK_GROUPS", [SITE_ADMIN_GROUP])
-    if groups and in_role_groups(user, groups):
+    from congphuong.wards.membership import has_role
+
+    groups = getattr(settings, "CONGPHUONG_UNLOCK_GROUPS", [SITE_ADMIN])
+    if groups and has_role(user, groups):
         return True
     return user.has_perm(UNLOCK_PERMISSION)
 
@@ -43,7 +44,9 @@ def _visible_to(attempts, actor):
         return attempts
     from django.contrib.auth import get_user_model
 
-    from .users import administered_ward_ids, visible_users
+    from congphuong.wards.membership import administered_ward_ids
+
+    from .users import visible_users
 
     if not administered_ward_ids(actor):  # None: superuser; empty: an install-wide unlock right
         return attempts

@@ -42,9 +42,9 @@ def two_factor_required(user) -> bool:
     if user.is_superuser:
         return True
     groups = required_groups()
-    from congphuong.core.roles import in_role_groups  # per-ward groups count as their role
+    from congphuong.wards.membership import has_role  # per-ward groups count as their role
 
-    if groups and in_role_groups(user, groups):
+    if groups and has_role(user, groups):
         return True
     return user.has_perm(REQUIRE_2FA_PERMISSION)
 

@@ -24,24 +24,21 @@ from django.template.response import TemplateResponse
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.users.views.users import CreateView, DeleteView, EditView, HistoryView, IndexView, UserViewSet
 
-from congphuong.editorial.models import WardRoleGroup
-from congphuong.editorial.wards import FOREIGN_USER_MESSAGE, SUPERUSER_ONLY_MESSAGE, ward_groups, ward_ids
-from congphuong.learning.roles import LEARNING_OFFICER
+from congphuong.wards.membership import administered_ward_ids, members, role_groups
+from congphuong.wards.roles import LEARNING_OFFICER
+
+FOREIGN_USER_MESSAGE = "Tài khoản này không thuộc phường bạn quản trị."
+SUPERUSER_ONLY_MESSAGE = "Chỉ quản trị hệ thống mới sửa được tài khoản quản trị hệ thống."
 
 # Groups of the whole install (not tied to a ward) a site administrator may hand out.
 SHARED_ASSIGNABLE_GROUPS = (LEARNING_OFFICER,)
-
-
-def administered_ward_ids(actor) -> set[int] | None:
-    """Wards where `actor` is "Quản trị trang"; None for a superuser (every ward)."""
-    return ward_ids(actor, roles=[WardRoleGroup.SITE_ADMIN])
 
 
 def assignable_groups(actor):
     site_ids = administered_ward_ids(actor)
     if site_ids is None:
         return Group.objects.all()
-    return (ward_groups(site_ids) | Group.objects.filter(name__in=SHARED_ASSIGNABLE_GROUPS)).distinct()
+    return (role_groups(site_ids) | Group.objects.filter(name__in=SHARED_ASSIGNABLE_GROUPS)).distinct()
 
 
 def visible_users(actor):
@@ -50,8 +47,7 @@ def visible_users(actor):
     site_ids = administered_ward_ids(actor)
     if site_ids is None:
         return users
-    member_ids = get_user_model()._default_manager.filter(groups__ward_role__site_id__in=site_ids).values("pk")
-    return users.filter(pk__in=member_ids, is_superuser=False)
+    return users.filter(pk__in=members(site_ids).values("pk"), is_superuser=False)
 
 
 def refusal(actor, target) -> str | None:

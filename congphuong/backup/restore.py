@@ -55,7 +55,7 @@ class RestoreReport:
 
 # The models whose rows `migrate` itself creates (content types, permissions, Wagtail's root page,
 # default site, collection, workflow and group permissions, the learning criteria of a data
-# migration, the refusal grounds of access to information): rows there do not make a database
+# migration and its recognising bodies, the refusal grounds of access to information): rows there do not make a database
 # "not empty". Rows in any other model do.
 # test_restore_refusal.py checks this list against a freshly migrated database.
 SEEDED_BY_MIGRATE = frozenset(

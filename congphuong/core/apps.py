@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
 
         from . import renditions, signals  # noqa: F401  (signals: connects the NFC normaliser)
         from .checks import check_no_field_in_two_panels
+        from .image_filters import install_filter_operations_cache
+        from .image_limits import install_pillow_limit
         from .spreadsheets import install_wagtail_export_guard
         from .stream_data import install_stream_data_guard
 
@@ -21,3 +23,7 @@ class CoreConfig(AppConfig):
         install_wagtail_export_guard()
         # A POST without a StreamField's "-count" keys must be a 400, not a KeyError (500).
         install_stream_data_guard()
+        # Pillow's decompression-bomb guard follows our pixel limit, not its 89-megapixel default.
+        install_pillow_limit()
+        # Image tags parse the same filter specs on every render: parsed once per spec.
+        install_filter_operations_cache()

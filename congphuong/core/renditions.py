@@ -14,13 +14,17 @@ fails when a template uses a size these lists lack, so the two cannot drift apar
 A thread, not a task queue: the portal runs no worker process, and a lost thread (a restart in
 the middle) costs nothing but the old behaviour for that page (the first reader makes what is
 missing). Set ``CONGPHUONG_RENDITIONS_ON_PUBLISH = False`` to turn it off; "sync" makes them inside
-the publishing request (useful where threads are unwelcome).
+the publishing request (useful where threads are unwelcome). `suspended()` turns it off for one
+block of code in one thread (a bulk load such as `load_demo`, see `congphuong.core.bulk`): hundreds
+of threads resizing the same images would compete with the load for the one core it runs on.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
@@ -28,23 +32,34 @@ from django.db import close_old_connections, connection, transaction
 logger = logging.getLogger(__name__)
 
 # Template spec strings as written in the templates (spaces, braces); expanded with Wagtail's own
-# Filter.expand_spec, the same expansion {% picture %} and {% srcset_image %} apply.
-LISTING_SPECS = (
-    "width-{400,800,1200} format-{avif,webp}",  # article / story head (picture)
-    "fill-{360x203,720x405,1080x608} format-{avif,webp}",  # home page: the top featured article
-    "fill-{360x203,720x405,1080x608} format-webp",  # cards: featured grid
-    "fill-{240x135,480x270} format-webp",  # cards: compact lists
-    "fill-{240x135,480x270,720x405} format-webp",  # media stories list
-    "fill-1200x630 format-jpeg",  # Open Graph, JSON-LD
-    "width-1200 format-webp",  # video poster
-    "width-800 format-jpeg",  # print view
-)
-CONTENT_SPECS = (
-    "width-{400,800,1200} format-{avif,webp}",  # image blocks and galleries (picture)
-    "width-1200 format-webp",  # image blocks (plain img)
-)
+# Filter.expand_spec, the same expansion {% picture %} and {% srcset_image %} apply. Named by where
+# they are shown: a list prefetches only the renditions its template uses (`prefetch`).
+HEAD = "width-{400,800,1200} format-{avif,webp}"  # article / story head, image blocks (picture)
+FEATURED_TOP = "fill-{360x203,720x405,1080x608} format-{avif,webp}"  # home page: the top featured article
+CARD_BIG = "fill-{360x203,720x405,1080x608} format-webp"  # cards: a home section's first article
+CARD = "fill-{240x135,480x270} format-webp"  # cards: compact lists (includes/article_item.html)
+STORY_CARD = "fill-{240x135,480x270,720x405} format-webp"  # media stories list
+SHARE = "fill-1200x630 format-jpeg"  # Open Graph, JSON-LD
+POSTER = "width-1200 format-webp"  # video poster, image blocks (plain img)
+PRINT = "width-800 format-jpeg"  # print view
+LISTING_SPECS = (HEAD, FEATURED_TOP, CARD_BIG, CARD, STORY_CARD, SHARE, POSTER, PRINT)
+CONTENT_SPECS = (HEAD, POSTER)
 
 _threads: list[threading.Thread] = []  # started and not yet joined (tests wait on them)
+# A context variable, not a setting: it holds for the code inside `suspended()` only, never for the
+# requests another thread (a live test server, runserver) serves at the same time.
+_suspended: ContextVar[bool] = ContextVar("renditions_on_publish_suspended", default=False)
+
+
+@contextmanager
+def suspended():
+    """Publish without making renditions: the caller makes them later (`make_for_pages`) or leaves
+    them to the first reader."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
 
 
 def expand(specs) -> list[str]:
@@ -54,6 +69,43 @@ def expand(specs) -> list[str]:
     for spec in specs:
         out += Filter.expand_spec(spec)
     return list(dict.fromkeys(out))
+
+
+def prefetch(uses) -> None:
+    """Only the renditions each image is shown in, for a whole list in one query.
+
+    `uses`: (image, spec strings) pairs, e.g. ``[(article.listing_image, (CARD,)) for article in
+    articles]``. Sets Wagtail's own ``prefetched_renditions`` (as ``ImageQuerySet.
+    prefetch_renditions`` does), so the image tags look nowhere else. Prefetching every rendition
+    of an image (some twenty) cost more than the rest of a list's rendering; a template must not
+    ask for a size its list did not prefetch (Wagtail would then take it for a missing rendition
+    and make it again): core/tests/test_query_counts.py fails when it does.
+    """
+    from django.db.models import Q
+    from wagtail.images import get_image_model
+
+    wanted: dict[int, set[str]] = {}
+    images = []
+    for image, specs in uses:
+        if image is None:
+            continue
+        images.append(image)
+        wanted.setdefault(image.pk, set()).update(expand(specs))
+    if not images:
+        return
+    by_specs: dict[frozenset[str], list[int]] = {}
+    for image_id, specs in wanted.items():
+        by_specs.setdefault(frozenset(specs), []).append(image_id)
+    match = Q()
+    for specs, image_ids in by_specs.items():
+        match |= Q(image_id__in=image_ids, filter_spec__in=sorted(specs))
+    found: dict[int, list] = {image_id: [] for image_id in wanted}
+    for rendition in get_image_model().get_rendition_model().objects.filter(match):
+        found[rendition.image_id].append(rendition)
+    for image in images:
+        image.prefetched_renditions = found[image.pk]
+        for rendition in image.prefetched_renditions:
+            rendition.image = image
 
 
 def images_of(page) -> dict[int, str]:
@@ -110,7 +162,7 @@ def _run(page_id: int):
 def schedule(page):
     """After the publishing transaction commits: make the page's renditions (see the module doc)."""
     mode = getattr(settings, "CONGPHUONG_RENDITIONS_ON_PUBLISH", True)
-    if not mode:
+    if not mode or _suspended.get():
         return
     if mode == "sync":
         transaction.on_commit(lambda: make_for_page(page))

@@ -41,9 +41,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-EDITOR = "Biên tập viên"
-APPROVER = "Lãnh đạo duyệt"
-SITE_ADMIN = "Quản trị trang"
+from congphuong.wards.roles import APPROVER, EDITOR, ROLE_KEYS, SITE_ADMIN
 
 WORKFLOW_NAME = "Lãnh đạo duyệt bài"
 TASK_NAME = "Lãnh đạo phê duyệt"
@@ -75,9 +73,9 @@ class Role:
 
 
 ROLES = (
-    Role("editor", EDITOR, ("add_page", "change_page"), MEDIA_EDIT),
+    Role(ROLE_KEYS[EDITOR], EDITOR, ("add_page", "change_page"), MEDIA_EDIT),
     Role(
-        "approver",
+        ROLE_KEYS[APPROVER],
         APPROVER,
         ("add_page", "change_page", "publish_page", "lock_page"),
         MEDIA_EDIT,
@@ -85,7 +83,7 @@ ROLES = (
         ("wards.change_yeartheme", "wards.publish_yeartheme"),
     ),
     Role(
-        "site_admin",
+        ROLE_KEYS[SITE_ADMIN],
         SITE_ADMIN,
         ALL_PAGE_PERMISSIONS,
         MEDIA_ALL,
@@ -325,16 +323,3 @@ def _copy_template_permissions(result: RoleGroups) -> None:
         link.group.permissions.remove(*per_site)  # an earlier setup may have given them globally
         for perm in per_site:
             GroupSitePermission.objects.get_or_create(group=link.group, site_id=link.site_id, permission=perm)
-
-
-def in_role_groups(user, names) -> bool:
-    """Whether `user` is in one of the groups named `names` or in a ward's group of such a role.
-
-    Settings and rules name roles ("Quản trị trang"); the members sit in the per-ward
-    groups ("Quản trị trang – Phường Bình An"), which count as that role.
-    """
-    from django.db.models import Q
-
-    names = list(names)
-    keys = [ROLE_BY_NAME[name].key for name in names if name in ROLE_BY_NAME]
-    return user.groups.filter(Q(name__in=names) | Q(ward_role__role__in=keys)).exists()

@@ -5,6 +5,8 @@ so every upload path of the admin (single and multiple upload, chooser, replace 
 goes through these checks before anything is stored:
 
 - the size limit (``WAGTAILIMAGES_MAX_UPLOAD_SIZE``, ``WAGTAILDOCS_MAX_UPLOAD_SIZE``);
+- the pixel limit of images (``WAGTAILIMAGES_MAX_IMAGE_PIXELS``, ``image_limits.py``), read from
+  the header before anything decodes the image: a decompression bomb is refused unopened;
 - SVG is refused outright (it can carry scripts);
 - the type is recognised from the file's content (magic bytes), not its name, and must
   be on the allow-list and agree with the extension: a PNG renamed .pdf is refused;
@@ -34,6 +36,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from .archives import ArchiveTooLarge, check_archive
+from .image_limits import check_image_pixels
 
 IMAGE_TYPES = {"jpg": "jpg", "jpeg": "jpg", "png": "png", "gif": "gif", "webp": "webp"}
 DOCUMENT_TYPES = ("pdf", "docx", "xlsx", "doc", "xls", "odt", "ods", "zip", "mp4", "webm")
@@ -272,6 +275,7 @@ class SafeImageField(WagtailImageField):
             return super().to_python(data)
         check_size(data, self.max_upload_size)
         kind = check_image(data)
+        check_image_pixels(data, self.max_image_pixels)
         data.seek(0)
         checked = super().to_python(data)  # Wagtail's checks: decodable, format, pixel count
         if checked is None:

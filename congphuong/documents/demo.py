@@ -281,6 +281,28 @@ def _file(ward, doc: Doc, n: int):
     ), label
 
 
+# The ward's own signers in the document list below, and the position that names each in Lãnh đạo.
+WARD_SIGNERS = {
+    "Nguyễn Thành Trung": "Chủ tịch Ủy ban nhân dân",
+    "Lê Thị Hồng Nhung": "Phó Chủ tịch Ủy ban nhân dân",
+    "Trần Văn Bình": "Bí thư Đảng ủy",
+    "Phạm Quốc Hưng": "Chủ tịch Hội đồng nhân dân",
+}
+
+
+def _ward_signers(site) -> dict[str, str]:
+    """Placeholder signer → the name of the ward's leader in that position (organisation.Leader), so a
+    decision is signed by the chairman the organisation page and the footer name."""
+    from congphuong.organisation.models import leader_holding
+
+    names = {}
+    for placeholder, title in WARD_SIGNERS.items():
+        leader = leader_holding(site, title)
+        if leader is not None:
+            names[placeholder] = leader.full_name
+    return names
+
+
 def build_demo(home, site):
     """Create the "Văn bản" and "Dự thảo lấy ý kiến" sections of one ward with demo content."""
     ward = ward_name(home, site)
@@ -297,6 +319,7 @@ def build_demo(home, site):
     )
     pages = {}
     specs = _documents(today)
+    signers = _ward_signers(site)
     for doc in specs:
         slug = slugify_vi(f"{doc.doc_type} {doc.number.replace('/', ' ')}", max_length=80)
         existing = LegalDocumentPage.objects.child_of(index).filter(slug=slug).first()
@@ -309,7 +332,7 @@ def build_demo(home, site):
             number=doc.number,
             doc_type=types[doc.doc_type],
             issuer=issuers[doc.issuer],
-            signer_name=doc.signer[0],
+            signer_name=signers.get(doc.signer[0], doc.signer[0]),
             signer_position=doc.signer[1],
             issued_on=doc.issued,
             effective_from=doc.effective_from,

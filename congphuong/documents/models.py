@@ -156,6 +156,9 @@ class DocumentIndexPage(BasePage):
         verbose_name = "Chuyên mục văn bản"
         verbose_name_plural = "Chuyên mục văn bản"
 
+    def default_description(self) -> str:
+        return f"{self.title}: văn bản chỉ đạo, điều hành của phường; tra cứu theo số, loại, cơ quan ban hành."
+
     def documents(self):
         return LegalDocumentPage.objects.child_of(self).live().public()
 
@@ -418,6 +421,9 @@ class DraftIndexPage(BasePage):
     class Meta:
         verbose_name = "Chuyên mục dự thảo lấy ý kiến"
         verbose_name_plural = "Chuyên mục dự thảo lấy ý kiến"
+
+    def default_description(self) -> str:
+        return f"{self.title}: dự thảo văn bản phường đang lấy ý kiến người dân; đọc và gửi góp ý."
 
     def drafts(self):
         return (

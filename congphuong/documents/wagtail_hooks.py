@@ -1,64 +1,38 @@
 """Back office for "Văn bản": the managed lists and the moderation of draft comments.
 
 Menu "Văn bản": Góp ý dự thảo · Loại văn bản · Cơ quan ban hành · Lĩnh vực văn bản.
-A cadre sees and moderates only the comments on drafts of the wards whose pages they may
-edit or publish; "Duyệt" and "Ẩn" work on one comment (its edit form) or on many at once
+A cadre sees and moderates only the comments on drafts of the wards they work for
+(`congphuong.wards.membership`); "Duyệt" and "Ẩn" work on one comment (its edit form) or on many at once
 (bulk actions of the listing).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.models import Page, Site
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from congphuong.wards.membership import may_act_in, scope, ward_name_of_page, ward_of_page
+
 from .models import DocumentSector, DocumentType, DraftComment, Issuer
-
-MODERATING_PAGE_PERMISSIONS = {"change_page", "publish_page"}
-
-
-def moderated_paths(user):
-    """Tree paths below which `user` moderates comments; None means everywhere (superuser)."""
-    if user.is_superuser:
-        return None
-    if not user.is_active:
-        return []
-    permissions = PagePermissionPolicy().get_cached_permissions_for_user(user)
-    return [perm.page.path for perm in permissions if perm.permission.codename in MODERATING_PAGE_PERMISSIONS]
 
 
 def comments_for_user(user):
-    """Comments on drafts below pages `user` may edit or publish (all of them for superusers).
+    """Comments on drafts of the wards `user` works for (all of them for superusers).
 
     Each carries `ward_name`: the site name of the ward the draft belongs to.
     """
-    ward_of_draft = Site.objects.filter(root_page__path=Substr(OuterRef("draft__path"), 1, 2 * Page.steplen))
-    comments = DraftComment.objects.select_related("draft").annotate(
-        ward_name=Subquery(ward_of_draft.values("site_name")[:1])
-    )
-    paths = moderated_paths(user)
-    if paths is None:
-        return comments
-    if not paths:
-        return comments.none()
-    condition = Q()
-    for path in paths:
-        condition |= Q(draft__path__startswith=path)
-    return comments.filter(condition)
+    comments = DraftComment.objects.select_related("draft").annotate(ward_name=ward_name_of_page("draft__path"))
+    return scope(comments, user)
 
 
 def may_moderate(user, comment) -> bool:
-    paths = moderated_paths(user)
-    return paths is None or any(comment.draft.path.startswith(path) for path in paths)
+    return may_act_in(user, ward_of_page(comment.draft))
 
 
 class DraftCommentPermissionPolicy(ModelPermissionPolicy):

@@ -7,7 +7,8 @@ class EditorialConfig(AppConfig):
     verbose_name = "Quy trình biên tập"
 
     def ready(self):
-        from . import notifications, publishing
+        from . import filters, notifications, publishing
 
         notifications.connect()
         publishing.connect()
+        filters.install_ward_filters()

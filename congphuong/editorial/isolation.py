@@ -11,8 +11,9 @@ actions (`/admin/bulk/<app>/<model>/<action>/?id=…`) on a ward's records get t
 every id; "every item of the listing" (`id=all`) is refused for them, since Wagtail would take
 every ward's rows.
 
-Which ward a record belongs to:
-- learning-society records follow that module's own rules (`congphuong.learning.access`:
+Which ward a record belongs to, and who works for which ward, is answered by
+`congphuong.wards.membership` (`ward_lookup`, `scope`, `user_ward_ids`):
+- learning-society records follow that module's own dimension (`congphuong.learning.access`:
   the "Phân công phường" assignments, shared criteria sets and targets);
 - any other model with a `site` field, or reaching a Site through one foreign key (a note of
   a question), or through a page (a comment on a draft), belongs to that Site; a row
@@ -22,13 +23,11 @@ Which ward a record belongs to:
   Where Wagtail names rows it then refuses (bulk actions' confirmation page, the site history),
   `reachable` narrows accounts, groups and files to those the user may reach.
 
-Who works for a ward: `congphuong.editorial.wards.ward_ids` (the per-ward role groups);
-superusers work for every ward.
+Who works for a ward: the per-ward role groups (`membership.ward_ids`); superusers work for every
+ward.
 """
 
 from __future__ import annotations
-
-from functools import cache
 
 from django.apps import apps
 from django.contrib.admin.utils import unquote
@@ -37,9 +36,8 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
-from wagtail.models import Page, Site
 
-from .wards import ward_ids
+from congphuong.wards.membership import role_groups, scope, user_ward_ids, ward_ids, ward_lookup
 
 # Admin views that cannot be narrowed to a ward: install-wide counts and titles. Superusers only.
 # The workflow reports list every ward's snippets in moderation and offer, as a filter, every
@@ -58,70 +56,6 @@ SUPERUSER_ONLY_MENU_ITEMS = {"page-types-usage", "workflows", "workflow-tasks"}
 BULK_URL_NAME = "wagtail_bulk_action"
 BULK_ALL_MESSAGE = "Hãy chọn từng mục trong danh sách: không thao tác hàng loạt trên “tất cả” được."
 FOREIGN_WARD_POST_MESSAGE = "Không thể gán nội dung cho phường khác: bạn chỉ làm việc trên phường của mình."
-PAGE = "page"
-
-
-def _is_learning(model) -> bool:
-    return model._meta.app_label == "learning"
-
-
-@cache
-def ward_path(model) -> tuple[str, str] | None:
-    """How `model` reaches its ward: ("site", lookup) or ("page", lookup); None for a model without one."""
-    if model is Site or not issubclass(model, models.Model):
-        return None
-    if _is_learning(model):
-        from congphuong.learning import access
-
-        field = access.site_field_of(model)
-        return ("site", field) if field else None
-    if issubclass(model, Page):
-        return None  # pages: Wagtail's page permissions on each ward's tree
-    forward = [f for f in model._meta.get_fields() if f.is_relation and f.concrete and (f.many_to_one or f.one_to_one)]
-    for field in forward:
-        if field.related_model is Site:
-            return ("site", field.name)
-    for field in forward:
-        related = field.related_model
-        if related is None or related is model:
-            continue
-        if issubclass(related, Page):
-            return (PAGE, field.name)
-        for sub in related._meta.get_fields():
-            if sub.is_relation and sub.concrete and sub.many_to_one and sub.related_model is Site:
-                return ("site", f"{field.name}__{sub.name}")
-    return None
-
-
-def user_ward_ids(user, model) -> set[int] | frozenset[int] | None:
-    """The wards whose records of `model` `user` may reach; None means every ward."""
-    if _is_learning(model):
-        from congphuong.learning import access
-
-        return access.site_ids(user)
-    return ward_ids(user)
-
-
-def scope(queryset, user):
-    """`queryset` narrowed to the wards `user` works for (rows without a ward stay: they are shared)."""
-    path = ward_path(queryset.model)
-    if path is None:
-        return queryset
-    if _is_learning(queryset.model):
-        from congphuong.learning import access
-
-        return access.scope(queryset, user)
-    allowed = user_ward_ids(user, queryset.model)
-    if allowed is None:
-        return queryset
-    kind, lookup = path
-    if kind == PAGE:
-        roots = Site.objects.filter(pk__in=allowed).values_list("root_page__path", flat=True)
-        condition = Q(pk__in=[])
-        for root in roots:
-            condition |= Q(**{f"{lookup}__path__startswith": root})
-        return queryset.filter(condition)
-    return queryset.filter(Q(**{f"{lookup}__in": allowed}) | Q(**{f"{lookup}__isnull": True}))
 
 
 def reachable(model, user):
@@ -137,7 +71,7 @@ def reachable(model, user):
 
     if model is None:
         return None
-    if ward_path(model) is not None:
+    if ward_lookup(model) is not None:
         return scope(model._default_manager.all(), user)
     if model is get_user_model():
         from congphuong.accounts.users import visible_users
@@ -147,7 +81,7 @@ def reachable(model, user):
         allowed = ward_ids(user)
         if allowed is None:
             return None
-        return Group.objects.filter(Q(ward_role__site_id__in=allowed) | Q(ward_role__isnull=True))
+        return Group.objects.filter(Q(pk__in=role_groups(allowed).values("pk")) | Q(ward_role__isnull=True))
     if model is Collection or any(f.name == "collection" for f in model._meta.concrete_fields):
         policy = policy_registry.get_by_type(model, fallback=False)
         if policy is None or not hasattr(policy, "instances_user_has_any_permission_for"):
@@ -188,7 +122,7 @@ def bulk_refusal(request, user, kwargs):
     except (LookupError, ValueError):
         return None  # Wagtail answers 404 itself
     ids = request.GET.getlist("id")
-    if ward_path(model) is not None:
+    if ward_lookup(model) is not None:
         if "all" in ids:
             return BULK_ALL_MESSAGE
         if any(not may_reach(user, model, unquote(pk)) for pk in ids):
@@ -214,7 +148,7 @@ def foreign_site_posted(request, model, user) -> bool:
     """A POST naming, as the record's ward, a ward `user` does not work for."""
     if request.method != "POST" or "site" not in request.POST:
         return False
-    path = ward_path(model)
+    path = ward_lookup(model)
     if path is None or path[1] != "site":
         return False
     allowed = user_ward_ids(user, model)
@@ -248,7 +182,7 @@ class WardIsolationMiddleware:
             reason = bulk_refusal(request, user, view_kwargs)
             return self.refuse(request, reason) if reason else None
         model = view_model(view_func)
-        if model is None or ward_path(model) is None:
+        if model is None or ward_lookup(model) is None:
             return None
         pk = view_pk(view_func, view_kwargs)
         if pk is not None and not may_reach(user, model, pk):
@@ -260,8 +194,3 @@ class WardIsolationMiddleware:
     @staticmethod
     def refuse(request, message):
         return TemplateResponse(request, "editorial/admin/foreign_ward.html", {"message": message}, status=403)
-
-
-def ward_models():
-    """Every installed model that belongs to a ward (used by the tests that walk the admin)."""
-    return [model for model in apps.get_models() if ward_path(model) is not None]

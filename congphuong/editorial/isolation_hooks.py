@@ -21,12 +21,12 @@ from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.models import Site
 from wagtail.models.audit_log import ModelLogEntryManager
 from wagtail.permissions import policy_registry
 
+from congphuong.wards.membership import pages_in, ward_ids
+
 from .isolation import SUPERUSER_ONLY_MENU_ITEMS, reachable
-from .wards import ward_ids
 
 
 class ChoosableMixin:
@@ -65,10 +65,8 @@ def ward_pages_only(pages, request):
     allowed = ward_ids(request.user)
     if allowed is None:
         return pages
-    condition = Q(depth=1)  # the tree's root: where browsing starts
-    for root in Site.objects.filter(pk__in=allowed).values_list("root_page__path", flat=True):
-        condition |= Q(path__startswith=root)
-    return pages.filter(condition)
+    # The tree's root stays: browsing starts there.
+    return pages.filter(Q(depth=1) | pages_in(allowed))
 
 
 _wagtail_viewable_by_user = ModelLogEntryManager.viewable_by_user

@@ -3,6 +3,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from wagtail.models import AbstractGroupApprovalTask
 
+from congphuong.wards import roles
+
 from .rules import approval_refusal, must_not_approve
 
 
@@ -29,11 +31,11 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
 
     def is_ward_leader(self, obj, user) -> bool:
         """Whether `user` may moderate `obj` on this step as far as its ward is concerned."""
-        from .wards import site_id_of
+        from congphuong.wards.membership import ward_of
 
         if user.is_superuser:
             return True
-        site_id = site_id_of(obj)
+        site_id = ward_of(obj)
         memberships = self._ward_groups_of_user(user)
         if site_id is None:
             return bool(memberships)
@@ -57,7 +59,7 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
         # The action views already check get_actions(); this guards every other caller, and checks
         # what get_actions() cannot show: the size of the approver's own review edits.
         from .publishing import FourEyesRefusal
-        from .wards import NOT_WARD_LEADER_MESSAGE
+        from .rules import NOT_WARD_LEADER_MESSAGE
 
         obj = task_state.workflow_state.content_object
         if action_name in ("approve", "reject") and not self.is_ward_leader(obj, user):
@@ -138,14 +140,10 @@ class WardRoleGroup(models.Model):
     "is this user a leader of *this* ward" without parsing group names.
     """
 
-    EDITOR = "editor"
-    APPROVER = "approver"
-    SITE_ADMIN = "site_admin"
-    ROLE_CHOICES = [
-        (EDITOR, "Biên tập viên"),
-        (APPROVER, "Lãnh đạo duyệt"),
-        (SITE_ADMIN, "Quản trị trang"),
-    ]
+    EDITOR = roles.EDITOR_KEY
+    APPROVER = roles.APPROVER_KEY
+    SITE_ADMIN = roles.SITE_ADMIN_KEY
+    ROLE_CHOICES = [(roles.ROLE_KEYS[name], name) for name in roles.WARD_ROLES]
 
     group = models.OneToOneField(Group, verbose_name="Nhóm", on_delete=models.CASCADE, related_name="ward_role")
     site = models.ForeignKey(

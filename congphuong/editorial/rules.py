@@ -29,6 +29,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+NOT_WARD_LEADER_MESSAGE = "Bạn không phải lãnh đạo của phường này nên không thể duyệt nội dung của phường."
 SELF_APPROVAL_MESSAGE = "Bạn không thể tự duyệt hoặc tự xuất bản nội dung do chính mình soạn hoặc gửi duyệt."
 DIRECT_PUBLISH_MESSAGE = (
     "Nội dung chỉ được xuất bản sau khi một lãnh đạo khác phê duyệt. Hãy bấm “Gửi duyệt” để chuyển cho lãnh đạo."

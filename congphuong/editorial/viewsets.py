@@ -1,7 +1,7 @@
 """The base of every snippet viewset whose rows belong to one ward (a `site` field).
 
 - the listing and the chooser list only the wards the user works for
-  (`congphuong.editorial.isolation.scope`); the views that open one record are guarded
+  (`congphuong.wards.membership.scope`); the views that open one record are guarded
   by `WardIsolationMiddleware` for every viewset, this one or not;
 - no copy view: Wagtail's copy form saves into the record it was opened from, so a
   "copy" of another ward's record with our own ward in it moved and renamed the record,
@@ -11,7 +11,7 @@
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .isolation import scope
+from congphuong.wards.membership import scope
 
 
 class WardChooseMixin:

@@ -108,41 +108,6 @@ def use_awaiting_review_panel(request, panels):
     ]
 
 
-# Ward isolation of snippets ---------------------------------------------------------------------------
-# A snippet with a `site` field (theme of the year, …) belongs to that ward: a cadre of another
-# ward may not open it for editing or deletion, whatever the model permission says.
-
-
-def _foreign_ward_response(request, instances):
-    from django.template.response import TemplateResponse
-
-    from .wards import ward_ids
-
-    allowed = ward_ids(request.user)
-    if allowed is None:
-        return None
-    for instance in instances:
-        site_id = getattr(instance, "site_id", None)
-        if isinstance(site_id, int) and site_id not in allowed:
-            return TemplateResponse(
-                request,
-                "editorial/admin/foreign_ward.html",
-                {"message": "Nội dung này thuộc phường khác: bạn chỉ làm việc trên phường của mình."},
-                status=403,
-            )
-    return None
-
-
-@hooks.register("before_edit_snippet")
-def refuse_foreign_ward_snippet_edit(request, instance):
-    return _foreign_ward_response(request, [instance])
-
-
-@hooks.register("before_delete_snippet")
-def refuse_foreign_ward_snippet_delete(request, instances):
-    return _foreign_ward_response(request, instances)
-
-
 @hooks.register("register_admin_urls")
 def register_guide_url():
     return [path("huong-dan/", GuideView.as_view(), name="editorial_guide")]

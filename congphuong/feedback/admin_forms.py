@@ -7,9 +7,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from congphuong.core.forms import VisibleTextMixin
 from congphuong.core.text import nfc
+from congphuong.wards.membership import members, scope, ward_ids
 
 from .models import Question, Topic
-from .permissions import scope_to_user, ward_site_ids, ward_staff
 
 ANSWER_FIELDS = ("answer", "answering_unit", "is_public", "public_title", "public_question")
 
@@ -17,7 +17,7 @@ ANSWER_FIELDS = ("answer", "answering_unit", "is_public", "public_title", "publi
 def handler_users(site_ids=None, keep=None):
     """Users who may handle questions: members of a group with change_question (or holding it themselves).
 
-    With `site_ids`, only the staff of those wards (`permissions.ward_staff`): a ward never
+    With `site_ids`, only the staff of those wards (`membership.members`): a ward never
     sees, nor assigns to, another ward's cadres.
     Superusers are not offered then (they belong to no ward). `keep`: a user kept in the
     list whatever the rule (the question's current assignee, so the form stays valid).
@@ -29,7 +29,7 @@ def handler_users(site_ids=None, keep=None):
     if site_ids is None:
         users = users.filter(Q(is_superuser=True) | handles)
     else:
-        users = users.filter(handles, is_superuser=False, pk__in=ward_staff(site_ids).values("pk"))
+        users = users.filter(handles, is_superuser=False, pk__in=members(site_ids).values("pk"))
     if keep is not None:
         users = get_user_model().objects.filter(Q(pk__in=users.values("pk")) | Q(pk=keep))
     return users.distinct().order_by("first_name", "last_name", "username")
@@ -44,14 +44,14 @@ class QuestionAdminForm(WagtailAdminModelForm):
         user = self.for_user
         if "assignee" in self.fields:
             # The question's own ward's staff (a superuser handling it sees the same list).
-            ward = {instance.site_id} if instance.site_id else (ward_site_ids(user) if user is not None else set())
+            ward = {instance.site_id} if instance.site_id else (ward_ids(user) if user is not None else set())
             self.fields["assignee"].queryset = handler_users(ward, keep=instance.assignee_id)
             self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
             self.fields["assignee"].empty_label = "— Chưa phân công —"
         if "topic" in self.fields:
             topics = Topic.objects.all()
             if user is not None:
-                site_ids = ward_site_ids(user)
+                site_ids = ward_ids(user)
                 if site_ids is not None:
                     topics = topics.filter(Q(site__isnull=True) | Q(site_id__in=site_ids))
             self.fields["topic"].queryset = topics
@@ -142,4 +142,4 @@ class ReturnForm(VisibleTextMixin, forms.Form):
 
 
 def scoped_questions(user):
-    return scope_to_user(Question.objects.all(), user)
+    return scope(Question.objects.all(), user, shared=False)

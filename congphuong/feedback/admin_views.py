@@ -1,7 +1,7 @@
 """Back office: the question queue, the handling screen, notes, answer approval, attachments.
 
 Every view narrows the questions to the wards of the signed-in user
-(``permissions.scope_to_user``): staff of one ward never open another ward's
+(``congphuong.wards.membership.scope``): staff of one ward never open another ward's
 questions, nor their attachments.
 """
 
@@ -26,12 +26,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from congphuong.core.templatetags.vi_format import vi_short_date
 from congphuong.core.text import fold, nfc
+from congphuong.wards.membership import may_act_in, scope, ward_ids
 
 from . import notify
 from .admin_forms import NoteForm, ReturnForm, handler_users
 from .deadlines import deadline_state, near_due_limit
 from .models import Note, Question, Topic
-from .permissions import can_view_question, may_approve_answer, scope_to_user, ward_site_ids
+from .permissions import can_view_question, may_approve_answer
 from .workdays import WorkdayCalendar
 
 URL_NAMESPACE = "feedback_questions"
@@ -52,13 +53,12 @@ class QuestionPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission_for_instance(self, user, action, instance):
         if not self.user_has_permission(user, action):
             return False
-        site_ids = ward_site_ids(user)
-        return site_ids is None or instance.site_id in site_ids
+        return may_act_in(user, instance.site_id)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
-        return scope_to_user(self.model._default_manager.all(), user)
+        return scope(self.model._default_manager.all(), user, shared=False)
 
 
 def log_event(question, user, text):
@@ -95,7 +95,7 @@ class QuestionFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)
-        site_ids = ward_site_ids(user) if user is not None else set()
+        site_ids = ward_ids(user) if user is not None else set()
         self.filters["assignee"].queryset = handler_users(site_ids)
         if site_ids is not None:
             self.filters["topic"].queryset = Topic.objects.filter(Q(site__isnull=True) | Q(site_id__in=site_ids))
@@ -148,11 +148,11 @@ class QuestionIndexView(IndexView):
             .select_related("topic", "assignee", "site")
             .annotate(open_rank=Case(When(status__in=Question.OPEN_STATUSES, then=Value(0)), default=Value(1)))
         )
-        return scope_to_user(queryset, self.request.user)
+        return scope(queryset, self.request.user, shared=False)
 
     @cached_property
     def shows_several_wards(self):
-        site_ids = ward_site_ids(self.request.user)
+        site_ids = ward_ids(self.request.user)
         return site_ids is None or len(site_ids) > 1
 
     def search_queryset(self, queryset):
@@ -204,7 +204,9 @@ class QuestionEditView(EditView):
     error_message = "Chưa lưu được: vui lòng sửa các chỗ báo lỗi."
 
     def get_queryset(self):
-        return scope_to_user(Question.objects.select_related("topic", "neighbourhood", "assignee"), self.request.user)
+        return scope(
+            Question.objects.select_related("topic", "neighbourhood", "assignee"), self.request.user, shared=False
+        )
 
     def get_page_subtitle(self):
         return f"Câu hỏi {self.object.code}"
@@ -307,24 +309,24 @@ def may_reopen(user, question) -> bool:
 
 class QuestionDeleteView(DeleteView):
     def get_queryset(self):
-        return scope_to_user(Question.objects.all(), self.request.user)
+        return scope(Question.objects.all(), self.request.user, shared=False)
 
 
 class QuestionHistoryView(HistoryView):
     def get_base_object_queryset(self):
-        return scope_to_user(super().get_base_object_queryset(), self.request.user)
+        return scope(super().get_base_object_queryset(), self.request.user, shared=False)
 
 
 class QuestionUsageView(UsageView):
     def get_base_object_queryset(self):
-        return scope_to_user(super().get_base_object_queryset(), self.request.user)
+        return scope(super().get_base_object_queryset(), self.request.user, shared=False)
 
 
 # Small POST actions ---------------------------------------------------------------
 
 
 def _question_for(request, pk, permission="change"):
-    question = get_object_or_404(scope_to_user(Question.objects.all(), request.user), pk=pk)
+    question = get_object_or_404(scope(Question.objects.all(), request.user, shared=False), pk=pk)
     if not request.user.has_perm(f"feedback.{permission}_question"):
         raise PermissionDenied
     return question
@@ -406,7 +408,7 @@ def reopen_answer(request, pk):
 
 def attachment(request, pk):
     """The citizen's attachment, only for staff of the question's ward with the view permission."""
-    question = get_object_or_404(scope_to_user(Question.objects.all(), request.user), pk=pk)
+    question = get_object_or_404(scope(Question.objects.all(), request.user, shared=False), pk=pk)
     if not can_view_question(request.user, question):
         raise PermissionDenied
     if not question.attachment:

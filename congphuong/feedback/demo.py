@@ -1,4 +1,4 @@
-"""Demo content for one ward: the Hỏi đáp page, khu phố, topics, questions in every state, ratings.
+"""Demo content for one ward: the Hỏi đáp page, topics, questions in every state, ratings.
 
 Every person and contact detail here is invented; the e-mail addresses use the
 reserved example.com domain. ``build_demo`` is idempotent: a second call adds nothing.
@@ -8,11 +8,12 @@ import datetime
 
 from django.utils import timezone
 
-from .models import FeedbackPage, Neighbourhood, Note, Question, Rating, Topic
+from congphuong.organisation.models import Quarter
+
+from .models import FeedbackPage, Note, Question, Rating, Topic
 from .permissions import ensure_feedback_permissions
 from .workdays import WorkdayCalendar
 
-NEIGHBOURHOODS = ["Khu phố 1", "Khu phố 2", "Khu phố 3", "Khu phố 4", "Khu phố 5", "Khu phố 6"]
 TOPICS = [
     "Hộ tịch – chứng thực",
     "Đất đai – xây dựng",
@@ -220,10 +221,8 @@ def _feedback_page(home):
 
 def build_demo(home, site):
     page = _feedback_page(home)
-    neighbourhoods = []
-    for order, name in enumerate(NEIGHBOURHOODS):
-        item, _ = Neighbourhood.objects.get_or_create(site=site, name=name, defaults={"sort_order": order})
-        neighbourhoods.append(item)
+    # The ward's one list of khu phố, made by the organisation demo (Giới thiệu shows the same list).
+    neighbourhoods = list(Quarter.objects.for_site(site))
     topics = []
     for order, name in enumerate(TOPICS):
         item, _ = Topic.objects.get_or_create(site=site, name=name, defaults={"sort_order": order})
@@ -243,7 +242,7 @@ def build_demo(home, site):
             full_name=name,
             phone=phone.replace(" ", ""),
             email=email,
-            neighbourhood=neighbourhoods[hood] if hood is not None else None,
+            neighbourhood=neighbourhoods[hood] if hood is not None and hood < len(neighbourhoods) else None,
             topic=topics[topic],
             content=text,
             received_at=received,

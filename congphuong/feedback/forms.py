@@ -6,10 +6,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from congphuong.core.forms import VisibleTextMixin
+from congphuong.core.image_limits import check_image_pixels
 from congphuong.core.text import nfc
+from congphuong.organisation.models import Quarter
 
 from .codes import normalise_code
-from .models import Neighbourhood, Question, Topic
+from .models import Question, Topic
 from .privacy import digits
 from .spam import check_timestamp, make_timestamp
 
@@ -46,6 +48,8 @@ def sniff_attachment(upload) -> str:
             "Nội dung tệp không đúng định dạng PDF, JPG hoặc PNG (có thể tệp bị đổi đuôi). Vui lòng chọn tệp khác.",
             code="content",
         )
+    if content_type.startswith("image/"):
+        check_image_pixels(upload)  # opened by the staff's browsers: no decompression bomb
     return content_type
 
 
@@ -145,7 +149,7 @@ class QuestionForm(NfcFormMixin, SpamGuardForm):
     )
     neighbourhood = forms.ModelChoiceField(
         label="Khu phố/ấp nơi bạn ở (không bắt buộc)",
-        queryset=Neighbourhood.objects.none(),
+        queryset=Quarter.objects.none(),
         required=False,
         empty_label="— Chọn khu phố/ấp —",
         error_messages={"invalid_choice": "Khu phố/ấp đã chọn không có trong danh sách."},
@@ -184,9 +188,8 @@ class QuestionForm(NfcFormMixin, SpamGuardForm):
 
     def __init__(self, *args, site=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhood"].queryset = (
-            Neighbourhood.objects.filter(site=site) if site else Neighbourhood.objects.none()
-        )
+        # The published khu phố of the ward, the same list Giới thiệu shows.
+        self.fields["neighbourhood"].queryset = Quarter.objects.for_site(site) if site else Quarter.objects.none()
         topics = Topic.objects.for_site(site) if site else Topic.objects.none()
         self.fields["topic"].queryset = topics
         if not topics.exists():

@@ -6,7 +6,7 @@
   date in working days) and the answer, approved by a leader who did not draft it.
 - ``Note``: internal notes on a question, never public.
 - ``Rating``: anonymous satisfaction ratings of a published answer or of the portal.
-- ``Neighbourhood``, ``Topic``: the ward's khu phố/ấp and the question topics.
+- ``Topic``: the question topics (the khu phố/ấp are the ward's one list, ``organisation.Quarter``).
 - ``CalendarDay``: "Ngày nghỉ/ngày làm bù", the admin's overrides of the holiday library
   (see ``workdays.py``).
 """
@@ -37,30 +37,6 @@ DEFAULT_CONSENT_NOTICE = (
     "“Công dân khu phố …”. Bạn có thể đề nghị xem, sửa hoặc xóa dữ liệu của mình bằng cách liên hệ "
     "Ủy ban nhân dân phường (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân)."
 )
-
-
-class Neighbourhood(models.Model):
-    """A khu phố (urban) or ấp (rural) of the ward."""
-
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name="Phường",
-        on_delete=models.CASCADE,
-        related_name="feedback_neighbourhoods",
-    )
-    name = models.CharField("Tên khu phố/ấp", max_length=120, help_text="Ví dụ: Khu phố 3, Ấp Bình Lợi")
-    sort_order = models.PositiveIntegerField("Thứ tự", default=0)
-
-    panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("sort_order")]
-
-    class Meta:
-        verbose_name = "Khu phố/ấp"
-        verbose_name_plural = "Khu phố/ấp"
-        ordering = ["sort_order", "name"]
-        constraints = [models.UniqueConstraint(fields=["site", "name"], name="feedback_unique_neighbourhood")]
-
-    def __str__(self):
-        return self.name
 
 
 class TopicQuerySet(models.QuerySet):
@@ -289,8 +265,9 @@ class Question(models.Model):
     full_name = models.CharField("Họ và tên", max_length=120)
     phone = models.CharField("Số điện thoại", max_length=20, blank=True)
     email = models.EmailField("Thư điện tử", blank=True)
+    # The ward's one list of khu phố (organisation.Quarter, also on Giới thiệu): never a list of its own.
     neighbourhood = models.ForeignKey(
-        Neighbourhood,
+        "organisation.Quarter",
         verbose_name="Khu phố/ấp",
         null=True,
         blank=True,

@@ -4,25 +4,24 @@ A question holds personal data, so a user sees it only when both hold:
 
 1. the model permission (``feedback.view_question`` to read, ``change_question`` to
    handle), given to the groups Biên tập viên, Lãnh đạo duyệt and Quản trị trang;
-2. the user belongs to the question's ward: one of their groups has a page
-   permission on that ward's home page, on a page below it, or on a page above it
-   (the tree root: a group for every ward). Superusers see every ward.
+2. the user works for the question's ward: they are in one of that ward's role groups
+   (`congphuong.wards.membership`). Superusers see every ward.
 
 Answer approval follows the four-eyes rule of ``congphuong.editorial``: only a
 member of "Lãnh đạo duyệt" (or a superuser) who did not draft or submit the answer.
 """
 
 from django.contrib.auth.models import Permission
-from wagtail.models import GroupPagePermission, Site
 
-from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN, in_role_groups
 from congphuong.editorial.rules import may_self_approve
+from congphuong.wards.membership import has_role, may_act_in
+from congphuong.wards.roles import APPROVER, EDITOR, SITE_ADMIN
 
 APP = "feedback"
 # Model permissions each editorial group gets (see ensure_feedback_permissions).
 ROLE_PERMISSIONS = {
-    EDITOR: ("view_question", "change_question", "view_topic", "view_neighbourhood"),
-    APPROVER: ("view_question", "change_question", "view_topic", "view_neighbourhood", "view_rating"),
+    EDITOR: ("view_question", "change_question", "view_topic"),
+    APPROVER: ("view_question", "change_question", "view_topic", "view_rating"),
     SITE_ADMIN: (
         "view_question",
         "change_question",
@@ -32,10 +31,6 @@ ROLE_PERMISSIONS = {
         "change_topic",
         "delete_topic",
         "view_topic",
-        "add_neighbourhood",
-        "change_neighbourhood",
-        "delete_neighbourhood",
-        "view_neighbourhood",
         "add_calendarday",
         "change_calendarday",
         "delete_calendarday",
@@ -44,52 +39,10 @@ ROLE_PERMISSIONS = {
 }
 
 
-def ward_site_ids(user) -> set[int] | None:
-    """Ids of the Sites whose questions ``user`` may see; None means every site (superuser)."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return set()
-    if user.is_superuser:
-        return None
-    cached = getattr(user, "_feedback_site_ids", None)
-    if cached is not None:
-        return cached
-    paths = set(GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True).distinct())
-    site_ids = set()
-    if paths:
-        for site_id, root_path in Site.objects.values_list("id", "root_page__path"):
-            if any(root_path.startswith(path) or path.startswith(root_path) for path in paths):
-                site_ids.add(site_id)
-    user._feedback_site_ids = site_ids
-    return site_ids
-
-
-def ward_staff(site_ids):
-    """Users of these wards, by the same rule as `ward_site_ids`: a role group of the ward, or a group
-    with a page permission on the ward's home page, below it or above it."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-    from wagtail.models import Page
-
-    condition = Q(groups__ward_role__site_id__in=site_ids)
-    for root in Site.objects.filter(pk__in=site_ids).values_list("root_page__path", flat=True):
-        condition |= Q(groups__page_permissions__page__path__startswith=root)
-        above = [root[:end] for end in range(Page.steplen, len(root), Page.steplen)]
-        condition |= Q(groups__page_permissions__page__path__in=above)
-    return get_user_model().objects.filter(condition).distinct()
-
-
-def scope_to_user(queryset, user, field="site"):
-    site_ids = ward_site_ids(user)
-    if site_ids is None:
-        return queryset
-    return queryset.filter(**{f"{field}__in": site_ids})
-
-
 def can_view_question(user, question) -> bool:
     if not user.has_perm(f"{APP}.view_question") and not user.has_perm(f"{APP}.change_question"):
         return False
-    site_ids = ward_site_ids(user)
-    return site_ids is None or question.site_id in site_ids
+    return may_act_in(user, question.site_id)
 
 
 def is_approver(user, site_id=None) -> bool:
@@ -97,14 +50,11 @@ def is_approver(user, site_id=None) -> bool:
     if user.is_superuser:
         return True
     if site_id is not None:
-        from congphuong.editorial.models import WardRoleGroup
-
-        ward_leader = user.groups.filter(ward_role__role=WardRoleGroup.APPROVER, ward_role__site_id=site_id)
-        if ward_leader.exists():
+        if may_act_in(user, site_id, [APPROVER]):
             return True
         # A leader of another ward is no leader here; a group without a ward (older setup) still counts.
         return user.groups.filter(name=APPROVER, ward_role__isnull=True).exists()
-    return in_role_groups(user, [APPROVER])
+    return has_role(user, [APPROVER])
 
 
 def may_approve_answer(user, question) -> tuple[bool, str]:

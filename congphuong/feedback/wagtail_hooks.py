@@ -10,10 +10,11 @@ from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexV
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from congphuong.wards.membership import scope, ward_ids
+
 from . import admin_views
 from .admin_forms import QuestionAdminForm
-from .models import CalendarDay, Neighbourhood, Question, Rating, Topic
-from .permissions import scope_to_user, ward_site_ids
+from .models import CalendarDay, Question, Rating, Topic
 
 # Before any viewset asks the registry for Question's policy.
 register_permission_policy(Question, admin_views.QuestionPermissionPolicy(Question))
@@ -71,19 +72,10 @@ class QuestionViewSet(ModelViewSet):
 
 
 class WardScopedIndexView(IndexView):
-    site_field = "site"
-    include_global = False
+    include_global = False  # rows of no ward (a shared topic) are listed too
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        site_ids = ward_site_ids(self.request.user)
-        if site_ids is None:
-            return queryset
-        if self.include_global:
-            from django.db.models import Q
-
-            return queryset.filter(Q(site__isnull=True) | Q(site_id__in=site_ids))
-        return queryset.filter(site_id__in=site_ids)
+        return scope(super().get_base_queryset(), self.request.user, shared=self.include_global)
 
 
 class WardSiteChoiceMixin:
@@ -91,7 +83,7 @@ class WardSiteChoiceMixin:
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        site_ids = ward_site_ids(self.request.user)
+        site_ids = ward_ids(self.request.user)
         if site_ids is not None and "site" in form.fields:
             form.fields["site"].queryset = form.fields["site"].queryset.filter(pk__in=site_ids)
         return form
@@ -103,12 +95,12 @@ class WardScopedCreateView(WardSiteChoiceMixin, CreateView):
 
 class WardScopedEditView(WardSiteChoiceMixin, EditView):
     def get_queryset(self):
-        return scope_to_user(super().get_queryset(), self.request.user)
+        return scope(super().get_queryset(), self.request.user, shared=False)
 
 
 class WardScopedDeleteView(DeleteView):
     def get_queryset(self):
-        return scope_to_user(super().get_queryset(), self.request.user)
+        return scope(super().get_queryset(), self.request.user, shared=False)
 
 
 class TopicIndexView(WardScopedIndexView):
@@ -127,22 +119,6 @@ class TopicViewSet(ModelViewSet):
     edit_view_class = WardScopedEditView
     delete_view_class = WardScopedDeleteView
     list_display = ["name", "site", "active", "sort_order"]
-    search_fields = ["name"]
-
-
-class NeighbourhoodViewSet(ModelViewSet):
-    model = Neighbourhood
-    icon = "home"
-    menu_label = "Khu phố/ấp"
-    url_prefix = "khu-pho"
-    name = "feedback_neighbourhoods"
-    copy_view_enabled = False
-    index_view_class = WardScopedIndexView
-    add_view_class = WardScopedCreateView
-    edit_view_class = WardScopedEditView
-    delete_view_class = WardScopedDeleteView
-    list_display = ["name", "site", "sort_order"]
-    list_filter = ["site"]
     search_fields = ["name"]
 
 
@@ -181,7 +157,7 @@ class FeedbackListsGroup(ModelViewSetGroup):
     menu_label = "Danh mục PAKN"
     menu_icon = "list-ul"
     menu_order = 261
-    items = (TopicViewSet, NeighbourhoodViewSet, RatingViewSet)
+    items = (TopicViewSet, RatingViewSet)  # khu phố: the ward's one list under Tổ chức (organisation)
 
 
 class CalendarDayViewSet(ModelViewSet):

@@ -1,7 +1,11 @@
 """Which wards' learning-society data a user may see and change (ward isolation).
 
-Every list, form, export, report, import and dashboard of the module asks this module,
-and so does the Wagtail permission policy of each model (`WardPermissionPolicy`):
+This is a dimension of its own beside the editorial role groups of `congphuong.wards.membership`
+("Phân công phường": a learning officer holds no ward's role group), registered there as
+`DIMENSION` so that the admin's ward guard scopes this app's records by it.
+
+Every list, form, export, report, import and dashboard of the module asks this module, and so
+does the Wagtail permission policy of each model (`WardPermissionPolicy`):
 
 - a superuser sees every ward;
 - anyone else sees only the wards of their "Phân công phường" (`WardAssignment`);
@@ -21,6 +25,8 @@ from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from congphuong.wards.membership import Dimension, has_role, members
 
 from .roles import NATIONAL_ADMIN, SITE_ADMIN
 
@@ -175,10 +181,8 @@ def manages_assignments_of(user) -> frozenset[int] | None:
         return frozenset()
     if user.is_superuser:
         return None
-    from congphuong.core.roles import in_role_groups
-
     # "Quản trị trang" itself or a ward's group of that role ("Quản trị trang – Phường …").
-    if not in_role_groups(user, [SITE_ADMIN]):
+    if not has_role(user, [SITE_ADMIN]):
         return frozenset()
     return site_ids(user)
 
@@ -197,12 +201,12 @@ def assignable_users(user, managed):
     users = get_user_model()._default_manager.filter(is_active=True)
     if managed is None:
         return users
-    in_a_ward = users.filter(groups__ward_role__isnull=False).values("pk")
+    in_a_ward = members(Site.objects.values("pk")).values("pk")
     assigned = WardAssignment.objects.values("user_id")
     return (
         users.filter(is_superuser=False)
         .filter(
-            Q(groups__ward_role__site_id__in=managed)
+            Q(pk__in=members(managed).values("pk"))
             | Q(pk__in=WardAssignment.objects.filter(site_id__in=managed).values("user_id"))
             | (~Q(pk__in=in_a_ward) & ~Q(pk__in=assigned))
         )
@@ -268,3 +272,6 @@ class WardPermissionPolicy(ModelPermissionPolicy):
     def users_with_any_permission_for_instance(self, actions, instance):
         # Only used by Wagtail for notifications; the model permission is the best answer it needs.
         return self.users_with_any_permission(actions)
+
+
+DIMENSION = Dimension(name="Phân công phường", ward_ids=site_ids, lookup=site_field_of, scope=scope)

@@ -16,3 +16,10 @@ class LearningConfig(AppConfig):
 
         # exact_class: wins over the policy wagtail.documents registers in its own ready(), whatever the app order.
         register_permission_policy(get_document_model(), document_policy(), exact_class=True)
+
+        from congphuong.wards.membership import register_dimension
+
+        from .access import DIMENSION
+
+        # This app's records follow the "Phân công phường" assignments, not the editorial role groups.
+        register_dimension(self.label, DIMENSION)

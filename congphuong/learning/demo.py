@@ -197,10 +197,10 @@ def _criteria(model, day, site):
     return criteria_set
 
 
-def _points(rng, criteria_set, strength):
+def _points(rng, indicators, strength):
     """Plausible points: each indicator at `strength` of its maximum, give or take."""
     points = {}
-    for indicator in criteria_set.indicators():
+    for indicator in indicators:
         ratio = min(1.0, max(0.0, rng.gauss(strength, 0.12)))
         step = 1 if indicator.max_points <= 5 else 2  # whole points on small scales (TT 25: 0, 1, 2)
         raw = Decimal(str(round(float(indicator.max_points) * ratio * step) / step))
@@ -228,9 +228,14 @@ class _Cycle:
     def __init__(self, rng, site, year):
         self.rng, self.site, self.year = rng, site, year
         self.scores, self.events = [], []
+        # Read once per cycle, not per registration: hundreds share the same few criteria sets.
+        self.criteria_sets: dict[tuple, CriteriaSet] = {}
+        self.indicators: dict[int, list] = {}
 
     def register(self, model, day, strength, stage, **subject):
-        criteria_set = _criteria(model, day, self.site)
+        if (model, day) not in self.criteria_sets:
+            self.criteria_sets[model, day] = _criteria(model, day, self.site)
+        criteria_set = self.criteria_sets[model, day]
         registration = Registration(
             site=self.site,
             year=self.year,
@@ -249,7 +254,9 @@ class _Cycle:
         if stage == Status.REGISTERED:
             return
         criteria_set = registration.criteria_set
-        self_points = _points(self.rng, criteria_set, registration._strength + 0.03)
+        if criteria_set.pk not in self.indicators:
+            self.indicators[criteria_set.pk] = list(criteria_set.indicators())
+        self_points = _points(self.rng, self.indicators[criteria_set.pk], registration._strength + 0.03)
         council_points = {
             key: max(Decimal(0), value - Decimal(self.rng.choice([0, 0, 0, 1]))) for key, value in self_points.items()
         }
@@ -445,7 +452,11 @@ def _cycles(rng, site, today, quarters, households, clans, units, citizens):
     for registration in regs:
         cycle.advance(registration, datetime.date(last, 11, 5), datetime.date(last, 11, 18))
     cycle.flush()
-    signer = "Nguyễn Thành Long"
+    # The ward's chairman as Lãnh đạo names them (organisation.Leader), not a name of the demo's own.
+    from congphuong.organisation.models import leader_holding
+
+    chairman = leader_holding(site, "Chủ tịch Ủy ban nhân dân")
+    signer = chairman.full_name if chairman is not None else "Nguyễn Thành Long"
     _decide(
         site,
         last,
@@ -875,7 +886,7 @@ def assign_demo_accounts(results=()):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from congphuong.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from congphuong.core.demo.accounts import DEMO_ACCOUNTS, demo_password_hash
 
     from .roles import APPROVER, LEARNING_OFFICER, SITE_ADMIN
 
@@ -894,7 +905,7 @@ def assign_demo_accounts(results=()):
             defaults={"first_name": first_name, "last_name": last_name, "email": f"{username}@example.vn"},
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            user.password = demo_password_hash()
             user.save()
         user.groups.add(officers)
         _assign(user, site, f"Tài khoản mẫu: cán bộ khuyến học {site.site_name}")

@@ -19,6 +19,8 @@ from django.http import Http404
 from wagtail.models import Collection
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
+from congphuong.wards.membership import ward_of_collection
+
 from . import access
 
 COLLECTION_PREFIX = "Hồ sơ xã hội học tập"
@@ -77,14 +79,9 @@ def _private_paths(user=None) -> list[tuple[str, int]]:
     return cached
 
 
-def ward_of(collection, user=None) -> int | None:
-    """The ward whose private collection `collection` is (or lies under), else None."""
-    if collection is None:
-        return None
-    for path, site_id in _private_paths(user):
-        if collection.path.startswith(path):
-            return site_id
-    return None
+def private_ward_of(collection, user=None) -> int | None:
+    """The ward whose *private* collection `collection` is (or lies under), else None (a public file)."""
+    return ward_of_collection(collection, among=_private_paths(user))
 
 
 def _has_any(user, permissions) -> bool:
@@ -128,7 +125,7 @@ class WardDocumentPermissionPolicy(CollectionOwnershipPermissionPolicy):
 
     def _check_perm(self, user, actions, collection=None):
         if collection is not None and user.is_active and user.is_authenticated and not user.is_superuser:
-            site_id = ward_of(collection, user)
+            site_id = private_ward_of(collection, user)
             if site_id is not None:
                 return allows(user, site_id, actions)
         if super()._check_perm(user, actions, collection):
@@ -155,7 +152,7 @@ def serve_private_document(document, request):
     Wagtail then serves it as any document (no-sniff, CSP); the serving policy marks answers to a
     signed-in reader private, so no shared cache keeps it.
     """
-    site_id = ward_of(document.collection, request.user)
+    site_id = private_ward_of(document.collection, request.user)
     if site_id is None:
         return None  # an ordinary document
     if not may_download(request.user, site_id):

@@ -6,11 +6,8 @@ from a data migration and from the demo; run it again after adding a permission.
 Outside a migration it also makes each ward's private file collection (see files.py).
 """
 
-LEARNING_OFFICER = "Cán bộ khuyến học"
-APPROVER = "Lãnh đạo duyệt"
-SITE_ADMIN = "Quản trị trang"
-# Edits the shared (national) criteria sets and targets; ward staff only read them.
-NATIONAL_ADMIN = "Quản trị xã hội học tập dùng chung"
+from congphuong.wards.roles import APPROVER, LEARNING_OFFICER, SITE_ADMIN
+from congphuong.wards.roles import LEARNING_NATIONAL_ADMIN as NATIONAL_ADMIN  # edits the shared criteria sets
 
 # Models holding personal data or the programme's records, edited by the officers.
 OFFICER_MODELS = (

@@ -2,16 +2,20 @@
 with the subject's name replaced unless it stands on a signed recognition decision.
 A ward's private file collection is made with its first assignment and goes with the ward."""
 
+from django.db import IntegrityError, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import Site
+
+from congphuong.organisation.models import Quarter
 
 from .models import (
     Award,
     Citizen,
     Household,
     HouseholdTombstone,
+    LearningQuarter,
     LearningSocietyPage,
     NameConsent,
     Registration,
@@ -23,6 +27,22 @@ from .models import (
 def _detach(registrations, label):
     registrations.filter(decision__isnull=True).update(subject_name=label, subject_removed=True)
     registrations.filter(decision__isnull=False).update(subject_removed=True)
+
+
+@receiver(post_save, sender=Quarter, dispatch_uid="learning_follow_quarter_name")
+def quarter_renamed(sender, instance, raw=False, **kwargs):
+    """A khu phố renamed in the ward's list (published) is renamed in the programme's registry too."""
+    if raw or (kwargs.get("update_fields") is not None and "name" not in kwargs["update_fields"]):
+        return  # saving a draft revision writes only its bookkeeping fields, not the name readers see
+    # The stored name: the instance in memory may carry a draft's name.
+    name = Quarter.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+    if name is None:
+        return
+    try:
+        with transaction.atomic():
+            LearningQuarter.objects.filter(quarter=instance).exclude(name=name).update(name=name)
+    except IntegrityError:
+        pass  # another registry row already has that name: the officer merges them; the link stays
 
 
 @receiver(pre_delete, sender=Household)

@@ -5,6 +5,7 @@ import zipfile
 from django import forms
 
 from congphuong.core.archives import ArchiveTooLarge, check_archive
+from congphuong.core.image_limits import check_image_pixels
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 # A .docx/.xlsx is a ZIP: what it may unpack to (core/archives.py).
@@ -58,4 +59,6 @@ def check_evidence_file(upload) -> str:
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
     if extension not in EXTENSIONS[content_type]:
         raise forms.ValidationError("Đuôi tên tệp không khớp với nội dung tệp; hãy kiểm tra lại tệp.")
+    if content_type in (JPEG, PNG):
+        check_image_pixels(upload)  # opened by the officers' browsers: no decompression bomb
     return content_type

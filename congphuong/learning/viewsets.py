@@ -1,7 +1,8 @@
 """Wagtail ModelViewSets of the module, all under the "Xã hội học tập" admin menu.
 
-Every view here goes through `congphuong.learning.access`: lists, exports and filter
-choices hold only the user's wards; another ward's record answers 404; forms offer only
+Every view here goes through `congphuong.learning.access`: lists and exports hold only the
+user's wards (filter choices too, as in every admin listing: `congphuong.editorial.filters`
+narrows them by the same rules); another ward's record answers 404; forms offer only
 the user's wards and their khu phố, households, units…; shared criteria sets and targets
 are read-only except for national administrators.
 """
@@ -16,7 +17,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
@@ -61,22 +61,6 @@ from .views import Forbidden403Mixin
 MENU_HOOK = "register_learning_menu_item"
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
-
-
-class WardFilterSet(WagtailFilterSet):
-    """The list filters, with "Phường" and the related-object filters naming only the user's wards."""
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        user = getattr(request, "user", None)
-        for filter_ in self.filters.values():
-            queryset = getattr(filter_, "queryset", None)
-            if queryset is None or not hasattr(queryset, "model"):
-                continue
-            if queryset.model is Site:
-                filter_.queryset = access.site_queryset(user)
-            elif access.site_field_of(queryset.model) is not None:
-                filter_.queryset = access.scope(queryset, user)
 
 
 def export_value(instance, field_name):
@@ -140,7 +124,6 @@ class WardFormMixin:
 
 class LearningIndexView(Forbidden403Mixin, generic.IndexView):
     personal_data = True
-    base_filterset_class = WardFilterSet
 
     def get_base_queryset(self):
         return access.scope(super().get_base_queryset(), self.request.user)

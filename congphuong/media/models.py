@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from congphuong.core import renditions
 from congphuong.core.models import BasePage, base_promote_panels, with_listing_images
 from congphuong.core.video import embed_src
 from congphuong.news.models import paginate
@@ -28,9 +29,13 @@ class MediaIndexPage(BasePage):
         verbose_name = "Chuyên mục media"
         verbose_name_plural = "Chuyên mục media"
 
+    def default_description(self) -> str:
+        return f"{self.title}: video và phóng sự ảnh về hoạt động của phường."
+
     def stories(self):
         return with_listing_images(
-            MediaStoryPage.objects.child_of(self).live().public().order_by("-published_at", "-pk")
+            MediaStoryPage.objects.child_of(self).live().public().order_by("-published_at", "-pk"),
+            renditions.STORY_CARD,
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -106,5 +111,7 @@ class MediaStoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["gallery"] = list(self.gallery_images.select_related("image").prefetch_related("image__renditions"))
+        gallery = list(self.gallery_images.select_related("image"))
+        renditions.prefetch((item.image, (renditions.HEAD,)) for item in gallery)
+        context["gallery"] = gallery
         return context

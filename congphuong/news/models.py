@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from congphuong.core import renditions
 from congphuong.core.blocks import BodyStreamBlock
 from congphuong.core.models import BasePage, base_promote_panels, when_shown, with_listing_images
 
@@ -41,9 +42,11 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
         return paginator.page(paginator.num_pages)
 
 
-def live_articles():
+def live_articles(*image_specs):
+    """Live public articles, newest first, with their listing images and the renditions of
+    `image_specs` (core/renditions.py: the sizes the list shows)."""
     return with_listing_images(
-        ArticlePage.objects.live().public().order_by("-published_at", "-pk").defer_streamfields()
+        ArticlePage.objects.live().public().order_by("-published_at", "-pk").defer_streamfields(), *image_specs
     )
 
 
@@ -65,15 +68,18 @@ class CategoryPage(RoutablePageMixin, BasePage):
         verbose_name = "Danh mục tin"
         verbose_name_plural = "Danh mục tin"
 
-    def articles(self):
-        return live_articles().descendant_of(self)
+    def default_description(self) -> str:
+        return f"{self.title}: tin tức, thông báo và hoạt động của mục này, mới nhất trước."
+
+    def articles(self, *image_specs):
+        return live_articles(*image_specs).descendant_of(self)
 
     def subcategories(self):
         return CategoryPage.objects.child_of(self).live().public().only("id", "title", "url_path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = when_shown(lambda: paginate(request, self.articles()))
+        context["articles"] = when_shown(lambda: paginate(request, self.articles(renditions.CARD)))
         context["page_number"] = page_number(request)
         return context
 
@@ -155,7 +161,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         sharing_a_tag = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=own_tags)
         parent_path = self.path[: -Page.steplen]
         return list(
-            live_articles()
+            live_articles(renditions.CARD)
             .filter(path__startswith=self.ward_path)
             .exclude(pk=self.pk)
             .annotate(pick_order=Subquery(picked.values("sort_order")[:1]), shares_tag=Exists(sharing_a_tag))
@@ -166,7 +172,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         )
 
     def _unsaved_related_articles(self, limit):
-        in_ward = live_articles().filter(path__startswith=self.ward_path)
+        in_ward = live_articles(renditions.CARD).filter(path__startswith=self.ward_path)
         pick_ids = [link.article_id for link in self.related_links.all()]
         found = in_ward.in_bulk(pick_ids) if pick_ids else {}
         picked = [found[pk] for pk in pick_ids if pk in found]
@@ -181,7 +187,9 @@ class ArticlePage(RoutablePageMixin, BasePage):
             exclude += [article.pk for article in by_tag]
         if len(picked) < limit:
             parent = self.get_parent()
-            picked += list(live_articles().child_of(parent).exclude(pk__in=exclude)[: limit - len(picked)])
+            picked += list(
+                live_articles(renditions.CARD).child_of(parent).exclude(pk__in=exclude)[: limit - len(picked)]
+            )
         return picked
 
     @path("")

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from congphuong.core.roles import SITE_ADMIN
+from congphuong.wards.roles import SITE_ADMIN
 
 
 def is_notice_admin(user) -> bool:

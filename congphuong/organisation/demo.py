@@ -229,8 +229,19 @@ def _heading(text):
 # --- Snippets ------------------------------------------------------------------------------
 
 
+CHAIRMAN_POSITION = "Phó Bí thư Đảng ủy, Chủ tịch Ủy ban nhân dân phường"
+
+
+def _ward_spec(site):
+    """The core demo's description of this ward (by its host name), or None for a ward it did not make."""
+    from congphuong.core.demo.builder import WARDS
+
+    return next((spec for spec in WARDS if spec.hostname == site.hostname), None)
+
+
 def _leaders(site, ward):
     rnd = _rnd(site, "leaders")
+    spec = _ward_spec(site)
     leaders = []
     for order, (position, woman, duties) in enumerate(LEADERS, start=1):
         existing = Leader.objects.filter(site=site, position=position).first()
@@ -238,6 +249,8 @@ def _leaders(site, ward):
             leaders.append(existing)
             continue
         name = _person(rnd, woman)
+        if position == CHAIRMAN_POSITION and spec is not None:
+            name, woman = spec.chairman  # the chairman the ward's news and settings name
         born = rnd.randint(1968, 1982)
         home_province = rnd.choice(PROVINCES)
         degree = rnd.choice(DEGREES)
@@ -267,6 +280,15 @@ def _leaders(site, ward):
         leader.save_revision().publish()
         leaders.append(leader)
     return leaders
+
+
+def _footer_names_the_chairman(site, leaders):
+    """The footer's "Chịu trách nhiệm nội dung" is the chairman's Leader record, not a second copy of the name."""
+    from congphuong.wards.models import WardSettings
+
+    chairman = next((leader for leader in leaders if leader.position == CHAIRMAN_POSITION), None)
+    if chairman is not None:
+        WardSettings.objects.filter(site=site).update(responsible_leader=chairman, responsible_person="")
 
 
 def _quarters(site, count=8):
@@ -828,6 +850,7 @@ def build_demo(home, site):
     ward = _ward_name(site)
     launched = timezone.now() - datetime.timedelta(days=300)
     leaders = _leaders(site, ward)
+    _footer_names_the_chairman(site, leaders)
     quarters = _quarters(site)
     categories = _disclosure_categories(site)
     _about(home, site, ward, leaders, quarters, launched)

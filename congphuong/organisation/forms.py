@@ -7,12 +7,12 @@ from wagtail.models import Site
 class WardScopedForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .permissions import user_site_ids
+        from congphuong.wards.membership import ward_ids
 
         field = self.fields.get("site")
         if field is None or self.for_user is None:
             return
-        allowed = user_site_ids(self.for_user)
+        allowed = ward_ids(self.for_user)
         if allowed is not None:
             field.queryset = Site.objects.filter(pk__in=allowed)
             if len(allowed) == 1 and not self.instance.pk:

@@ -6,9 +6,10 @@ meant to run after `congphuong.core.roles.ensure_roles()`.
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import GroupPagePermission, Site, Workflow, WorkflowContentType
+from wagtail.models import Workflow, WorkflowContentType
 
-from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN, WORKFLOW_NAME
+from congphuong.core.roles import WORKFLOW_NAME
+from congphuong.wards.roles import APPROVER, EDITOR, SITE_ADMIN
 
 APP = "organisation"
 BOARD = "view_compliance_board"
@@ -65,21 +66,3 @@ def ensure_organisation_permissions():
         content_type = ContentType.objects.get(app_label=APP, model=model)
         # A content type that already has a workflow keeps it: an administrator chose it.
         WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
-
-
-def user_site_ids(user) -> set[int] | None:
-    """Sites (wards) whose back-office data `user` works on; None means every site (superuser).
-
-    A user belongs to a ward when one of their groups has a page permission on that
-    ward's home page, below it, or above it (the tree root covers every ward).
-    """
-    if user is None or not user.is_authenticated or not user.is_active:
-        return set()
-    if user.is_superuser:
-        return None
-    paths = set(GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True))
-    return {
-        site_id
-        for site_id, root_path in Site.objects.values_list("id", "root_page__path")
-        if any(root_path.startswith(path) or path.startswith(root_path) for path in paths)
-    }

@@ -6,7 +6,8 @@ override view through which a site administrator removes a posting early with a 
 
 from django.utils import timezone
 
-from congphuong.core.roles import SITE_ADMIN, in_role_groups
+from congphuong.wards.membership import has_role
+from congphuong.wards.roles import SITE_ADMIN
 
 
 def protected_postings(page, today=None):
@@ -21,7 +22,7 @@ def protected_postings(page, today=None):
 def is_site_admin(user) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or in_role_groups(user, [SITE_ADMIN])
+    return user.is_superuser or has_role(user, [SITE_ADMIN])
 
 
 def refusal_message(postings, verb="gỡ") -> str:

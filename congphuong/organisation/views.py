@@ -81,15 +81,11 @@ def may_view_board(user) -> bool:
 def board_site(request):
     """The ward the board is about: ?phuong=<id>, else the ward of the admin's hostname.
 
-    Only the wards the user works on (see permissions.user_site_ids) can be chosen.
+    Only the wards the user works on (`congphuong.wards.membership`) can be chosen.
     """
-    from .permissions import user_site_ids
+    from congphuong.wards.membership import ward_sites
 
-    sites = Site.objects.order_by("-is_default_site", "site_name", "hostname")
-    allowed = user_site_ids(request.user)
-    if allowed is not None:
-        sites = sites.filter(pk__in=allowed)
-    sites = list(sites)
+    sites = list(ward_sites(request.user))
     raw = request.GET.get("phuong", "")
     chosen = next((site for site in sites if str(site.pk) == raw), None) if raw.isdigit() else None
     if chosen is None:

@@ -17,8 +17,8 @@ SECTORS = ["Hộ tịch", "Chứng thực", "Bảo trợ xã hội", "Đất đa
 
 IN_PERSON = (
     "truc-tiep",
-    "Nộp tại Bộ phận tiếp nhận và trả kết quả (một cửa) của Ủy ban nhân dân phường, "
-    "sáng 7:30–11:30, chiều 13:30–17:00 từ thứ Hai đến thứ Sáu.",
+    # The hours are the ward's (Thông tin phường), shown beside this by the page: not written here.
+    "Nộp tại Bộ phận tiếp nhận và trả kết quả (một cửa) của Ủy ban nhân dân phường.",
 )
 ONLINE_FULL = (
     "truc-tuyen",

@@ -77,6 +77,9 @@ class ProcedureIndexPage(BasePage):
         verbose_name = "Chuyên mục thủ tục hành chính"
         verbose_name_plural = "Chuyên mục thủ tục hành chính"
 
+    def default_description(self) -> str:
+        return f"{self.title}: hồ sơ, trình tự, thời hạn và lệ phí các thủ tục giải quyết tại phường."
+
     def procedures(self):
         return ProcedurePage.objects.child_of(self).live().public()
 
@@ -196,7 +199,10 @@ class ProcedureChannel(Orderable):
     details = models.TextField(
         "Chi tiết",
         blank=True,
-        help_text="Nộp ở đâu, giờ nào; với trực tuyến: toàn trình hay một phần; thời hạn, phí riêng nếu có.",
+        help_text=(
+            "Nộp ở đâu; với trực tuyến: toàn trình hay một phần; thời hạn, phí riêng nếu có. Không ghi giờ làm "
+            "việc: trang tự hiện giờ làm việc trong Thông tin phường bên cạnh cách nộp trực tiếp."
+        ),
     )
 
     panels = [FieldPanel("kind"), FieldPanel("details")]

@@ -457,12 +457,19 @@ def unindex_path(path: str) -> None:
 def index_subtree(page, include_self=True, batch_size=200) -> int:
     """Re-index a page and its descendants (after a move, a view restriction, a site change)."""
     queryset = Page.objects.filter(path__startswith=page.path, depth__gte=page.depth + (0 if include_self else 1))
+    return index_pages(queryset.order_by("path").values_list("id", flat=True), batch_size)
+
+
+def index_pages(page_ids, batch_size=200) -> int:
+    """Re-index these pages, a batch at a time; a page gone or not public leaves the index."""
     written = 0
-    ids = list(queryset.order_by("path").values_list("id", flat=True))
+    ids = list(page_ids)
     for start in range(0, len(ids), batch_size):
-        chunk = _specific_pages(Page.objects.filter(pk__in=ids[start : start + batch_size]))
+        batch = ids[start : start + batch_size]
+        chunk = _specific_pages(Page.objects.filter(pk__in=batch))
         tree = TreeInfo.for_pages(chunk)
-        rows, gone = [], []
+        found = {item.pk for item in chunk}
+        rows, gone = [], [pk for pk in batch if pk not in found]
         for item in chunk:
             row = page_row(item, tree)
             if row is None:

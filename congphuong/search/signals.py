@@ -2,11 +2,19 @@
 
 Handlers run in the same transaction as the change; a failure to index is logged and never
 stops an editor from publishing.
+
+Inside `indexing_deferred()` (a bulk load such as `load_demo`, see `congphuong.core.bulk`) the
+handlers only note what changed, and each page or object is indexed once on the way out: the demo
+saves a page three times and publishes it, each of which re-indexed it. Deletions still unindex at
+once (the row is gone afterwards).
 """
 
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -18,6 +26,45 @@ from congphuong.core.page_fields import NON_CONTENT_PAGE_FIELDS as NON_CONTENT_F
 from . import indexer, registry
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _Pending:
+    pages: set[int] = field(default_factory=set)  # saved or published
+    subtrees: set[int] = field(default_factory=set)  # moved, restricted, site changed: page and descendants
+    objects: dict[type, set] = field(default_factory=dict)  # model → primary keys
+
+    def flush(self) -> None:
+        pages = set(self.pages)
+        for root in Page.objects.filter(pk__in=self.subtrees):
+            pages.update(Page.objects.filter(path__startswith=root.path).values_list("pk", flat=True))
+        _safely(indexer.index_pages, sorted(pages))
+        # A slug changed in the block: the documents below carry the old URL (as on_page_saved's after-commit check).
+        for page_id in Page.objects.filter(pk__in=self.pages, numchild__gt=0).values_list("pk", flat=True):
+            _safely(indexer.refresh_descendant_urls, page_id)
+        for model, keys in self.objects.items():
+            for key in sorted(keys):
+                _safely(indexer.index_object, model(pk=key))  # reads it again; a deleted one leaves the index
+
+
+# A context variable: the deferral holds for the bulk load's own code, not for another thread's requests.
+_pending: ContextVar[_Pending | None] = ContextVar("portal_search_pending", default=None)
+
+
+@contextmanager
+def indexing_deferred():
+    """Note the changes inside; index each page and object once when the block ends without an error
+    (after an error the caller's transaction rolls back, and with it what was noted)."""
+    if _pending.get() is not None:  # nested: the outer block indexes
+        yield
+        return
+    pending = _Pending()
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    pending.flush()
 
 
 def _safely(function, *args):
@@ -32,6 +79,9 @@ def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     if update_fields is not None and set(update_fields) <= NON_CONTENT_FIELDS:
         return
+    if (pending := _pending.get()) is not None:
+        pending.pages.add(instance.pk)
+        return
     _safely(indexer.index_page, instance.pk)
     # Wagtail rewrites the descendants' url_path after post_save: check them once it is done.
     if instance.numchild:
@@ -39,6 +89,9 @@ def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
 
 
 def on_page_published(sender, instance, **kwargs):
+    if (pending := _pending.get()) is not None:
+        pending.pages.add(instance.pk)
+        return
     _safely(indexer.index_page, instance.pk)
 
 
@@ -53,6 +106,9 @@ def on_page_deleted(sender, instance, **kwargs):
 
 
 def on_page_moved(sender, instance, **kwargs):
+    if (pending := _pending.get()) is not None:
+        pending.subtrees.add(instance.pk)
+        return
     page = Page.objects.filter(pk=instance.pk).first()
     if page is not None:
         _safely(indexer.index_subtree, page)
@@ -61,6 +117,9 @@ def on_page_moved(sender, instance, **kwargs):
 def on_restriction_changed(sender, instance, raw=False, **kwargs):
     # raw: a fixture or backup load, whose rows may not all be there yet; the restore rebuilds the index.
     if raw:
+        return
+    if (pending := _pending.get()) is not None:
+        pending.subtrees.add(instance.page_id)
         return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -71,6 +130,13 @@ def on_site_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     Site.clear_site_root_paths_cache()  # Wagtail's own handler may run after this one
+    if (pending := _pending.get()) is not None:
+        pending.subtrees.add(instance.root_page_id)
+        for source in registry.model_sources():
+            if hasattr(source.model, "site"):
+                keys = source.model._default_manager.filter(site_id=instance.pk).values_list("pk", flat=True)
+                pending.objects.setdefault(source.model, set()).update(keys)
+        return
     page = Page.objects.filter(pk=instance.root_page_id).first()
     if page is not None:
         _safely(indexer.index_subtree, page)
@@ -80,8 +146,12 @@ def on_site_changed(sender, instance, raw=False, **kwargs):
 
 
 def on_object_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _safely(indexer.index_object, instance)
+    if raw:
+        return
+    if (pending := _pending.get()) is not None:
+        pending.objects.setdefault(type(instance), set()).add(instance.pk)
+        return
+    _safely(indexer.index_object, instance)
 
 
 def on_object_deleted(sender, instance, **kwargs):

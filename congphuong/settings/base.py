@@ -9,6 +9,9 @@ from pathlib import Path
 
 from csp.constants import NONCE as CSP_NONCE
 
+# Role names only: that module imports nothing (settings load before the apps).
+from congphuong.wards import roles as _roles
+
 from .database import default_database
 from .env import env_int, env_list, env_str
 from .storage import media_storage
@@ -222,19 +225,23 @@ else:
         },
     }
 
+# One switch for every cache layer of the public pages (docs/caching.md): "0" renders every
+# request from the database. Each layer's own switch below defaults to it (benchmark, debugging).
+CONGPHUONG_CACHE = env_str("CONGPHUONG_CACHE", "1") != "0"
+_CACHE_DEFAULT = "1" if CONGPHUONG_CACHE else "0"
 # Full-page cache of anonymous reads (congphuong.serving, docs/caching.md). "0" turns it off
 # (the benchmark compares both); the Cache-Control headers stay the same either way.
-CONGPHUONG_PAGE_CACHE = env_str("CONGPHUONG_PAGE_CACHE", "1") != "0"
+CONGPHUONG_PAGE_CACHE = env_str("CONGPHUONG_PAGE_CACHE", _CACHE_DEFAULT) != "0"
 SERVING_PAGE_CACHE_TIMEOUT = env_int("CONGPHUONG_PAGE_CACHE_TIMEOUT", 600)
 # The ward's header, menu and footer data kept under the same tags (congphuong/wards/chrome.py).
-CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", "1") != "0"
+CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", _CACHE_DEFAULT) != "0"
 # Parts of the home, category and article pages kept under the same tags ({% fragment %}, serving/fragments.py).
-CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", "1") != "0"
+CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", _CACHE_DEFAULT) != "0"
 # Each server process keeps the pages and kept fragments it used recently in memory, checked
 # against the purge clock (one Redis GET instead of two round trips): at most this many bytes.
 SERVING_LOCAL_CACHE_BYTES = env_int("CONGPHUONG_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
 # Hits answered by congphuong/serving/fastpath.py before Django's request handling ("0": off).
-SERVING_FAST_PATH = env_str("CONGPHUONG_FAST_PATH", "1") != "0"
+SERVING_FAST_PATH = env_str("CONGPHUONG_FAST_PATH", _CACHE_DEFAULT) != "0"
 SERVING_MAX_AGE = 0  # browsers revalidate every time (a cheap 304): a publish shows at once
 SERVING_S_MAXAGE = env_int("CONGPHUONG_CDN_MAX_AGE", 60)
 SERVING_STALE_WHILE_REVALIDATE = 30
@@ -254,7 +261,12 @@ SERVING_QUERY_PARAMS = [
     "co_quan", "linh_vuc", "trang_thai", "sap_xep", "cach_thuc",
 ]  # fmt: skip
 # Objects whose change purges every cached page of their ward (a `site` foreign key) or of all wards.
-SERVING_SITE_WIDE_MODELS = ["wards.YearTheme", "wards.WardSettings", "notices.MaintenanceNotice"]
+SERVING_SITE_WIDE_MODELS = [
+    "wards.YearTheme",
+    "wards.WardSettings",
+    "notices.MaintenanceNotice",
+    "organisation.Leader",  # the footer names the responsible leader (WardSettings.responsible_leader)
+]
 # A page showing a maintenance banner is kept only until the banner changes by itself (its start/end).
 SERVING_TIMEOUT_CAPS = ["congphuong.notices.caching.seconds_to_next_change"]
 # CDN purge through wagtail.contrib.frontend_cache: off unless WAGTAILFRONTENDCACHE is set too.
@@ -272,6 +284,9 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "zip", "mp4", "webm"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Width × height (× frames) of an uploaded image: a 40-megapixel photo is 120 MB once decoded.
+# Also Pillow's own limit in this process (core/image_limits.py: decompression bombs).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Slugs are ASCII with đ→d: Vietnamese readers share links over chat apps that
@@ -340,7 +355,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "congphuong.accounts.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_ENABLE_ADMIN = False
-CONGPHUONG_UNLOCK_GROUPS = ["Quản trị trang"]
+CONGPHUONG_UNLOCK_GROUPS = [_roles.SITE_ADMIN]
 
 # Two-factor authentication (django-otp, TOTP + one-time recovery codes): required for
 # superusers, these groups and any group given "accounts.require_2fa"; optional for other roles.
@@ -348,7 +363,7 @@ CONGPHUONG_UNLOCK_GROUPS = ["Quản trị trang"]
 # so they are in the list too. False only stops forcing enrolment (development, the demo);
 # a user with an app is always asked.
 CONGPHUONG_2FA_REQUIRED = True
-CONGPHUONG_2FA_REQUIRED_GROUPS = ["Biên tập viên", "Lãnh đạo duyệt", "Quản trị trang", "Cán bộ khuyến học"]
+CONGPHUONG_2FA_REQUIRED_GROUPS = [_roles.EDITOR, _roles.APPROVER, _roles.SITE_ADMIN, _roles.LEARNING_OFFICER]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # 30 minutes without a request signs the user out (the expiry slides with every request).
@@ -393,4 +408,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_FORM_BASE = "congphuong.core.uploads.SafeImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "congphuong.core.uploads.SafeDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# What a reader sees in front of a restricted page or document: our chrome, in Vietnamese, noindex.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/frontend_login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"  # noqa: S105 (a template name)
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"  # noqa: S105
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]

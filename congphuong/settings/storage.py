@@ -2,7 +2,7 @@
 
 MEDIA_STORAGE=s3 switches Wagtail's images and documents to django-storages' S3 backend, configured
 from AWS_* environment variables (docs/deploy.md). django-storages and boto3 are an optional extra
-(`pip install -c requirements.lock -e ".[s3]"`): a plain install never imports them.
+(`pip install --require-hashes -r requirements/production.lock`): a plain install never imports them.
 """
 
 import importlib.util
@@ -65,6 +65,6 @@ def media_storage() -> dict:
         raise ImproperlyConfigured(
             "MEDIA_STORAGE=s3 cần django-storages và boto3 (thiếu: "
             + ", ".join(missing)
-            + '). Cài: pip install -c requirements.lock -e ".[s3]"'
+            + "). Cài: pip install --require-hashes -r requirements/production.lock"
         )
     return {"BACKEND": S3_BACKEND, "OPTIONS": options}

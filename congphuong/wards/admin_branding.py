@@ -7,8 +7,7 @@ opened the admin on.
 
 from wagtail.models import Site
 
-from congphuong.editorial.wards import ward_ids
-from congphuong.learning.access import site_ids as learning_site_ids
+from .membership import some_ward_ids
 
 PORTAL_NAME = "Cổng Phường"
 
@@ -18,7 +17,7 @@ def admin_ward_settings(request):
     from .models import WardSettings
 
     user = getattr(request, "user", None)
-    ids = ward_ids(user) or learning_site_ids(user)
+    ids = some_ward_ids(user)
     site = None
     if ids is not None and len(ids) == 1:
         site = Site.objects.filter(pk=next(iter(ids))).first()

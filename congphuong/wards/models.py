@@ -4,17 +4,34 @@ Each ward is a Wagtail Site (own hostname, own page tree); these models hang off
 that Site so no ward ever shows another's.
 """
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 
+class WardSettingsForm(WagtailAdminModelForm):
+    """Offers only the published leaders of the ward being edited."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("responsible_leader")
+        if field is not None:
+            from congphuong.organisation.models import Leader
+
+            site_id = self.instance.site_id if self.instance else None
+            field.queryset = Leader.objects.filter(site_id=site_id, live=True) if site_id else Leader.objects.none()
+            field.empty_label = "— Không chọn (ghi tay ở ô dưới) —"
+
+
 @register_setting(icon="site")
 class WardSettings(BaseSiteSetting):
-    select_related = ["emblem"]  # shown on every page (header, sharing image)
+    select_related = ["emblem", "responsible_leader"]  # shown on every page (header, sharing image, footer)
 
     official_name = models.CharField(
         "Tên cơ quan chính thức", max_length=255, help_text="Ví dụ: ỦY BAN NHÂN DÂN PHƯỜNG BÌNH AN"
@@ -37,8 +54,25 @@ class WardSettings(BaseSiteSetting):
     working_hours = models.TextField(
         "Giờ làm việc", blank=True, help_text="Mỗi dòng một khoảng, ví dụ: Thứ Hai – Thứ Sáu: 7:30 – 17:00"
     )
-    responsible_person = models.CharField("Người chịu trách nhiệm nội dung", max_length=255, blank=True)
+    # The leader is chosen from the ward's Lãnh đạo (organisation.Leader), the one record of who leads
+    # the ward: the footer, the organisation page and the leader's profile cannot disagree.
+    responsible_leader = models.ForeignKey(
+        "organisation.Leader",
+        verbose_name="Người chịu trách nhiệm nội dung",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Chọn trong danh sách Lãnh đạo của phường; chân trang hiện họ tên và chức vụ của người này.",
+    )
+    responsible_person = models.CharField(
+        "Người chịu trách nhiệm nội dung (ghi tay)",
+        max_length=255,
+        blank=True,
+        help_text="Chỉ dùng khi người này không có trong danh sách Lãnh đạo. Đã chọn ở ô trên thì để trống.",
+    )
 
+    base_form_class = WardSettingsForm
     panels = [
         MultiFieldPanel(
             [FieldPanel("official_name"), FieldPanel("short_name"), FieldPanel("parent_unit"), FieldPanel("emblem")],
@@ -50,6 +84,8 @@ class WardSettings(BaseSiteSetting):
                 FieldPanel("phone"),
                 FieldPanel("email"),
                 FieldPanel("working_hours"),
+                # A plain list of this ward's leaders (WardSettingsForm), not a chooser of every ward's.
+                FieldPanel("responsible_leader", widget=forms.Select),
                 FieldPanel("responsible_person"),
             ],
             heading="Liên hệ (chân trang)",
@@ -62,6 +98,22 @@ class WardSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.short_name or self.official_name
+
+    @property
+    def responsible_line(self) -> str:
+        """ "Họ tên – Chức vụ" of the chosen leader (published, of this ward), else the text typed in."""
+        leader = self.responsible_leader if self.responsible_leader_id else None
+        if leader is not None and leader.live and leader.site_id == self.site_id:
+            return f"{leader.full_name} – {leader.position}" if leader.position else leader.full_name
+        return self.responsible_person
+
+    def clean(self):
+        super().clean()
+        leader = self.responsible_leader if self.responsible_leader_id else None
+        if leader is not None and leader.site_id != self.site_id:
+            raise ValidationError(
+                {"responsible_leader": "Lãnh đạo này thuộc phường khác; hãy chọn lãnh đạo của phường."}
+            )
 
     @property
     def working_hours_lines(self) -> list[str]:

@@ -1,3 +1,6 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
@@ -12,7 +15,7 @@ class YearThemeForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from congphuong.editorial.wards import ward_ids
+        from .membership import ward_ids
 
         user = getattr(self, "for_user", None)
         allowed = ward_ids(user) if user is not None else None
@@ -34,3 +37,8 @@ class YearThemeViewSet(WardSnippetViewSet):
 
 
 register_snippet(YearThemeViewSet)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_branding_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("wards/admin-branding.css"))

@@ -3,46 +3,17 @@
 home → category → article → "Quay lại", at a 360 px wide phone screen.
 """
 
-import os
-import shutil
-
 import pytest
 
+from congphuong.core.tests.browser import BROWSER_MARKS, new_page
 from congphuong.news.tests.factories import ArticlePageFactory, CategoryPageFactory
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
-]
+pytestmark = [*BROWSER_MARKS]
 
 
 @pytest.fixture
-def browser_page():
-    # Playwright's sync API runs an event loop in this thread; the ORM work is
-    # done before it starts and the live server answers from its own thread.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=True)
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        yield page, errors
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+def browser_page(chromium):
+    return new_page(chromium, offline=False, viewport={"width": 360, "height": 740}, java_script_enabled=True)
 
 
 def _no_horizontal_scroll(page):

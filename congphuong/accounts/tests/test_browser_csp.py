@@ -8,34 +8,19 @@ log, snippets and the account page, collecting console errors and Content-Securi
 violations on each. The admin runs without script-src 'unsafe-inline' (docs/security.md).
 """
 
-import os
-import re
-import shutil
-
 import pytest
 from django.contrib.auth import get_user_model
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.images import get_image_model
 
+from congphuong.core.tests.browser import BROWSER_MARKS, new_page
 from congphuong.news.tests.factories import ArticlePageFactory
 
 from .factories import PASSWORD
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+    *BROWSER_MARKS,
     # One test only: a transactional test leaves an empty database (no root page) behind.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
@@ -52,43 +37,34 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 
 @pytest.fixture
-def browser():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
+def browser(chromium):
+    # The ward's time zone, not the container's ("localtime" is no zone a browser knows).
+    page, problems = new_page(
+        chromium,
+        init_script=COLLECT_VIOLATIONS,
+        viewport={"width": 1280, "height": 900},
+        locale="vi-VN",
+        timezone_id="Asia/Ho_Chi_Minh",
+    )
+    page.on(
+        "console",
+        lambda msg: (
+            problems.append(f"{page.url}: console {msg.type}: {msg.text}")
+            if msg.type == "error" and "net::ERR_FAILED" not in msg.text
+            else None
+        ),
+    )
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        # The ward's time zone, not the container's ("localtime" is no zone a browser knows).
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh"
-        )
-        # Third-party embeds (YouTube, Facebook) are not reachable here; the CSP is what is tested.
-        context.route(re.compile(r"^https?://(?!localhost|127\.0\.0\.1).*"), lambda route: route.abort())
-        context.add_init_script(COLLECT_VIOLATIONS)
-        page = context.new_page()
-        problems = []
-        page.on(
-            "console",
-            lambda msg: (
-                problems.append(f"{page.url}: console {msg.type}: {msg.text}")
-                if msg.type == "error" and "net::ERR_FAILED" not in msg.text
-                else None
-            ),
-        )
-        page.on("pageerror", lambda exc: problems.append(f"{page.url}: page error: {exc}"))
+    def on_response(response):
+        if response.status >= 400:
+            try:
+                body = response.text()[:300]
+            except Exception:  # noqa: BLE001 (the body may be gone with the page)
+                body = ""
+            problems.append(f"{page.url}: HTTP {response.status} {response.request.method} {response.url} {body}")
 
-        def on_response(response):
-            if response.status >= 400:
-                try:
-                    body = response.text()[:300]
-                except Exception:  # noqa: BLE001 (the body may be gone with the page)
-                    body = ""
-                problems.append(f"{page.url}: HTTP {response.status} {response.request.method} {response.url} {body}")
-
-        page.on("response", on_response)
-        yield page, problems
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    page.on("response", on_response)
+    return page, problems
 
 
 def _visit(page, problems, url, wait_for=None):

@@ -5,8 +5,10 @@ Each account is in its ward's role group ("Biên tập viên – Phường Bình
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils.module_loading import import_string
 
@@ -44,6 +46,14 @@ DEMO_ACCOUNTS = (
     DemoAccount("quantri_tsh", "Võ Thanh", "Tâm", SITE_ADMIN, TAN_SON_HOA),
 )
 
+
+@cache
+def demo_password_hash() -> str:
+    """DEMO_PASSWORD hashed once for every demo account: each hash costs the hasher's deliberate
+    half second or more, and a salt shared by accounts whose password is printed on screen hides nothing."""
+    return make_password(DEMO_PASSWORD)
+
+
 # Apps that scope a demo account to a ward (each is called with the results, idempotent).
 APP_ACCOUNT_HOOKS = ("congphuong.learning.demo.assign_demo_accounts",)
 
@@ -77,7 +87,7 @@ def ensure_demo_accounts(reset_password: bool = False) -> list[tuple[DemoAccount
                 is_superuser=False,
             )
         if created or reset_password:
-            user.set_password(DEMO_PASSWORD)
+            user.password = demo_password_hash()
             user.save()
         group = _ward_group(account)
         if group is not None and not user.groups.filter(pk=group.pk).exists():

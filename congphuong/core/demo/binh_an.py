@@ -327,7 +327,7 @@ ARTICLES = (
         "2026-05-21 17:05",
         "Diễn tập phương án chữa cháy và cứu nạn, cứu hộ tại khu nhà trọ",
         "Chiều 21/5/2026, Ủy ban nhân dân phường Bình An phối hợp với lực lượng Cảnh sát phòng cháy, chữa cháy khu vực "
-        "tổ chức diễn tập phương án chữa cháy tại một dãy nhà trọ ở Khu phố 9.",
+        "tổ chức diễn tập phương án chữa cháy tại một dãy nhà trọ ở Khu phố 7.",
         (
             "Tình huống giả định: 15 giờ, một phòng trọ ở tầng 2 bốc cháy do chập điện khi sạc xe đạp điện, khói lan "
             "sang các phòng bên cạnh, 3 người mắc kẹt. Tổ liên gia an toàn phòng cháy và lực lượng chữa cháy cơ sở đã "
@@ -339,8 +339,8 @@ ARTICLES = (
             "thời.",
         ),
         tags=("phòng cháy chữa cháy", "an toàn khu dân cư"),
-        image="Diễn tập chữa cháy tại dãy nhà trọ Khu phố 9",
-        body_image="Lực lượng chữa cháy cơ sở Khu phố 9 thực hành dập lửa",
+        image="Diễn tập chữa cháy tại dãy nhà trọ Khu phố 7",
+        body_image="Lực lượng chữa cháy cơ sở Khu phố 7 thực hành dập lửa",
     ),
     A(
         C_UBND,
@@ -589,7 +589,7 @@ ARTICLES = (
             "Lãnh đạo phường trả lời trực tiếp 15 ý kiến tại hội nghị; 4 ý kiến còn lại được giao bộ phận chuyên môn "
             "nghiên cứu, trả lời bằng văn bản trong 15 ngày làm việc và công khai trên cổng thông tin điện tử phường.",
             "> Việc gì làm được thì phường trả lời ngay, việc chưa làm được thì nói rõ vì sao và khi nào làm. Người "
-            "dân cần sự rõ ràng như vậy. — Bà Châu Thị Mỹ Lệ, Khu phố 10",
+            "dân cần sự rõ ràng như vậy. — Bà Châu Thị Mỹ Lệ, Khu phố 2",
         ),
         tags=("đối thoại", "Mặt trận Tổ quốc"),
         image="Hội nghị đối thoại giữa lãnh đạo phường và người dân",
@@ -597,18 +597,18 @@ ARTICLES = (
     A(
         C_MT,
         "2026-11-14 11:00",
-        "Khu phố 12 đón nhận danh hiệu Khu phố văn hóa tại Ngày hội Đại đoàn kết năm 2026",
-        "Sáng 14/11/2026, Khu phố 12 tổ chức Ngày hội Đại đoàn kết toàn dân tộc và đón nhận quyết định công nhận “Khu "
+        "Khu phố 5 đón nhận danh hiệu Khu phố văn hóa tại Ngày hội Đại đoàn kết năm 2026",
+        "Sáng 14/11/2026, Khu phố 5 tổ chức Ngày hội Đại đoàn kết toàn dân tộc và đón nhận quyết định công nhận “Khu "
         "phố văn hóa” năm 2026.",
         (
-            "Trong năm, người dân Khu phố 12 đóng góp hơn 180 triệu đồng và hàng trăm ngày công để bê tông hóa hai "
+            "Trong năm, người dân Khu phố 5 đóng góp hơn 180 triệu đồng và hàng trăm ngày công để bê tông hóa hai "
             "đoạn hẻm, lắp camera an ninh tại 9 vị trí. Tổ dân phố 12-3 duy trì nhóm tin nhắn chung để nhắc lịch thu "
             "gom rác, báo mưa ngập và chia sẻ thông tin học bổng cho học sinh.",
             "Đồng chí Huỳnh Văn Lợi, Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường, ghi nhận tinh thần tự quản của "
             "bà con và đề nghị khu phố tiếp tục công khai thu chi các khoản đóng góp tự nguyện để giữ vững lòng tin.",
         ),
         tags=("Ngày hội Đại đoàn kết", "khu phố văn hóa"),
-        image="Khu phố 12 đón nhận danh hiệu Khu phố văn hóa",
+        image="Khu phố 5 đón nhận danh hiệu Khu phố văn hóa",
     ),
     # —— Khuyến học – khuyến tài ——
     A(
@@ -873,7 +873,7 @@ ARTICLES = (
             "những người đã nghỉ hưu rành công nghệ. Mỗi tổ trực tại văn phòng khu phố vào buổi tối và sáng thứ Bảy, "
             "sẵn sàng đến tận nhà giúp người cao tuổi, người khuyết tật.",
             "> Có hôm tôi giúp một cụ bà 82 tuổi đăng ký nhận trợ cấp qua tài khoản ngân hàng. Bà cầm tay cảm ơn mãi; "
-            "việc nhỏ mà thấy có ích. — Anh Kha Văn Định, tổ công nghệ số Khu phố 11",
+            "việc nhỏ mà thấy có ích. — Anh Kha Văn Định, tổ công nghệ số Khu phố 8",
             "Từ tháng 7 đến tháng 10/2025, các tổ đã hỗ trợ hơn 7.400 lượt người dân. Ủy ban nhân dân phường tập huấn "
             "cho thành viên hằng quý để cập nhật các dịch vụ mới.",
         ),
@@ -959,7 +959,7 @@ ARTICLES = (
             "Qua ba phần thi chào hỏi, kiến thức và xử lý tình huống, các đội thể hiện hiểu biết về quy trình nộp hồ "
             "sơ trực tuyến, bảo vệ dữ liệu cá nhân và vai trò của tổ công nghệ số cộng đồng. Tiểu phẩm “Ông Tư đi làm "
             "giấy tờ” của đội Khu phố 4 được khán giả cổ vũ nhiệt tình.",
-            "Kết quả, đội Khu phố 4 đạt giải Nhất; giải Nhì thuộc về đội Đoàn Thanh niên phường; đội Khu phố 9 và đội "
+            "Kết quả, đội Khu phố 4 đạt giải Nhất; giải Nhì thuộc về đội Đoàn Thanh niên phường; đội Khu phố 7 và đội "
             "Hội Liên hiệp Phụ nữ phường đồng giải Ba.",
         ),
         tags=("hội thi", "cải cách hành chính"),
@@ -1182,7 +1182,7 @@ MEDIA = (
         "lantern",
         ("#9d174d", "#f472b6"),
         photos=(
-            "Lồng đèn từ vật liệu tái chế của thiếu nhi Khu phố 9",
+            "Lồng đèn từ vật liệu tái chế của thiếu nhi Khu phố 7",
             "Đội lân của Đoàn Thanh niên phường biểu diễn",
             "Thiếu nhi nhận quà Trung thu",
             "Rước đèn quanh sân trường",
@@ -1222,6 +1222,7 @@ WARD = WardSpec(
         "Chủ nhật và ngày lễ: nghỉ"
     ),
     responsible_person="Ông Võ Đức Trung, Chủ tịch Ủy ban nhân dân phường",
+    chairman=("Võ Đức Trung", False),
     launched="2025-07-01 07:30",
     colours=("#b91c1c", "#facc15"),
     themes={

@@ -6,7 +6,6 @@ import importlib
 import importlib.util
 import io
 import random
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
 from zoneinfo import ZoneInfo
@@ -15,13 +14,12 @@ from django.apps import apps
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import ProtectedError, Q, RestrictedError
-from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revision, Site
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.models import Collection, Page, PageLogEntry, Revision, Site
 
+from congphuong.core.bulk import bulk_changes
 from congphuong.core.roles import ensure_roles
 from congphuong.core.text import slugify_vi
 from congphuong.documents.pdf import pdf_document
@@ -221,10 +219,10 @@ class WardResult:
 @dataclass
 class WardBuilder:
     spec: WardSpec
+    port: int | None = None  # None: the spec's
     result: WardResult | None = None
     collection: Collection | None = None
     stamps: list[tuple[int, int, dt.datetime]] = field(default_factory=list)  # page, revision, moment
-    created: list = field(default_factory=list)  # objects whose references are indexed at the end
     image_count: int = 0
 
     def rnd(self, *parts) -> random.Random:
@@ -239,7 +237,6 @@ class WardBuilder:
         image.file_size = len(data)
         image.file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 (Wagtail's duplicate check, not security)
         image.save()
-        self.created.append(image)
         return image
 
     def picture(self, caption: str, colours, motif: str, section: str):
@@ -256,7 +253,6 @@ class WardBuilder:
             [self.spec.official_name, title, "", article.lead, "", article.date[:10]],
             collection=self.collection,
         )
-        self.created.append(document)
         return document
 
     # —— pages ——
@@ -269,7 +265,6 @@ class WardBuilder:
         revision = page.save_revision()
         revision.publish()
         self.stamps.append((page.pk, revision.pk, moment))
-        self.created.append(page)
         return page
 
     def apply_stamps(self) -> None:
@@ -300,7 +295,7 @@ class WardBuilder:
             Site.objects.filter(is_default_site=True).update(is_default_site=False)
         site = Site.objects.create(
             hostname=spec.hostname,
-            port=spec.port,
+            port=self.port or spec.port,
             site_name=spec.name,
             root_page=home,
             is_default_site=spec.is_default_site,
@@ -319,7 +314,6 @@ class WardBuilder:
         revision = home.save_revision()
         revision.publish()
         self.stamps.append((home.pk, revision.pk, launched))
-        self.created.append(home)
         self.apply_stamps()
         self.result.images = self.image_count
         return self.result
@@ -341,13 +335,11 @@ class WardBuilder:
                 "responsible_person": spec.responsible_person,
             },
         )
-        self.created.append(ward_settings)
 
     def _themes(self, site: Site) -> None:
         for year, text in sorted(self.spec.themes.items()):
             theme = YearTheme.objects.create(site=site, year=year, text=text, live=False)
             theme.save_revision().publish()
-            self.created.append(theme)
             self.result.themes += 1
 
     def _categories(self, home: HomePage, launched: dt.datetime) -> dict[str, tuple[CategoryPage, CategorySpec]]:
@@ -426,40 +418,6 @@ class WardBuilder:
         self.publish(index, page, moment)
 
 
-@contextmanager
-def deferred_indexing(created: list):
-    """Index the search and reference indexes once per created object, after the build.
-
-    Each page is saved three times (added, revision, published) and Wagtail re-indexes
-    it on every save; that was a third of the build time. The search handlers are
-    reconnected even if the build fails.
-    """
-    try:
-        from modelsearch import index as search_index
-        from modelsearch.signal_handlers import post_save_signal_handler
-    except ImportError:  # another Wagtail version: index on every save as usual
-        search_index = post_save_signal_handler = None
-    disconnected = []
-    if search_index is not None:
-        for model in search_index.get_indexed_models():
-            if post_save.disconnect(post_save_signal_handler, sender=model):
-                disconnected.append(model)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        for model in disconnected:
-            post_save.connect(post_save_signal_handler, sender=model)
-    for obj in created:
-        model = type(obj)
-        if model in ReferenceIndex.tracked_models or model in disconnected:
-            obj = model.objects.get(pk=obj.pk)  # as stored: publishing saved a copy built from the revision
-        if model in ReferenceIndex.tracked_models:
-            ReferenceIndex.create_or_update_for_object(obj)
-        if model in disconnected:
-            search_index.insert_or_update_object(obj)
-
-
 def app_demos() -> list[tuple[str, object]]:
     """`build_demo(home, site)` of each installed project app with a `demo` module, in INSTALLED_APPS order.
 
@@ -480,21 +438,23 @@ def app_demos() -> list[tuple[str, object]]:
 
 
 @transaction.atomic
-def build_demo(with_apps: bool = True) -> list[WardResult]:
-    """Both demo wards; then, unless `with_apps` is False, every app's demo content for each ward."""
-    remove_wagtail_welcome()
-    builders = [WardBuilder(ward) for ward in WARDS]
-    created: list = []
-    with deferred_indexing(created):
+def build_demo(with_apps: bool = True, port: int | None = None) -> list[WardResult]:
+    """Both demo wards; then, unless `with_apps` is False, every app's demo content for each ward.
+
+    `port`: the port the wards' sites answer on (`make run PORT=…`), else each spec's. Inside
+    `bulk_changes()`: no renditions, purges or indexing per save, each done once at the end
+    (`congphuong.core.bulk`; the renditions are left to `make_demo_renditions` or the first reader).
+    """
+    with bulk_changes():
+        remove_wagtail_welcome()
+        builders = [WardBuilder(ward, port=port) for ward in WARDS]
         results = [builder.build() for builder in builders]
-        for builder in builders:
-            created += builder.created
-    # The roles before the apps' demos: those add their own permissions to these groups.
-    ensure_roles([result.site.root_page for result in results])
-    if with_apps:
-        extras = app_demos()
-        for result in results:
-            for name, build in extras:
-                build(result.site.root_page.specific, result.site)
-                result.apps.append(name)
+        # The roles before the apps' demos: those add their own permissions to these groups.
+        ensure_roles([result.site.root_page for result in results])
+        if with_apps:
+            extras = app_demos()
+            for result in results:
+                for name, build in extras:
+                    build(result.site.root_page.specific, result.site)
+                    result.apps.append(name)
     return results

@@ -80,6 +80,7 @@ class WardSpec:
     email: str
     working_hours: str
     responsible_person: str
+    chairman: tuple[str, bool]  # (full name, woman?) of the Chủ tịch UBND: the one the news, footer and signatures name
     launched: str  # date of the ward's first pages
     colours: tuple[str, str]
     themes: dict[int, str]

@@ -322,6 +322,7 @@ WARD = WardSpec(
         "Thứ Hai – Thứ Sáu: 7:30 – 11:30 và 13:00 – 17:00\nSáng thứ Bảy: 7:30 – 11:30\nChủ nhật và ngày lễ: nghỉ"
     ),
     responsible_person="Bà Phan Thị Kim Oanh, Chủ tịch Ủy ban nhân dân phường",
+    chairman=("Phan Thị Kim Oanh", True),
     launched="2025-07-01 07:00",
     colours=("#0f766e", "#fde047"),
     themes={

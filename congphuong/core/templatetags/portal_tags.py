@@ -95,6 +95,14 @@ def absolute_url(context, url):
     return absolute(url, context.get("request"))
 
 
+@register.simple_tag
+def share_links(url, title):
+    """Plain share links (Zalo, Facebook, e-mail) for an absolute `url`: core/share.py."""
+    from congphuong.core.share import share_links as links
+
+    return links(url, title)
+
+
 @register.simple_tag(takes_context=True)
 def page_query(context, number):
     """The query string for page ``number`` of a listing, keeping the other parameters (e.g. q):

@@ -90,6 +90,10 @@ def test_admin_shows_the_ward_emblem_and_name_not_the_bird(client, ward, home):
     logo = html.split("data-wagtail-sidebar-branding-logo>", 1)[1].split("</template>", 1)[0]
     assert 'alt="Phường Thử Nghiệm"' in logo and "/images/" in logo
     assert "<title>" in html and "Phường Thử Nghiệm – Cổng Phường" in html
+    # The admin's Content-Security-Policy (style-src 'self') blocks style attributes: the browser
+    # would log a violation and drop the style. The emblem's look comes from a stylesheet.
+    assert 'style="' not in html
+    assert "wards/admin-branding.css" in html
 
 
 def test_learning_officer_lands_on_their_work(client, ward):

@@ -1,9 +1,11 @@
-"""Markup and metadata of every public page, as a crawler sees them (Nu Html Checker, extruct, a crawl).
+"""Markup and metadata of every kind of public page, as a crawler sees them (Nu Html Checker, extruct, a crawl).
 
-The demo's public URLs are discovered, not listed: each ward's sitemap, the parameterless public
-routes of the URL conf, one page of every live page type, the RSS feeds the pages announce and the
-links of the pages read (a few per URL shape). Each is requested through a host alias of its ward
-(another host name or port: what Wagtail falls back to), and:
+The URLs are sampled from the code's registries, not listed: one page of every page type of Wagtail's
+registry (`get_page_models()`, each made by its app's test factory), every route of every routable page
+type, the parameterless public routes of the URL conf, the ward's sitemap, the RSS feeds the pages
+announce and one link per URL shape of the pages read. A small ward is built with factories (not the
+demo), so the crawl takes seconds. Each URL is requested through a host alias of the ward (what Wagtail
+falls back to for an unknown host), and:
 
 - every ``<time datetime>`` is a valid date/time without fractions of a second;
 - every absolute URL in canonical, og:*, twitter:image, JSON-LD, RSS and robots.txt is on the
@@ -13,29 +15,24 @@ links of the pages read (a few per URL shape). Each is requested through a host 
 """
 
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from io import StringIO
+from importlib import import_module
 from urllib.parse import urlsplit
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
-from django.core.management import call_command
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
-from wagtail.models import Page, Site
+from django.utils import timezone
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from congphuong.core.origin import site_origin
 
-pytestmark = [
-    pytest.mark.django_db,
-    # About 9 minutes on one core (every page of the demo is rendered), and not yet green: Wagtail's
-    # view-restriction login page (/_util/login/) has no meta description. Opt in until both are fixed.
-    pytest.mark.skipif(
-        os.environ.get("CONGPHUONG_PUBLIC_CRAWL") != "1", reason="CONGPHUONG_PUBLIC_CRAWL=1 runs the public crawl"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 # HTML's valid date, month, week, time and global date-time strings, whole seconds at most.
 VALID_DATETIME = re.compile(
@@ -192,37 +189,112 @@ def _strings(data, key=""):
         yield key, data
 
 
+def _page_factories():
+    """Every page factory of our apps' tests, by the model it makes."""
+    found = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("congphuong."):
+            continue
+        try:
+            module = import_module(f"{config.name}.tests.factories")
+        except ModuleNotFoundError:
+            continue
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, wagtail_factories.PageFactory):
+                model = getattr(value._meta, "model", None)
+                if model is not None:
+                    found.setdefault(model, value)
+    return found
+
+
+def _one_page_of_every_type(home):
+    """One live page of each creatable page type, under a parent its rules allow (home first)."""
+    factories = _page_factories()
+    models = [model for model in get_page_models() if model.is_creatable and model is not type(home)]
+    missing = [model._meta.label for model in models if model not in factories]
+    assert not missing, f"page types without a factory in <app>/tests/factories.py: {missing}"
+    made = {type(home): home}
+    while len(made) < len(models) + 1:
+        progress = False
+        for model in models:
+            if model in made:
+                continue
+            parents = [made[parent] for parent in model.allowed_parent_page_models() if parent in made]
+            if parents:
+                made[model] = factories[model](parent=parents[0])
+                progress = True
+        assert progress, f"no parent can be made for {[m._meta.label for m in models if m not in made]}"
+    return made
+
+
+def _records(home, pages):
+    """What the pages' lists and sub-routes show: an article image, a leader, an answered question, a week."""
+    from congphuong.feedback.models import FeedbackPage
+    from congphuong.feedback.tests.factories import published_question
+    from congphuong.news.models import ArticlePage
+    from congphuong.news.tests.factories import ArticlePageFactory
+    from congphuong.organisation.models import WeeklySchedulePage
+    from congphuong.organisation.tests.factories import LeaderFactory, ScheduleEntryFactory
+
+    site = home.get_site()
+    article = pages[ArticlePage]
+    article.listing_image = wagtail_factories.ImageFactory(title="Ảnh thử nghiệm")
+    article.save_revision().publish()
+    week = pages[WeeklySchedulePage]
+    ScheduleEntryFactory(page=week, date=timezone.localdate(), content="Giao ban đầu tuần")
+    leader = LeaderFactory(site=site, full_name="Nguyễn Văn Lãnh Đạo")
+    question = published_question(pages[FeedbackPage])
+    # A page behind a password (Wagtail's password form) and one behind a login (/_util/login/).
+    for restriction in (PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN):
+        private = ArticlePageFactory(parent=article.get_parent(), title=f"Trang riêng {restriction}")
+        PageViewRestriction.objects.create(page=private, restriction_type=restriction, password="mat-khau")
+    return {"leader": {"slug": leader.slug}, "answer": {"pk": question.pk}, "rate_answer": {"pk": question.pk}}
+
+
+def _routes(page, samples):
+    """Every route of a routable page, its parameters taken from `samples` (route name → kwargs)."""
+    for pattern in page.get_resolver().url_patterns:
+        if pattern.name == "index_route":
+            continue
+        needs = bool(pattern.pattern.regex.groupindex)
+        assert not needs or pattern.name in samples, f"{type(page).__name__}: route {pattern.name} needs a sample"
+        yield pattern.name, page.url + page.reverse_subpage(pattern.name, kwargs=samples.get(pattern.name, {}))
+
+
 @pytest.fixture
-def demo(settings):
-    settings.CONGPHUONG_RENDITIONS_ON_PUBLISH = False  # the demo's images: not needed here
-    call_command("load_demo", stdout=StringIO())
-    return Site.objects.order_by("-is_default_site", "pk")
+def portal(home, settings):
+    settings.CONGPHUONG_RENDITIONS_ON_PUBLISH = False  # renditions are made when read; not measured here
+    pages = _one_page_of_every_type(home)
+    samples = _records(home, pages)
+    return home.get_site(), pages, samples
 
 
-def test_public_pages_metadata_on_the_wards_canonical_origin(demo, client):
-    aliases = {}
-    for site in demo:
-        # The default ward answers for any unknown host; another ward for its name on another port.
-        aliases[site.pk] = "127.0.0.1" if site.is_default_site else f"{site.hostname}:8081"
-    crawled = []
-    for site in demo:
-        crawl = Crawl(client, site, aliases[site.pk])
-        for route in _public_routes():
-            crawl.read(route if route != "/tim-kiem/" else "/tim-kiem/?q=khuyen+hoc")
-        sitemap = crawl.get("/sitemap.xml")
-        locations = [element.text for element in ET.fromstring(sitemap.content).iter() if element.tag.endswith("loc")]  # noqa: S314
-        assert locations, "the sitemap lists the ward's pages"
-        for location in locations:
-            path = crawl.path_of(location)
-            assert path is not None, f"sitemap location {location} is not on {crawl.origin}"
-            crawl.visit(path)
-        home = site.root_page
-        for model in {type(page) for page in Page.objects.descendant_of(home, inclusive=True).live().specific()}:
-            for page in model.objects.descendant_of(home, inclusive=True).live().public()[:2]:
-                crawl.visit(crawl.path_of(page.get_full_url()) or page.url)
-        crawled.append(crawl)
+def test_public_pages_metadata_on_the_wards_canonical_origin(portal, client):
+    site, pages, samples = portal
+    crawl = Crawl(client, site, "127.0.0.1")  # not a Site's host: the default ward answers
+    for route in _public_routes():
+        crawl.read(route if route != "/tim-kiem/" else "/tim-kiem/?q=khuyen+hoc")
+    sitemap = crawl.get("/sitemap.xml")
+    locations = [element.text for element in ET.fromstring(sitemap.content).iter() if element.tag.endswith("loc")]  # noqa: S314
+    assert len(locations) > 5, "the sitemap lists the ward's pages"
+    for location in locations:
+        path = crawl.path_of(location)
+        assert path is not None, f"sitemap location {location} is not on {crawl.origin}"
+        crawl.visit(path)
+    routes_read = set()
+    for model, page in pages.items():
+        crawl.visit(page.url)
+        assert page.url in crawl.seen, f"{model.__name__} was not read"
+        if isinstance(page, RoutablePageMixin):
+            for name, path in _routes(page, samples):
+                crawl.read(path, follow=False)
+                routes_read.add((model.__name__, name))
+    for restricted in PageViewRestriction.objects.select_related("page"):
+        crawl.read(restricted.page.url, follow=False)
 
-    for crawl in crawled:
-        assert crawl.indexable_pages > 20, f"{crawl.site}: the crawl read only {crawl.indexable_pages} pages"
-        for name, problems in crawl.problems.items():
-            assert not problems, f"{crawl.site} ({name}):\n" + "\n".join(problems[:30])
+    assert {model.__name__ for model in pages} <= {type(p).__name__ for p in Page.objects.live().specific()}
+    assert ("OrganisationPage", "leader") in routes_read and ("FeedbackPage", "answer") in routes_read
+    assert crawl.indexable_pages > 20, f"the crawl read only {crawl.indexable_pages} indexable pages"
+    assert "/_util/login/" in crawl.seen
+    for name, problems in crawl.problems.items():
+        assert not problems, f"{crawl.site} ({name}):\n" + "\n".join(problems[:30])

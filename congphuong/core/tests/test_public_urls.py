@@ -13,6 +13,7 @@ from django.utils import timezone
 from congphuong.feedback.tests.factories import FeedbackPageFactory
 from congphuong.news.tests.factories import ArticlePageFactory
 from congphuong.organisation.tests.factories import AboutPageFactory, WorkSchedulePageFactory
+from congphuong.organisation.weeks import Week
 from congphuong.procedures.tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,16 +106,18 @@ def test_procedure_qa_and_calendar_pages_have_a_description_shared_with_open_gra
     assert "Ngay trong ngày làm việc" in _meta(_get(client, procedure.url), "name", "description")
 
 
-def test_calendar_weeks_outside_the_data_are_noindex(client, home):
+def test_calendar_weeks_outside_the_data_are_not_found_and_empty_weeks_noindex(client, home):
     schedule = WorkSchedulePageFactory(parent=home)
-    far = _get(client, schedule.url + "?tuan=2099-W10")
-    assert '<meta name="robots" content="noindex">' in far and _canonical(far) is None
+    assert client.get(schedule.url + "?tuan=2099-W10", HTTP_HOST=ALIAS).status_code == 404
+    next_week = Week.containing(timezone.localdate()).next()
+    empty = _get(client, f"{schedule.url}?tuan={next_week.param}")
+    assert '<meta name="robots" content="noindex">' in empty and _canonical(empty) is None
     current = _get(client, schedule.url)
     assert "noindex" not in current and _canonical(current) == ORIGIN + schedule.url
 
 
 def test_fund_page_canonical_is_absolute_and_keeps_the_year(client, home):
-    from congphuong.learning.tests.test_public import LearningSocietyPageFactory
+    from congphuong.learning.tests.factories import LearningSocietyPageFactory
 
     page = LearningSocietyPageFactory(parent=home)
     fund = page.url + "cong-khai-quy/"
@@ -145,3 +148,26 @@ def test_lookup_failure_is_titled_as_a_lookup(client, home):
     assert "Không tìm thấy câu hỏi khớp" in html
     assert "Chưa tra cứu được" in html and "(chưa tra cứu được)" in html.split("</title>")[0]
     assert "Chưa gửi được" not in html
+
+
+def test_restricted_pages_ask_in_vietnamese_in_the_portals_chrome_and_are_not_indexed(client, article):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.PASSWORD, password="mk-2026")
+    html = _get(client, article.url)
+    assert "<title>Cần mật khẩu để xem – Phường Thử Nghiệm</title>" in html
+    assert _meta(html, "name", "description").startswith("Nội dung này được bảo vệ bằng mật khẩu")
+    assert '<meta name="robots" content="noindex">' in html and _canonical(html) is None
+    assert article.title not in html.split("</head>")[0]  # neither its title nor its image in the head
+    assert 'class="site-header"' in html and "Password" not in html
+    action = re.search(r'<form class="search-form" action="([^"]+)"', html).group(1)
+    return_url = re.search(r'name="return_url" value="([^"]*)"', html).group(1)
+    wrong = client.post(action, {"password": "sai", "return_url": return_url}, HTTP_HOST=ALIAS)
+    assert "Mật khẩu chưa đúng" in wrong.content.decode()
+    right = client.post(action, {"password": "mk-2026", "return_url": return_url}, HTTP_HOST=ALIAS)
+    assert right.status_code == 302 and _get(client, right["Location"]).count(article.title) >= 1
+
+    login = _get(client, "/_util/login/?next=" + article.url)
+    assert "<title>Đăng nhập để xem trang – Phường Thử Nghiệm</title>" in login
+    assert _meta(login, "name", "description") and '<meta name="robots" content="noindex">' in login
+    assert "Tên đăng nhập" in login and "Mật khẩu" in login and "Log in" not in login

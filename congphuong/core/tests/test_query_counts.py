@@ -2,7 +2,6 @@
 
 import pytest
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from congphuong.home.models import FeaturedArticle
@@ -18,12 +17,6 @@ pytestmark = [
 # Upper bounds (issue #17; bench/render_cost.py measures the demo); raise them only with a reason
 # in the commit message.
 MAX_QUERIES = {"home": 15, "category": 12, "article": 10}
-
-
-@pytest.fixture
-def nothing_cached():
-    with override_settings(CONGPHUONG_PAGE_CACHE=False, CONGPHUONG_CHROME_CACHE=False, CONGPHUONG_FRAGMENT_CACHE=False):
-        yield
 
 
 def _add_articles(home, categories, count):
@@ -64,24 +57,59 @@ def test_query_counts_do_not_grow_with_articles(client, home):
 
 
 def test_listing_images_come_with_their_renditions(client, home):
-    """The image of every listed article is read with its renditions, in two queries for the whole
-    list: a page of cards does not look up each card's rendition one by one."""
+    """The image of every listed article is read with the renditions its card shows (and only
+    those: an image has some twenty), in two queries for the whole list: a page of cards does not
+    look up each card's rendition one by one."""
     import wagtail_factories
 
-    from congphuong.news.models import live_articles
+    from congphuong.core import renditions
 
     category = CategoryPageFactory(parent=home, title="Tin ảnh", slug="tin-anh")
     for n in range(3):
         article = ArticlePageFactory(parent=category, title=f"Tin có ảnh {n}")
         article.listing_image = wagtail_factories.ImageFactory()
-        article.save_revision().publish()
-    response = client.get(category.url)  # renders (and stores) the renditions of the cards
+        article.save_revision().publish()  # makes every size the templates use (core/renditions.py)
+    response = client.get(category.url)
     assert response.status_code == 200 and 'srcset="' in response.content.decode()
 
+    card_sizes = {"fill-240x135|format-webp", "fill-480x270|format-webp"}
     with CaptureQueriesContext(connection) as ctx:
-        articles = list(live_articles().descendant_of(category))
+        articles = list(category.articles(renditions.CARD))
         for article in articles:
-            article.listing_image.get_renditions("fill-240x135|format-webp", "fill-480x270|format-webp")
+            assert set(article.listing_image.get_renditions(*card_sizes)) == card_sizes
     assert len(articles) == 3
-    assert all("renditions" in article.listing_image._prefetched_objects_cache for article in articles)
-    assert len(ctx.captured_queries) <= 4, [query["sql"][:80] for query in ctx.captured_queries]
+    assert all(
+        {rendition.filter_spec for rendition in article.listing_image.prefetched_renditions} == card_sizes
+        for article in articles
+    )
+    assert len(ctx.captured_queries) <= 2, [query["sql"][:80] for query in ctx.captured_queries]
+
+
+def test_each_list_reads_the_renditions_its_template_shows_in_one_query(client, home):
+    """The sizes a list prefetches (core/renditions.py) are the sizes its template shows: a size
+    missing from the prefetch would make Wagtail create that rendition again on every render (and
+    query for it). Once made, a render reads them in one query per list; the served page's own
+    image comes from Wagtail's rendition cache."""
+    import wagtail_factories
+    from wagtail.images import get_image_model
+
+    categories = [CategoryPageFactory(parent=home, title=f"Danh mục ảnh {n}", slug=f"dm-anh-{n}") for n in range(2)]
+    media = MediaIndexPageFactory(parent=home)
+    pages = [MediaStoryPageFactory(parent=media, title=f"Phóng sự ảnh {n}") for n in range(2)]
+    pages += _add_articles(home, categories, 8)
+    for page in pages:
+        page.listing_image = wagtail_factories.ImageFactory()
+        page.save_revision().publish()
+    urls = {"home": "/", "category": categories[0].url, "article": pages[-1].url}
+    for url in urls.values():  # makes the renditions (in a test, not on publish: no commit)
+        client.get(url)
+    renditions = get_image_model().get_rendition_model().objects
+    made = renditions.count()
+    assert made
+    for name, url in urls.items():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200 and 'srcset="' in response.content.decode()
+        reads = [query["sql"] for query in ctx.captured_queries if "wagtailimages_rendition" in query["sql"]]
+        assert len(reads) == 1, (name, reads)  # the list's prefetch (home: every list at once)
+    assert renditions.count() == made

@@ -1,10 +1,13 @@
-"""Uploads are checked by content, limited in size, SVG-free, and images come out re-encoded."""
+"""Uploads are checked by content, limited in size and pixels, SVG-free, and images come out re-encoded."""
 
 import io
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -12,6 +15,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from congphuong.core.image_limits import check_image_pixels
 from congphuong.core.uploads import SVG_MESSAGE, detect_type
 
 pytestmark = pytest.mark.django_db
@@ -285,3 +289,77 @@ def test_development_media_never_serves_document_files(settings, tmp_path):
     for path in ("documents/bao-cao.pdf", "/documents/bao-cao.pdf", "images/../documents/bao-cao.pdf"):
         with pytest.raises(Http404):
             development_media(request, path)
+
+
+# Decompression bombs: a small image file that would decode into hundreds of megabytes is refused unopened.
+# The files are crafted: 1-bit greyscale PNGs of black pixels, a few kilobytes on disk (Pillow holds such
+# an image at one byte per pixel once decoded).
+
+
+def png_bomb(width, height):
+    """A valid 1-bit greyscale PNG of `width` × `height` black pixels, compressed to almost nothing."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\x00" * (1 + (width + 7) // 8)  # filter byte, then the packed bits
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    pixels = zlib.compress(row * height, 9)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_the_limit_is_set_and_pillow_follows_it():
+    assert django_settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 40_000_000
+    assert PILImage.MAX_IMAGE_PIXELS == django_settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS  # Pillow's default: 89 478 485
+
+
+def test_the_crafted_bomb_is_a_real_image():
+    bomb = png_bomb(20_000, 20_000)
+    assert len(bomb) < 100_000  # 400 million pixels in under 100 KB
+    PILImage.MAX_IMAGE_PIXELS = None  # only for this look at it: Pillow would otherwise refuse to open it
+    try:
+        with PILImage.open(SimpleUploadedFile("bom.png", bomb)) as image:
+            assert image.size == (20_000, 20_000)
+    finally:
+        PILImage.MAX_IMAGE_PIXELS = django_settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
+
+def test_a_decompression_bomb_is_refused_with_a_vietnamese_message(admin_client, media_root):
+    responses = upload_image(admin_client, "bom.png", png_bomb(20_000, 20_000))
+    assert_refused(responses, "có quá nhiều điểm ảnh (hơn 40 triệu)", media_root, Image)
+
+
+def test_an_image_past_twice_the_limit_is_refused(admin_client, media_root):
+    """100 million pixels: under Wagtail's default limit (128 million) and Pillow's error (179 million)
+    it was accepted and decoded (100 MB) before the limit was set."""
+    responses = upload_image(admin_client, "anh-lon.png", png_bomb(10_000, 10_000))
+    assert_refused(responses, "có quá nhiều điểm ảnh", media_root, Image)
+
+
+def test_an_image_over_the_limit_is_refused_with_its_size(admin_client, media_root):
+    responses = upload_image(admin_client, "anh-48mp.png", png_bomb(8_000, 6_000))
+    assert_refused(
+        responses, "có 8.000 × 6.000 điểm ảnh, tức 48 triệu điểm ảnh, vượt giới hạn 40 triệu", media_root, Image
+    )
+
+
+def test_an_image_within_the_limit_is_accepted(admin_client, media_root):
+    multi, _ = upload_image(admin_client, "anh-vua.png", png_bomb(4_000, 3_000), single_form=False)
+    assert multi.json()["success"] is True
+    assert Image.objects.get().width == 4_000
+
+
+def test_question_attachments_and_learning_evidence_refuse_bombs():
+    from django.core.exceptions import ValidationError
+
+    from congphuong.feedback.forms import sniff_attachment
+    from congphuong.learning.uploads import check_evidence_file
+
+    for check in (sniff_attachment, check_evidence_file):
+        with pytest.raises(ValidationError, match="quá nhiều điểm ảnh"):
+            check(SimpleUploadedFile("bom.png", png_bomb(20_000, 20_000)))
+        assert check(SimpleUploadedFile("anh.png", png_bomb(400, 300))) == "image/png"
+
+
+def test_an_unreadable_image_is_left_to_the_type_checks():
+    check_image_pixels(SimpleUploadedFile("hong.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40))  # no error here

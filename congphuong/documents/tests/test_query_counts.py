@@ -18,7 +18,8 @@ from .factories import (
     LegalDocumentPageFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# One render, nothing kept: every cache layer off, whatever the suite's default.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nothing_cached")]
 
 # Upper bounds; raise them only with a reason in the commit message.
 MAX_QUERIES = {"documents": 25, "documents_filtered": 28, "document": 26, "drafts": 18, "draft": 22}

@@ -7,9 +7,7 @@ reads it; an article with a go-live date in the future is approved, stays hidden
 """
 
 import datetime
-import os
 import re
-import shutil
 
 import pytest
 from django.conf import settings
@@ -18,39 +16,15 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
+from congphuong.core.tests.browser import BROWSER_MARKS, new_page
 from congphuong.editorial.tests.factories import PASSWORD, make_four_eyes_workflow, make_user
 from congphuong.news.models import ArticlePage
 from congphuong.news.tests.factories import CategoryPageFactory
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+    *BROWSER_MARKS,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def chromium():
-    # Playwright's sync API runs an event loop in this thread; the live server answers from its own.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
@@ -66,12 +40,9 @@ def newsroom(ward):
 
 
 def _signed_in(chromium, base, username):
-    context = chromium.new_context(
-        viewport={"width": 1280, "height": 900}, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh"
+    page, _ = new_page(
+        chromium, viewport={"width": 1280, "height": 900}, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh"
     )
-    # Third-party embeds are not reachable here.
-    context.route(re.compile(r"^https?://(?!localhost|127\.0\.0\.1).*"), lambda route: route.abort())
-    page = context.new_page()
     page.goto(base + "/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)

@@ -12,8 +12,8 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN, WORKFLOW_NAME, ensure_roles
 from congphuong.editorial.models import WardCollection, WardRoleGroup
+from congphuong.editorial.rules import NOT_WARD_LEADER_MESSAGE
 from congphuong.editorial.tests.factories import make_user
-from congphuong.editorial.wards import NOT_WARD_LEADER_MESSAGE
 from congphuong.news.tests.factories import ArticlePageFactory, CategoryPageFactory
 from congphuong.wards.models import YearTheme
 from congphuong.wards.tests.factories import make_ward

@@ -1,6 +1,7 @@
 import pytest
 
-from congphuong.feedback.tests.factories import FeedbackPageFactory, NeighbourhoodFactory, TopicFactory
+from congphuong.feedback.tests.factories import FeedbackPageFactory, TopicFactory
+from congphuong.organisation.tests.factories import QuarterFactory
 
 
 @pytest.fixture(autouse=True)
@@ -16,7 +17,7 @@ def feedback_page(home):
 
 @pytest.fixture
 def neighbourhood(ward):
-    return NeighbourhoodFactory(site=ward, name="Khu phố 3")
+    return QuarterFactory(site=ward, name="Khu phố 3")  # the ward's one list of khu phố
 
 
 @pytest.fixture

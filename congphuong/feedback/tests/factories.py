@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from congphuong.feedback.models import FeedbackPage, Neighbourhood, Question, Topic
+from congphuong.feedback.models import FeedbackPage, Question, Topic
 
 
 class FeedbackPageFactory(wagtail_factories.PageFactory):
@@ -15,14 +15,6 @@ class FeedbackPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = FeedbackPage
-
-
-class NeighbourhoodFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Khu phố {n + 1}")
-    sort_order = factory.Sequence(lambda n: n)
-
-    class Meta:
-        model = Neighbourhood
 
 
 class TopicFactory(factory.django.DjangoModelFactory):

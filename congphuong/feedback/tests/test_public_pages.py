@@ -173,6 +173,7 @@ def test_another_wards_published_questions_are_not_listed(client, feedback_page)
     assert client.get(feedback_page.url + f"cau-hoi/{foreign.pk}/").status_code == 404
 
 
+@pytest.mark.usefixtures("nothing_cached")  # one render's queries: nothing kept
 def test_public_list_query_count_does_not_grow(client, feedback_page, topic, neighbourhood):
     def count():
         client.get(feedback_page.url)

@@ -67,6 +67,7 @@ def test_home_aside_shows_hotline_schedule_documents_and_notices(client, section
     assert aside.index("12/QĐ-UBND") < aside.index("10/QĐ-UBND")
 
 
+@pytest.mark.usefixtures("nothing_cached")  # one render's queries: nothing kept
 def test_home_aside_queries_do_not_grow_with_content(client, sections):
     _add(sections, 2)
     _html, few = _home(client)

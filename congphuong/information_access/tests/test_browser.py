@@ -5,40 +5,22 @@ up; a cadre of the ward finds it in the queue, extends it once, and refuses anot
 the law; the citizen's lookup then shows the extension and the refusal.
 """
 
-import os
 import re
-import shutil
 
 import pytest
 
 from congphuong.core.roles import EDITOR
+from congphuong.core.tests.browser import BROWSER_MARKS
 from congphuong.editorial.tests.factories import PASSWORD, make_group, make_user
 from congphuong.information_access.models import InformationRequest, RefusalGround
 from congphuong.information_access.permissions import ensure_information_access_permissions
 
 from .factories import InformationAccessPageFactory, add_published
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+    *BROWSER_MARKS,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def chromium():
-    # Playwright's sync API runs an event loop in this thread; the live server answers from its own.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture

@@ -141,9 +141,9 @@ class RecognitionDecision(models.Model):
                 {"granted_level": "Chỉ quyết định công nhận Cộng đồng học tập cấp xã mới ghi mức ở đây."}
             )
         if self.document_id and self.site_id:
-            from ..files import collection_name, ward_of
+            from ..files import collection_name, private_ward_of
 
-            if ward_of(self.document.collection) != self.site_id:
+            if private_ward_of(self.document.collection) != self.site_id:
                 raise ValidationError(
                     {
                         "document": "Tệp quyết định phải nằm trong thư mục riêng “"

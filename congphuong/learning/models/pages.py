@@ -37,9 +37,8 @@ class LearningSocietyPage(RoutablePageMixin, BasePage):
         verbose_name = "Trang Xã hội học tập"
         verbose_name_plural = "Trang Xã hội học tập"
 
-    @property
-    def meta_description(self) -> str:
-        return self.search_description or self.intro
+    def default_description(self) -> str:
+        return f"{self.title}: kết quả xây dựng xã hội học tập và công khai quỹ khuyến học của phường."
 
     def get_cached_paths(self):
         # A CDN purge of this page (serving/frontend.py) must reach the fund page and its names too.

@@ -41,10 +41,27 @@ def check_same_site(instance, *field_names):
 
 
 class LearningQuarter(models.Model):
-    """A khu phố (ấp) of the ward, as the learning-society programme counts it."""
+    """A khu phố (ấp) of the ward, as the learning-society programme counts it.
+
+    The khu phố themselves are the ward's one list (organisation.Quarter, shown on Giới thiệu and in
+    the Q&A form): a row here links to one of them and takes its name from it, and holds only what
+    the programme adds (its denominators, whether it is still counted)."""
 
     site = site_field("learning_quarters")
-    name = models.CharField("Tên khu phố/ấp", max_length=120, help_text="Ví dụ: Khu phố 3")
+    quarter = models.OneToOneField(
+        "organisation.Quarter",
+        verbose_name="Khu phố trong danh sách của phường",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="learning_row",
+        help_text="Chọn trong danh sách Khu phố/ấp của phường (mục Tổ chức); tên bên dưới theo tên ở đó.",
+    )
+    name = models.CharField(
+        "Tên khu phố/ấp",
+        max_length=120,
+        help_text="Ví dụ: Khu phố 3. Đã chọn khu phố ở ô trên thì tên tự lấy theo danh sách của phường.",
+    )
     sort_order = models.PositiveSmallIntegerField("Thứ tự", default=0)
     households_total = models.PositiveIntegerField(
         "Tổng số hộ trên địa bàn",
@@ -62,6 +79,7 @@ class LearningQuarter(models.Model):
 
     panels = [
         FieldPanel("site"),
+        FieldPanel("quarter"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("sort_order")]),
         FieldRowPanel([FieldPanel("households_total"), FieldPanel("adults_total")]),
         FieldPanel("active"),
@@ -75,6 +93,23 @@ class LearningQuarter(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        check_same_site(self, "quarter")
+
+    def save(self, *args, **kwargs):
+        from congphuong.organisation.models import Quarter
+
+        if self.quarter_id is None and self.site_id and self.name:
+            # A row named like one of the ward's khu phố is that khu phố (not yet counted by another row).
+            self.quarter = (
+                Quarter.objects.filter(site_id=self.site_id, name=self.name, learning_row__isnull=True)
+                .order_by("-live", "pk")
+                .first()
+            )
+        if self.quarter_id is not None and self.quarter.site_id == self.site_id:
+            self.name = self.quarter.name
+        super().save(*args, **kwargs)
 
 
 class HouseholdQuerySet(models.QuerySet):

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -16,12 +17,21 @@ from congphuong.learning.models import (
     HouseholdMember,
     Indicator,
     LearningQuarter,
+    LearningSocietyPage,
     RecognitionLevel,
     WardAssignment,
 )
 from congphuong.learning.roles import APPROVER, LEARNING_OFFICER, NATIONAL_ADMIN, ensure_learning_roles
 
 PASSWORD = "Mat-khau-thu-nghiem-2025"
+
+
+class LearningSocietyPageFactory(wagtail_factories.PageFactory):
+    title = "Xã hội học tập"
+    slug = "xa-hoi-hoc-tap"
+
+    class Meta:
+        model = LearningSocietyPage
 
 
 class QuarterFactory(factory.django.DjangoModelFactory):

@@ -11,42 +11,25 @@
 
 import datetime
 import io
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from congphuong.core.tests.browser import BROWSER_MARKS
 from congphuong.learning.choices import CriteriaStatus, LearningModel
 from congphuong.learning.models import CriteriaSet, RecognitionDecision, Registration, Target
 
 from .factories import PASSWORD, HouseholdFactory, national_admin, officer
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync"]
-
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+    *BROWSER_MARKS,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 HIGHER = "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh"
-
-
-@pytest.fixture
-def chromium():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def signed_in(chromium, base, username):

@@ -25,8 +25,7 @@ from congphuong.serving.tests.conftest import committed, page_cache  # noqa: F40
 from congphuong.serving.tests.test_frontend import PURGED, RecordingBackend  # noqa: F401
 from congphuong.wards.tests.factories import make_ward
 
-from .factories import editor, leader, officer
-from .test_public import LearningSocietyPageFactory
+from .factories import LearningSocietyPageFactory, editor, leader, officer
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,27 +12,25 @@ from congphuong.learning.models import (
     Award,
     Donor,
     FundReceipt,
-    LearningSocietyPage,
     NameConsent,
     Registration,
     Target,
 )
 from congphuong.wards.tests.factories import make_ward
 
-from .factories import CitizenFactory, HouseholdFactory, MemberFactory, QuarterFactory, make_criteria_set
+from .factories import (
+    CitizenFactory,
+    HouseholdFactory,
+    LearningSocietyPageFactory,
+    MemberFactory,
+    QuarterFactory,
+    make_criteria_set,
+)
 
 pytestmark = pytest.mark.django_db
 
 # Statistics: + the QĐ 677 populations (recognised families, communities, units) and the province of the targets.
 MAX_QUERIES = {"statistics": 46, "fund": 40}
-
-
-class LearningSocietyPageFactory(wagtail_factories.PageFactory):
-    title = "Xã hội học tập"
-    slug = "xa-hoi-hoc-tap"
-
-    class Meta:
-        model = LearningSocietyPage
 
 
 def populate(site, n, prefix="", year=2025):
@@ -221,6 +218,7 @@ def _count(client, url):
     return len(ctx.captured_queries)
 
 
+@pytest.mark.usefixtures("nothing_cached")  # one render's queries: nothing kept
 def test_query_counts_do_not_grow_with_rows(client, ward, page):
     populate(ward, 3)
     urls = {"statistics": page.url + "?nam=2025", "fund": page.url + "cong-khai-quy/?nam=2025"}

@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from .factories import GalleryImageFactory, MediaIndexPageFactory, MediaStoryPageFactory
 
-pytestmark = pytest.mark.django_db
+# One render, nothing kept: every cache layer off, whatever the suite's default.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nothing_cached")]
 
 MAX_QUERIES = {"index": 17, "story": 17}
 

@@ -10,24 +10,19 @@ choosers and the empty second widget won on save, so listing_image stayed NULL.
 """
 
 import io
-import os
 import re
-import shutil
 
 import pytest
 import wagtail_factories
 from PIL import Image
 
 from congphuong.core.roles import EDITOR, ensure_roles
+from congphuong.core.tests.browser import BROWSER_MARKS, new_page
 from congphuong.editorial.tests.factories import PASSWORD, make_user
 from congphuong.news.models import ArticlePage
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync"]
-
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+    *BROWSER_MARKS,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -41,20 +36,8 @@ def _jpeg():
 
 
 @pytest.fixture
-def browser_page():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-        context.route(re.compile(r"^https?://(?!localhost|127\.0\.0\.1).*"), lambda route: route.abort())
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        yield page, errors
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+def browser_page(chromium):
+    return new_page(chromium, viewport={"width": 1280, "height": 900}, locale="vi-VN")
 
 
 def test_editor_chooses_a_featured_image_and_it_is_kept(live_server, ward, category, browser_page):

@@ -7,7 +7,7 @@ from .disclosure import (
     DisclosurePage,
     DisclosureRemoval,
 )
-from .people import Leader, Quarter
+from .people import Leader, Quarter, leader_holding
 from .schedule import ScheduleEntry, WeeklySchedulePage, WorkSchedulePage
 
 __all__ = [
@@ -25,5 +25,6 @@ __all__ = [
     "ScheduleEntry",
     "WeeklySchedulePage",
     "WorkSchedulePage",
+    "leader_holding",
     "organisation_page_for",
 ]

@@ -30,6 +30,9 @@ class AboutIndexPage(BasePage):
         verbose_name = "Mục Giới thiệu"
         verbose_name_plural = "Mục Giới thiệu"
 
+    def default_description(self) -> str:
+        return f"{self.title}: lịch sử, vị trí, điều kiện tự nhiên – xã hội, khu phố và bộ máy của phường."
+
     def sections(self):
         # One query for the pages plus one per page type: bounded whatever the number of sub-pages.
         return list(self.get_children().live().public().specific())
@@ -58,10 +61,6 @@ class AboutPage(BasePage):
         verbose_name = "Trang giới thiệu"
         verbose_name_plural = "Trang giới thiệu"
 
-    @property
-    def meta_description(self) -> str:
-        return self.search_description or self.summary
-
 
 class OrganisationPage(RoutablePageMixin, BasePage):
     """Cơ cấu tổ chức: leaders (chosen snippets), departments, mass organisations; leader profiles below it."""
@@ -80,9 +79,8 @@ class OrganisationPage(RoutablePageMixin, BasePage):
         verbose_name = "Trang cơ cấu tổ chức"
         verbose_name_plural = "Trang cơ cấu tổ chức"
 
-    @property
-    def meta_description(self) -> str:
-        return self.search_description or self.summary
+    def default_description(self) -> str:
+        return f"{self.title}: lãnh đạo, các phòng ban, đoàn thể của phường và nhiệm vụ được giao."
 
     def ward_leaders(self):
         site = self.get_site()

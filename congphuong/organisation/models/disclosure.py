@@ -88,6 +88,9 @@ class DisclosureIndexPage(BasePage):
         verbose_name = "Mục Công khai"
         verbose_name_plural = "Mục Công khai"
 
+    def default_description(self) -> str:
+        return f"{self.title}: thông tin phường công khai theo quy định (ngân sách, hỗ trợ xã hội, phí, lệ phí…)."
+
     def postings(self):
         return (
             DisclosurePage.objects.child_of(self)

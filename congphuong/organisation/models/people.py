@@ -109,6 +109,16 @@ class Leader(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index
         return slug
 
 
+def leader_holding(site, title: str) -> "Leader | None":
+    """The ward's published leader whose position holds `title` ("Chủ tịch Ủy ban nhân dân"): one part
+    of the position, between commas, starts with it, so a "Phó Chủ tịch …" is not the "Chủ tịch …"."""
+    wanted = title.casefold()
+    for leader in Leader.objects.for_site(site):
+        if any(part.strip().casefold().startswith(wanted) for part in leader.position.split(",")):
+            return leader
+    return None
+
+
 class Quarter(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     """A khu phố (or ấp in a commune) and its head."""
 

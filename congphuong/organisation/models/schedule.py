@@ -23,6 +23,10 @@ from congphuong.core.models import BasePage
 from ..weeks import WEEK_PARAM, Week, parse_week, weekday_name
 
 BAD_WEEK_MESSAGE = "Không hiểu tuần “{value}”. Hãy chọn tuần bằng các nút “Tuần trước”, “Tuần sau”. Đang hiện tuần này."
+OUT_OF_RANGE_MESSAGE = "Không có lịch công tác của {week}. Trang này có lịch từ {first} đến {last}."
+# Weeks a reader may page to beyond the published data (and around the current week): enough to look
+# a month ahead or back, few enough that "Tuần sau" ends instead of walking forever.
+WINDOW_WEEKS = 4
 
 
 class WorkSchedulePage(RoutablePageMixin, BasePage):
@@ -69,7 +73,17 @@ class WorkSchedulePage(RoutablePageMixin, BasePage):
             return current, BAD_WEEK_MESSAGE.format(value=raw[:40])
         return week, ""
 
-    def week_context(self, request, week, entries, updated_at=None):
+    def week_window(self, first_start=None, last_start=None):
+        """(first, last) weeks the schedule answers: its published weeks and the current week, widened by
+        WINDOW_WEEKS on each side. Outside it the page is a 404, so crawlers cannot walk endless empty weeks."""
+        current = Week.containing(timezone.localdate())
+        first = min(filter(None, [first_start, current.start]))
+        last = max(filter(None, [last_start, current.start]))
+        margin = datetime.timedelta(weeks=WINDOW_WEEKS)
+        return Week.containing(first - margin), Week.containing(last + margin)
+
+    def week_context(self, request, week, entries, updated_at=None, window=None):
+        """What the template needs for `week`; with a `window`, no link leads out of it."""
         site = self.get_site()
         site_id = site.pk if site is not None else None
         days = []
@@ -89,8 +103,8 @@ class WorkSchedulePage(RoutablePageMixin, BasePage):
             "has_entries": bool(entries),
             "is_current_week": week == Week.containing(today),
             "current_week": Week.containing(today),
-            "previous_week": week.previous(),
-            "next_week": week.next(),
+            "previous_week": _within(week.previous(), window),
+            "next_week": _within(week.next(), window),
             "today": today,
             "updated_at": updated_at,
         }
@@ -98,28 +112,47 @@ class WorkSchedulePage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         week, notice = self.requested_week(request)
-        entries = self.entries_for(week)
-        updated = (
-            self.week_pages()
-            .filter(week_start=week.start)
-            .order_by("-last_published_at")
-            .values_list("last_published_at", flat=True)
-            .first()
+        # One query: the published weeks' span (the window) and when the shown week was last published.
+        facts = self.week_pages().aggregate(
+            first=models.Min("week_start"),
+            last=models.Max("week_start"),
+            updated=models.Max("last_published_at", filter=models.Q(week_start=week.start)),
         )
-        context.update(self.week_context(request, week, entries, updated))
+        window = self.week_window(facts["first"], facts["last"])
+        out_of_range = not window[0].start <= week.start <= window[1].start
+        entries = [] if out_of_range else self.entries_for(week)
+        context.update(self.week_context(request, week, entries, facts["updated"], window))
+        context["out_of_range"] = out_of_range
+        if out_of_range:
+            notice = OUT_OF_RANGE_MESSAGE.format(
+                week=week.label.lower(), first=window[0].label.lower(), last=window[1].label.lower()
+            )
         context["week_notice"] = notice
-        # Any week answers (a citizen may page forward), but only the current week and weeks with
-        # entries are worth indexing: "?tuan=2099-W10" is an endless crawl space of empty pages.
+        # Only the current week and weeks with entries are worth indexing; the weeks in between answer
+        # (a citizen may page forward) with noindex, and weeks outside the window are a 404.
         context["indexable"] = not notice and (context["is_current_week"] or context["has_entries"])
         return context
 
+    def _render_week(self, request, template=None):
+        response = self.render(request, template=template)
+        if response.context_data.get("out_of_range"):
+            response.status_code = 404
+        return response
+
     @path("")
     def index(self, request):
-        return self.render(request)
+        return self._render_week(request)
 
     @path("ban-in/", name="print")
     def print_view(self, request):
-        return self.render(request, template="organisation/work_schedule_page_print.html")
+        return self._render_week(request, template="organisation/work_schedule_page_print.html")
+
+
+def _within(week, window):
+    """`week`, or None when a window is given and the week lies outside it."""
+    if window is None or window[0].start <= week.start <= window[1].start:
+        return week
+    return None
 
 
 class WeeklyScheduleForm(WagtailAdminPageForm):

@@ -81,6 +81,10 @@ class WorkSchedulePageFactory(wagtail_factories.PageFactory):
 
 
 class WeeklySchedulePageFactory(wagtail_factories.PageFactory):
+    # This week's Monday unless the test names a week.
+    week_start = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+    )
     title = factory.LazyAttribute(lambda o: f"Lịch tuần {o.week_start:%d/%m/%Y}")
     slug = factory.LazyAttribute(lambda o: f"tuan-{o.week_start:%Y-%m-%d}")
 
@@ -120,6 +124,8 @@ class DisclosurePageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"thong-tin-cong-khai-{n}")
     summary = "Tóm tắt thông tin công khai."
     posted_on = factory.LazyFunction(timezone.localdate)
+    # A category of the parent's ward unless the test gives one.
+    category = factory.LazyAttribute(lambda o: DisclosureCategoryFactory(site=o.parent.get_site()))
 
     class Meta:
         model = DisclosurePage

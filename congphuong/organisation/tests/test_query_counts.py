@@ -24,7 +24,8 @@ from .factories import (
     WorkSchedulePageFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# One render, nothing kept: every cache layer off, whatever the suite's default.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nothing_cached")]
 
 # Upper bounds; raise them only with a reason in the commit message.
 # +1 on every page (2026-12-03): the maintenance banner's query (notices app).

@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from congphuong.organisation.models import WeeklySchedulePage
+from congphuong.organisation.models.schedule import WINDOW_WEEKS
 from congphuong.organisation.weeks import Week, parse_week
 from congphuong.wards.tests.factories import make_ward
 
@@ -117,6 +118,40 @@ def test_bad_week_falls_back_to_this_week_with_a_message(client, schedule, bad):
     assert Week.containing(timezone.localdate()).label in html
     assert "<script>" not in html.split("<body", 1)[1].split("</main>")[0].replace("&lt;script&gt;", "")
     assert '<meta name="robots" content="noindex">' in html
+
+
+@pytest.mark.django_db
+def test_weeks_outside_the_data_and_its_window_are_not_found(client, schedule):
+    """Only the published weeks and the current one, widened by WINDOW_WEEKS, answer: "Tuần sau" ends."""
+    current = Week.containing(timezone.localdate())
+    far_past = Week.containing(current.start - datetime.timedelta(weeks=60))
+    ScheduleEntryFactory(page=_week_page(schedule, far_past), date=far_past.start, content="Họp cũ")
+
+    def week_at(base, weeks):
+        return Week.containing(base.start + datetime.timedelta(weeks=weeks))
+
+    first, last = week_at(far_past, -WINDOW_WEEKS), week_at(current, WINDOW_WEEKS)
+    for week, status in [
+        (far_past, 200),
+        (first, 200),
+        (week_at(far_past, 20), 200),  # a gap between the data and today is finite: it answers
+        (last, 200),
+        (week_at(first, -1), 404),
+        (week_at(last, 1), 404),
+        (Week(2099, 10), 404),
+        (Week(2000, 1), 404),
+    ]:
+        for view in ("", "ban-in/"):
+            response = client.get(f"{schedule.url}{view}?tuan={week.param}")
+            assert response.status_code == status, (view, week.param)
+    html = client.get(f"{schedule.url}?tuan={first.param}").content.decode()
+    assert "Tuần trước" not in html and f"?tuan={first.next().param}" in html
+    html = client.get(f"{schedule.url}?tuan={last.param}").content.decode()
+    assert "Tuần sau" not in html and f"?tuan={last.previous().param}" in html
+    # The 404 still helps a reader who typed a far week: it says which weeks there are.
+    html = client.get(f"{schedule.url}?tuan=2099-W10").content.decode()
+    assert f"có lịch từ {first.label.lower()} đến {last.label.lower()}" in html
+    assert '<meta name="robots" content="noindex">' in html and "Tuần sau" not in html
 
 
 @pytest.mark.django_db

@@ -9,7 +9,8 @@ from congphuong.procedures.models import DossierItem, ProcedureForm
 
 from .factories import ProcedureChannelFactory, ProcedureIndexPageFactory, ProcedurePageFactory, ProcedureSectorFactory
 
-pytestmark = pytest.mark.django_db
+# One render, nothing kept: every cache layer off, whatever the suite's default.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nothing_cached")]
 
 MAX_QUERIES = {"catalogue": 20, "catalogue_filtered": 22, "procedure": 20}
 

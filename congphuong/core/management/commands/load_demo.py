@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from congphuong.core.bulk import bulk_changes
 from congphuong.core.demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
 from congphuong.core.demo.builder import build_demo, delete_demo, demo_exists, set_demo_port
 from congphuong.core.roles import ROLES, WORKFLOW_NAME, ensure_roles
@@ -75,16 +76,14 @@ class Command(BaseCommand):
             self.stdout.write("Dữ liệu mẫu đã có, bỏ qua.")
             return
 
-        with _quiet_wagtail(), transaction.atomic():  # a failed rebuild keeps the old demo
+        # bulk_changes: no renditions, page-cache purges or indexing per save; each once at the end.
+        with _quiet_wagtail(), transaction.atomic(), bulk_changes():  # a failed rebuild keeps the old demo
             if reset:
                 removed = delete_demo()
                 if removed:
                     self.stdout.write(f"Đã xóa {removed} phường mẫu cũ.")
-            wards = build_demo(with_apps=not core_only)  # gives the editorial roles their rights on each ward
-            if port:
-                set_demo_port(port)
-                for ward in wards:
-                    ward.site.refresh_from_db()
+            # Gives the editorial roles their rights on each ward.
+            wards = build_demo(with_apps=not core_only, port=port)
             ensure_roles()  # idempotent; also covers wards that are not the demo's
         accounts = ensure_demo_accounts(reset_password=reset) if with_accounts else []
 

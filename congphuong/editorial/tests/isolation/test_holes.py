@@ -190,7 +190,6 @@ HISTORY_CASES = [
     ("lanhdao_tsh", "learning.RecognitionDecision", "/admin/xa-hoi-hoc-tap/quyet-dinh/{view}/{pk}/", "number"),
     ("quantri_tsh", "learning.WardAssignment", "/admin/xa-hoi-hoc-tap/phan-cong-phuong/{view}/{pk}/", None),
     ("quantri_tsh", "feedback.Topic", "/admin/hoi-dap-chu-de/{view}/{pk}/", "name"),
-    ("quantri_tsh", "feedback.Neighbourhood", "/admin/khu-pho/{view}/{pk}/", "name"),
     ("quantri_tsh", "wards.YearTheme", "/admin/snippets/wards/yeartheme/{view}/{pk}/", "text"),
 ]
 

@@ -1,0 +1,122 @@
+"""`bulk_changes()`: write many pages and objects in one go (`load_demo`) without the work each save
+starts, done once at the end instead.
+
+An editor's publish sets off, per page: renditions of its images in a background thread
+(`core/renditions.py`), page-cache purges of the tags that show it (`serving/signals.py`), the portal
+search index (`search/signals.py`), and Wagtail's own search and reference indexes. The demo saves
+some 600 pages and 3,000 other objects, several times each: `load_demo` took more than five minutes
+on SQLite, most of it purging tags one cache write at a time on the file-based cache of `make run`,
+while hundreds of rendition threads competed for the same core. Inside `bulk_changes()`:
+
+- renditions on publish are off (`renditions.suspended()`): the caller makes them afterwards
+  (`renditions.make_for_pages`) or leaves them to the first reader;
+- page-cache purges are replaced by one purge of everything after the commit
+  (`serving.signals.purges_deferred()`);
+- the portal search index, Wagtail's search index (modelsearch) and its reference index are
+  brought up to date once per changed object on the way out.
+
+Use it inside a transaction (`load_demo` does): after an error nothing is indexed, as the
+rollback takes the changes away too. The three project switches are context variables and hold
+for this thread's code only; Wagtail's search handlers, though, are disconnected for the whole
+process meanwhile (modelsearch has no switch of its own), so an object another thread saves then
+is indexed only if it is saved again — acceptable for a command, not for a request.
+"""
+
+from __future__ import annotations
+
+from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
+
+from django.db import models
+from django.db.models.signals import post_save
+
+_active: ContextVar[bool] = ContextVar("bulk_changes_active", default=False)
+
+
+@contextmanager
+def bulk_changes():
+    """See the module docstring. Nested blocks are part of the outermost one."""
+    if _active.get():
+        yield
+        return
+    from congphuong.search.signals import indexing_deferred
+    from congphuong.serving.signals import purges_deferred
+
+    from . import renditions
+
+    token = _active.set(True)
+    try:
+        with ExitStack() as stack:
+            # Entered first, left last: the indexing below writes rows whose signals would purge.
+            stack.enter_context(purges_deferred())
+            stack.enter_context(renditions.suspended())
+            stack.enter_context(indexing_deferred())
+            stack.enter_context(wagtail_indexes_deferred())
+            yield
+    finally:
+        _active.reset(token)
+
+
+@contextmanager
+def wagtail_indexes_deferred():
+    """Wagtail's search index and reference index: once per saved object, as stored, at the end."""
+    from modelsearch import index as search_index
+    from modelsearch.backends import get_search_backends
+    from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.models import ReferenceIndex
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    saved: dict[type[models.Model], set] = {}
+
+    def note(sender, instance, raw=False, **kwargs):
+        if not raw and instance.pk is not None:
+            saved.setdefault(sender, set()).add(instance.pk)
+
+    searched = {
+        model
+        for model in search_index.get_indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    }
+    post_save.connect(note, weak=False, dispatch_uid="congphuong-bulk-changes")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.disconnect(dispatch_uid="congphuong-bulk-changes")
+        for model in searched:
+            post_save.connect(post_save_signal_handler, sender=model)
+    owners: dict[tuple[type, object], object] = {}  # the objects whose references get recorded
+    for model, keys in saved.items():
+        referenced, indexed = model in ReferenceIndex.tracked_models, model in searched
+        if not (referenced or indexed):
+            continue
+        # As stored: publishing saved a copy built from the revision, the block may have changed it since.
+        objs = list(model._default_manager.filter(pk__in=keys).order_by("pk"))
+        if referenced:
+            for owner in filter(None, map(_reference_owner, objs)):
+                owners.setdefault((type(owner), owner.pk), owner)
+        if indexed:  # what insert_or_update_object does, a model at a time
+            found = [search_index.get_indexed_instance(obj) for obj in objs]
+            by_model: dict[type, list] = {}
+            for instance in filter(None, found):
+                by_model.setdefault(type(instance), []).append(instance)
+            for backend in get_search_backends(with_auto_update=True):
+                for indexed_model, instances in by_model.items():
+                    backend.add_bulk(indexed_model, instances)
+    for owner in owners.values():
+        ReferenceIndex.create_or_update_for_object(owner)
+
+
+def _reference_owner(obj):
+    """The object `obj`'s references are recorded under, or None: as Wagtail's own task on save
+    (`wagtail.tasks.update_reference_index_task`), a child row's go under its ParentalKey parent."""
+    from modelcluster.fields import ParentalKey
+    from wagtail.models import Page, ReferenceIndex
+
+    while parental_keys := [field for field in obj._meta.get_fields() if isinstance(field, ParentalKey)]:
+        obj = getattr(obj, parental_keys[0].name)
+        if obj is None:
+            return None
+    if type(obj) is Page:  # a key to the base class: the page's own fields are on its specific class
+        obj = obj.specific
+    return obj if ReferenceIndex.is_indexed(type(obj)) else None

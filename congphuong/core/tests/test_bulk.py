@@ -1,0 +1,70 @@
+"""`bulk_changes()`: inside, a publish starts no renditions, purges nothing and indexes nothing; on the
+way out every changed page is indexed once and the whole page cache is purged once (after the commit)."""
+
+import pytest
+import wagtail_factories
+from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
+from wagtail.search.models import IndexEntry
+
+from congphuong.core.bulk import bulk_changes
+from congphuong.news.tests.factories import ArticlePageFactory
+from congphuong.search import registry
+from congphuong.search.models import SearchDocument
+from congphuong.serving import store, tags
+
+pytestmark = pytest.mark.django_db
+
+
+def _publish_article(category, title):
+    image = wagtail_factories.ImageFactory(title=f"Ảnh của {title}")
+    article = ArticlePageFactory(parent=category, title=title, live=False)
+    article.listing_image = image
+    article.save_revision().publish()
+    return article, image
+
+
+def _state(article, image):
+    """What the per-save side effects leave: renditions, search documents, references, index entries."""
+    return {
+        "renditions": get_image_model().get_rendition_model().objects.filter(image=image).exists(),
+        "portal search": SearchDocument.objects.filter(source=registry.PAGE_KEY, object_id=article.pk).exists(),
+        "references": ReferenceIndex.get_references_for_object(article).filter(to_object_id=str(image.pk)).exists(),
+        "wagtail search": IndexEntry.objects.filter(object_id=str(article.pk)).exists(),
+    }
+
+
+def _versions(article):
+    return store.versions_for_store([tags.page_tag(article.pk), store.ALL_TAG])
+
+
+def test_side_effects_wait_for_the_end_of_the_block(category, settings, django_capture_on_commit_callbacks):
+    settings.CONGPHUONG_RENDITIONS_ON_PUBLISH = "sync"
+    # Outside the block, as an editor's publish: all of it at once (so the test below can fail).
+    with django_capture_on_commit_callbacks(execute=True):
+        usual, usual_image = _publish_article(category, "Họp dân khu phố 3")
+    assert all(_state(usual, usual_image).values())
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, bulk_changes():
+        article, image = _publish_article(category, "Ra quân vệ sinh môi trường")
+        article.save_revision().publish()  # a second publish: still indexed once, at the end
+        inside = _state(article, image)
+        before = _versions(article)
+    assert len(callbacks) == 1  # the one purge of everything; no renditions, no purge per page
+    assert inside == {"renditions": False, "portal search": False, "references": False, "wagtail search": False}
+    after = _state(article, image)
+    assert after == {"renditions": False, "portal search": True, "references": True, "wagtail search": True}
+    versions = _versions(article)
+    assert versions[store.ALL_TAG] > before[store.ALL_TAG]
+    assert versions[tags.page_tag(article.pk)] == before[tags.page_tag(article.pk)]
+
+
+def test_after_an_error_nothing_is_indexed_and_publishing_works_again(category, settings):
+    settings.CONGPHUONG_RENDITIONS_ON_PUBLISH = "sync"
+    with pytest.raises(RuntimeError), bulk_changes():
+        article, image = _publish_article(category, "Tiêm chủng mở rộng tháng 6")
+        raise RuntimeError("the load failed")
+    assert not _state(article, image)["portal search"]
+    usual, usual_image = _publish_article(category, "Họp dân khu phố 5")  # the handlers are back
+    state = _state(usual, usual_image)
+    assert state["portal search"] and state["references"] and state["wagtail search"]
