@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install lock run serve demo test typecheck test-sqlite test-postgres lint format check-migrations translations clean bench-search \
+.PHONY: install lock run serve demo test typecheck lint-imports test-sqlite test-postgres lint format check-migrations translations clean bench-search \
 	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe prod-check bench-serving bench-soak
 
 # Every package comes from requirements/dev.lock, checked against its hashes; the project itself is
@@ -59,6 +59,11 @@ test: install
 MYPY_PATHS := congphuong/core congphuong/search congphuong/wards/membership.py congphuong/wards/roles.py
 typecheck: install
 	$(BIN)/mypy $(MYPY_PATHS)
+
+## make lint-imports: the layer contracts of [tool.importlinter] in pyproject.toml (core imports no app
+## above it; the ward module imports no content app). Run in CI.
+lint-imports: install
+	$(BIN)/lint-imports
 
 ## make bench-search N=1000,10000,100000 BACKENDS=sqlite,postgres: search quality and speed, portal index
 ## against Wagtail's stock backend (not part of make test; see bench/RESULTS.md).
