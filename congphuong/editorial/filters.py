@@ -17,10 +17,12 @@ Superusers keep every choice.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Site
 
-from congphuong.wards.membership import scope, user_ward_ids, ward_lookup
+from congphuong.wards.membership import members, scope, user_ward_ids, ward_ids, ward_lookup
 
 
 def narrowed(queryset, user, listed_model):
@@ -29,6 +31,12 @@ def narrowed(queryset, user, listed_model):
     if model is Site:
         allowed = user_ward_ids(user, listed_model or Site)
         return queryset if allowed is None else queryset.filter(pk__in=allowed)
+    if model is not None and model is get_user_model():
+        # "Owner", "Edited by", "User" filters: the names of the user's own wards' staff, not the install's.
+        allowed = ward_ids(user)
+        if allowed is None:
+            return queryset
+        return queryset.filter(Q(pk__in=members(allowed).values("pk")) | Q(pk=user.pk))
     if model is not None and ward_lookup(model) is not None:
         return scope(queryset, user)
     return queryset

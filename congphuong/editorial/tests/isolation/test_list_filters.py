@@ -7,12 +7,13 @@ a choice of wards must hold only the wards the user works for, a choice of ward 
 (khu phố, households…) none of ward A's.
 """
 
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.viewsets import viewsets
 from wagtail.models import Site
 
-from congphuong.wards.membership import user_ward_ids
+from congphuong.wards.membership import members, user_ward_ids
 from congphuong.wards.membership import ward_lookup as ward_path
 
 from .conftest import WARD_B_ROLES, account
@@ -61,6 +62,8 @@ def test_listing_filters_offer_only_the_users_wards(wards):
     site_a, site_b = wards
     urls = listing_urls()
     assert len(urls) > 30  # the registry was walked: snippets, ours, Wagtail's
+    # The page explorer takes a page: ward B's home (its "Owner" and "Edited by" filters list accounts).
+    urls.append(("page explorer", reverse("wagtailadmin_explore", args=[site_b.root_page_id])))
 
     # The check means something: a superuser is offered ward A in the listings' "Phường" filters.
     superuser = superuser_client()
@@ -72,7 +75,7 @@ def test_listing_filters_offer_only_the_users_wards(wards):
     ]
     assert len(offered_to_superuser) >= 10, offered_to_superuser
 
-    found, ward_filters = [], 0
+    found, ward_filters, user_filters = [], 0, 0
     for username in WARD_B_ROLES:
         user = account(username)
         client = Client()
@@ -82,7 +85,15 @@ def test_listing_filters_offer_only_the_users_wards(wards):
             listed_model = response.context["view"].model if response.status_code == 200 else None
             for name, field in choice_fields(response):
                 offered = field.queryset
-                if offered.model is Site:
+                if offered.model is get_user_model():
+                    # Accounts: ward A's staff who do not also work for ward B are not offered.
+                    foreign_staff = offered.filter(pk__in=members([site_a.pk])).exclude(
+                        pk__in=members(user_ward_ids(user, Site) or [])
+                    )
+                    user_filters += 1
+                    if foreign_staff.exists():
+                        found.append((username, viewset_name, name, [u.get_username() for u in foreign_staff[:3]]))
+                elif offered.model is Site:
                     ward_filters += 1
                     allowed = user_ward_ids(user, listed_model or Site)
                     foreign = sorted(offered.exclude(pk__in=allowed).values_list("site_name", flat=True))
@@ -90,5 +101,6 @@ def test_listing_filters_offer_only_the_users_wards(wards):
                         found.append((username, viewset_name, name, foreign))
                 elif ward_a_rows(offered, site_a).exists():
                     found.append((username, viewset_name, name, [str(row) for row in ward_a_rows(offered, site_a)[:3]]))
+    assert user_filters >= 1  # the page explorer's "Owner" / "Edited by" were among them
     assert ward_filters >= 10  # ward B's roles were shown "Phường" filters (leaders, khu phố, households…)
     assert found == []
