@@ -14,7 +14,7 @@ both hold:
 from django.contrib.auth.models import Group, Permission
 
 from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN
-from congphuong.editorial.isolation import scope, user_ward_ids
+from congphuong.wards.membership import scope, user_ward_ids
 
 APP = "information_access"
 HANDLE = ("view_informationrequest", "change_informationrequest", "view_requestevent", "view_refusalground")

@@ -157,10 +157,11 @@ def test_every_learning_viewset_model_with_a_ward_is_guarded():
     known to the admin's ward-isolation middleware (congphuong/editorial/isolation.py)."""
     from wagtail.permissions import policy_registry
 
-    from congphuong.editorial.isolation import ward_models, ward_path
     from congphuong.learning import access
     from congphuong.learning.models import WardAssignment
     from congphuong.learning.viewsets import VIEWSETS
+    from congphuong.wards.membership import ward_lookup as ward_path
+    from congphuong.wards.membership import ward_models
 
     checked = []
     for viewset in VIEWSETS:
