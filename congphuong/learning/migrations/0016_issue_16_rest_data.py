@@ -12,7 +12,13 @@ def forwards(apps, schema_editor):
     seed.apply_issue_16_rest(apps)
 
 
+def backwards(apps, schema_editor):
+    # Before 0015 a target was unique per (kind, year): the province layer this migration seeded
+    # (same kinds and years as the national targets) goes with it, or unapplying 0015 fails.
+    apps.get_model("learning", "Target").objects.exclude(province="").delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [("learning", "0015_recognising_bodies_targets_digital")]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(forwards, backwards)]
