@@ -256,7 +256,7 @@ SERVING_QUERY_PARAMS = [
     # organisation: schedule week, staff groups, year, ward picker
     "tuan", "nhom", "nam", "phuong",
     # learning reports, draft documents
-    "ky", "tinh_trang", "da_gui",
+    "ky", "chot", "tinh_trang", "da_gui",
     # document and procedure filter forms
     "co_quan", "linh_vuc", "trang_thai", "sap_xep", "cach_thuc",
 ]  # fmt: skip
