@@ -17,10 +17,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, HistoryView, IndexView
 from wagtail.log_actions import log
 from wagtail.models import Site
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from congphuong.core.text import nfc
-from congphuong.feedback.admin_views import DeadlineColumn, LocalDateColumn
+from congphuong.feedback.admin_views import DeadlineColumn, LocalDateColumn, QuestionPermissionPolicy
 from congphuong.feedback.deadlines import deadline_state, near_due_limit
 from congphuong.feedback.workdays import WorkdayCalendar
 
@@ -32,19 +31,9 @@ from .permissions import scope_to_user, ward_ids
 URL_NAMESPACE = "information_requests"
 
 
-class RequestPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, narrowed to the user's wards; requests come only from the public form."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "copy"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        ids = ward_ids(user)
-        return ids is None or instance.site_id in ids
+class RequestPermissionPolicy(QuestionPermissionPolicy):
+    """Hỏi đáp's rule: model permissions narrowed to the user's wards; requests come only from the
+    public form (no add, no copy)."""
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
