@@ -105,8 +105,9 @@ ENGLISH_UI_WORDS = frozenset(
 # Attributes whose text is read out (screen readers) or shown (tooltips, placeholders).
 READ_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt", "aria-description")
 
-# Elements whose text is not UI: code, styles, and user-entered values.
-SKIPPED_ELEMENTS = frozenset({"script", "style", "textarea", "noscript"})
+# Elements whose text is not UI: code, styles, user-entered values, and machine values shown in
+# <code> (a two-factor secret is random base32 and may spell "OF").
+SKIPPED_ELEMENTS = frozenset({"script", "style", "textarea", "noscript", "code"})
 
 # Views that change state on GET or end the session.
 SKIPPED_URL_NAMES = frozenset({"wagtailadmin_logout", "logout", "wagtailadmin_login", "login"})
