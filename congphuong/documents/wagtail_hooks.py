@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from congphuong.editorial.viewsets import WardChooserViewSet
 from congphuong.wards.membership import may_act_in, scope, ward_name_of_page, ward_of_page
 
 from .models import DocumentSector, DocumentType, DraftComment, Issuer
@@ -132,6 +133,8 @@ class DraftCommentViewSet(SnippetViewSet):
     search_backend_name = None  # plain database search: comments are not in the site's search index
     ordering = ["-created_at"]
     copy_view_enabled = False
+    # Wagtail's chooser lists every ward's comments (and counts them) unless told otherwise.
+    chooser_viewset_class = WardChooserViewSet
     inspect_view_enabled = True
     inspect_view_fields = ["draft", "name", "email", "phone", "body", "status", "created_at", "moderated_at"]
     edit_view_class = CommentEditView
