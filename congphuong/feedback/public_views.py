@@ -151,6 +151,11 @@ def ask(page, request):
             return redirect(page.get_url(request) + page.reverse_subpage("receipt") + f"?phieu={token}")
     else:
         form = QuestionForm(site=site)
+        # A link may choose the topic ("Báo rào cản tiếp cận" on the accessibility statement): only a
+        # topic of this ward's list is taken; anything else leaves the choice to the citizen.
+        topic_param = request.GET.get("chu-de", "").strip()
+        if topic_param.isdigit():
+            form.initial["topic"] = form.fields["topic"].queryset.filter(pk=int(topic_param)).first()
     return page.render(
         request,
         template="feedback/ask.html",

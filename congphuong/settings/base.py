@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "congphuong.procedures",
     "congphuong.feedback",
     "congphuong.information_access",
+    "congphuong.accessibility",
     "congphuong.learning",
     "congphuong.search",
     "congphuong.editorial",

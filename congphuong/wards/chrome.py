@@ -27,6 +27,8 @@ TIMEOUT_SECONDS = 300
 # Renditions of the emblem that base.html asks for (header, and the sharing image).
 EMBLEM_FILTERS = ("height-112|format-webp", "max-600x600|format-png")
 PAGE_FIELDS = ("id", "title", "url_path", "path", "depth")
+# The accessibility statement's page type (app label, model), linked from the footer.
+STATEMENT_TYPE = ("accessibility", "accessibilitystatementpage")
 
 
 class Chrome:
@@ -88,15 +90,18 @@ class Chrome:
         from congphuong.news.models import CategoryPage
 
         category_type = ContentType.objects.get_for_model(CategoryPage)
+        # By natural key (cached by Django like get_for_model): the ward module imports no content app.
+        statement_type = ContentType.objects.get_by_natural_key(*STATEMENT_TYPE)
         children = (
             Page.objects.child_of(self._site.root_page)
             .live()
-            .filter(Q(show_in_menus=True) | Q(content_type=category_type))
+            .filter(Q(show_in_menus=True) | Q(content_type__in=[category_type, statement_type]))
             .annotate(private=restricted_at_or_above())
             .only(*PAGE_FIELDS, "show_in_menus", "content_type")
         )
         for child in children:
             child.is_public_category = child.content_type_id == category_type.pk and not child.private
+            child.is_accessibility_statement = child.content_type_id == statement_type.pk and not child.private
         return list(children)
 
     @property
@@ -108,6 +113,11 @@ class Chrome:
     def categories(self) -> list[Page]:
         """Live, public top-level news categories."""
         return [child for child in self._home_children if child.is_public_category]
+
+    @property
+    def accessibility_statement(self) -> Page | None:
+        """The ward's public accessibility statement (linked from every page's footer), or None."""
+        return next((child for child in self._home_children if child.is_accessibility_statement), None)
 
     def read_all(self) -> Chrome:
         """Every part, and the emblem with the renditions the header and sharing image use, so a

@@ -45,6 +45,15 @@ def ward_categories(context):
 
 
 @register.simple_tag(takes_context=True)
+def ward_accessibility_statement(context):
+    """The ward's public accessibility statement page for the footer link, or None (wards.chrome)."""
+    from congphuong.wards import chrome
+
+    ward = chrome.for_request(context.get("request"))
+    return ward.accessibility_statement if ward is not None else None
+
+
+@register.simple_tag(takes_context=True)
 def media_index(context):
     """The ward's "Tin tức media" page, or None.
 
