@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-# The demo roles of the first demo ward (core/demo/accounts.py, learning/demo.py).
+# The demo roles of the first demo ward (demo/accounts.py, learning/demo.py).
 DEMO_ROLE_USERNAMES = ("bientap", "lanhdao", "quantri", "khuyenhoc")
 
 # Printed Python values: never something to show an editor.

@@ -1,9 +1,6 @@
-"""The "Văn bản" list: filters in the query string, facet counts, sort and pagination.
-
-Every parameter is optional and checked on its own: a bad value is dropped with a short
-Vietnamese note and the rest still applies, so a mangled link never gives an error page.
-The number of queries does not depend on the number of documents (one per facet, plus
-the page of results and its count).
+"""The "Văn bản" list: filters in the query string, facet counts, sort and pagination (the shared
+part, and how bad values are handled: core/listing.py). The number of queries does not depend on the
+number of documents (one per facet, plus the page of results and its count).
 """
 
 from functools import cached_property
@@ -13,12 +10,9 @@ from django.db.models import Count, F
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from congphuong.core.text import fold, nfc
+from congphuong.core.listing import MAX_QUERY_LENGTH, FilteredListing
 
 from .models import DocumentSector, DocumentType, Issuer, LegalStatus
-
-PER_PAGE = 20
-MAX_QUERY_LENGTH = 200
 
 SORTS = {
     "moi-nhat": ("Ngày ban hành: mới nhất", (F("issued_on").desc(), F("number_sort").desc(nulls_last=True), "-pk")),
@@ -48,52 +42,30 @@ class DocumentFilterForm(forms.Form):
     FACETS = ("loai", "co_quan", "linh_vuc", "nam", "trang_thai")
 
 
-class DocumentListing:
+class DocumentListing(FilteredListing):
     """Everything the template of the list needs, computed from the request."""
+
+    form_class = DocumentFilterForm
+    FILTERS = {
+        "loai": "doc_type",
+        "co_quan": "issuer",
+        "linh_vuc": "sectors",
+        "nam": "issued_on__year",
+        "trang_thai": "legal_status",
+    }
+    NOT_FILTERS = ("sap_xep",)
 
     def __init__(self, request, documents, today=None):
         self.today = today or timezone.localdate()
-        raw = {key: value.strip() for key, value in request.GET.items() if key in DocumentFilterForm.base_fields}
-        raw = {key: nfc(value) for key, value in raw.items() if value}
-        form = DocumentFilterForm(raw)
-        form.is_valid()
-        self.form = form
-        self.values = {key: value for key, value in form.cleaned_data.items() if value not in (None, "")}
-        self.notes = [self._note(name, raw.get(name, "")) for name in form.errors]
-        self.raw = {key: value for key, value in raw.items() if key not in form.errors}
-        self.sort = self.values.get("sap_xep") or DEFAULT_SORT
-
-        self.base = documents.with_status(self.today)
-        results = self._filtered(self.base).select_related("doc_type", "issuer").order_by(*SORTS[self.sort][1])
-        from congphuong.news.models import paginate
-
-        self.page = paginate(request, results, per_page=PER_PAGE)
-        self.active = bool(set(self.values) - {"sap_xep"})
+        super().__init__(request, documents.with_status(self.today))
         self.facets_active = bool(set(self.values) - {"q"})
 
-    def _note(self, name, value) -> str:
-        label = DocumentFilterForm.base_fields[name].label
-        shown = value if len(value) <= 40 else value[:40] + "…"
-        if name == "q":
-            return f"Từ khóa tìm kiếm dài quá {MAX_QUERY_LENGTH} ký tự nên đã được bỏ qua."
-        return f"Giá trị «{shown}» của mục «{label}» không hợp lệ nên đã được bỏ qua."
+    @property
+    def sort(self):
+        return self.values.get("sap_xep") or DEFAULT_SORT
 
-    def _filtered(self, queryset, skip=None):
-        values = self.values
-        if values.get("q") and skip != "q":
-            for word in fold(values["q"]).split():
-                queryset = queryset.filter(search_text__contains=word)
-        if "loai" in values and skip != "loai":
-            queryset = queryset.filter(doc_type=values["loai"])
-        if "co_quan" in values and skip != "co_quan":
-            queryset = queryset.filter(issuer=values["co_quan"])
-        if "linh_vuc" in values and skip != "linh_vuc":
-            queryset = queryset.filter(sectors=values["linh_vuc"])
-        if "nam" in values and skip != "nam":
-            queryset = queryset.filter(issued_on__year=values["nam"])
-        if "trang_thai" in values and skip != "trang_thai":
-            queryset = queryset.filter(legal_status=values["trang_thai"])
-        return queryset
+    def ordered(self, queryset):
+        return queryset.select_related("doc_type", "issuer").order_by(*SORTS[self.sort][1])
 
     # --- facets: the options of each filter with their counts under the other filters ---
 
@@ -165,7 +137,3 @@ class DocumentListing:
     @property
     def sorts(self):
         return [{"value": key, "label": label, "selected": key == self.sort} for key, (label, _order) in SORTS.items()]
-
-    @property
-    def query(self):
-        return self.values.get("q", "")

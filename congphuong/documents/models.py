@@ -435,7 +435,7 @@ class DraftIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from congphuong.news.models import paginate
+        from congphuong.core.pagination import paginate
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
@@ -563,7 +563,7 @@ class DraftDocumentPage(BasePage):
         )
 
     def get_context(self, request, *args, form=None, **kwargs):
-        from congphuong.news.models import paginate
+        from congphuong.core.pagination import paginate
 
         from .comments import DraftCommentForm, new_form_token
 

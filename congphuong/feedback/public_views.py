@@ -11,8 +11,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from congphuong.core.pagination import paginate
 from congphuong.core.text import fold, nfc
-from congphuong.news.models import paginate
 
 from . import notify, spam
 from .forms import LookupForm, QuestionForm, RatingForm

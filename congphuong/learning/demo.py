@@ -864,7 +864,7 @@ DEMO_OFFICER = DEMO_OFFICERS[0][0]
 
 
 def _demo_wards() -> list[Site | None]:
-    from congphuong.core.demo.builder import WARDS
+    from congphuong.demo.builder import WARDS
 
     return [Site.objects.filter(hostname=spec.hostname, site_name=spec.name).first() for spec in WARDS]
 
@@ -886,7 +886,7 @@ def assign_demo_accounts(results=()):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from congphuong.core.demo.accounts import DEMO_ACCOUNTS, demo_password_hash
+    from congphuong.demo.accounts import DEMO_ACCOUNTS, demo_password_hash
 
     from .roles import APPROVER, LEARNING_OFFICER, SITE_ADMIN
 

@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Count, Sum
 from wagtail.models import Site
 
-from congphuong.news.models import paginate
+from congphuong.core.pagination import paginate
 
 from . import charts, ledger, stats
 from .consent import publishable_awards

@@ -11,8 +11,8 @@ from wagtail.search import index
 
 from congphuong.core import renditions
 from congphuong.core.models import BasePage, base_promote_panels, with_listing_images
+from congphuong.core.pagination import paginate
 from congphuong.core.video import embed_src
-from congphuong.news.models import paginate
 
 VIDEO_EXTENSIONS = (".mp4", ".webm")
 

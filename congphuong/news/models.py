@@ -1,6 +1,5 @@
 """News: nested categories (Danh mục) and the articles inside them."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
@@ -16,30 +15,9 @@ from wagtail.search import index
 from congphuong.core import renditions
 from congphuong.core.blocks import BodyStreamBlock
 from congphuong.core.models import BasePage, base_promote_panels, when_shown, with_listing_images
+from congphuong.core.pagination import page_number, paginate
 
 ARTICLES_PER_PAGE = 12
-
-
-MAX_PAGE_NUMBER = 10**6
-
-
-def page_number(request) -> int:
-    """?trang=N as a number: 1 when it is none, at most MAX_PAGE_NUMBER (past the last page anyway).
-
-    Fragment keys use it rather than the raw query string, so junk in the URL makes no new entry."""
-    raw = request.GET.get("trang", "").strip()
-    return min(int(raw), MAX_PAGE_NUMBER) if raw.isascii() and raw.isdigit() else 1
-
-
-def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
-    """Page `queryset` by ?trang=N; a bad or out-of-range number gives the nearest page."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(page_number(request))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
 
 
 def live_articles(*image_specs):
@@ -79,7 +57,9 @@ class CategoryPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = when_shown(lambda: paginate(request, self.articles(renditions.CARD)))
+        context["articles"] = when_shown(
+            lambda: paginate(request, self.articles(renditions.CARD), per_page=ARTICLES_PER_PAGE)
+        )
         context["page_number"] = page_number(request)
         return context
 

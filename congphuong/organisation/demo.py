@@ -234,7 +234,7 @@ CHAIRMAN_POSITION = "Phó Bí thư Đảng ủy, Chủ tịch Ủy ban nhân dâ
 
 def _ward_spec(site):
     """The core demo's description of this ward (by its host name), or None for a ward it did not make."""
-    from congphuong.core.demo.builder import WARDS
+    from congphuong.demo.builder import WARDS
 
     return next((spec for spec in WARDS if spec.hostname == site.hostname), None)
 

@@ -16,8 +16,8 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from congphuong.core.forms import VisibleTextMixin
+from congphuong.core.pagination import paginate
 from congphuong.core.text import nfc
-from congphuong.news.models import paginate
 
 from .models import DisclosureCategory, DisclosurePage, DisclosureRemoval
 from .protection import is_site_admin

@@ -1,22 +1,14 @@
-"""The procedures catalogue: diacritic-insensitive search, lĩnh vực and cách thức filters, pages.
-
-"dang ky khai sinh", "Đăng ký khai sinh" and "ĐĂNG KÝ KHAI SINH" find the same procedures:
-the query is folded (``fold``) and each word must occur in the folded ``search_text``.
-Bad parameter values are dropped with a Vietnamese note; the query count is fixed.
-"""
+"""The procedures catalogue: diacritic-insensitive search, lĩnh vực and cách thức filters, pages
+(the shared part, and how bad values are handled: core/listing.py). The query count is fixed."""
 
 from functools import cached_property
 
 from django import forms
 from django.db.models import Count, Exists, OuterRef
 
-from congphuong.core.text import fold, nfc
-from congphuong.news.models import paginate
+from congphuong.core.listing import MAX_QUERY_LENGTH, FilteredListing
 
 from .models import Channel, ProcedureChannel, ProcedureSector
-
-PER_PAGE = 20
-MAX_QUERY_LENGTH = 200
 
 
 class ProcedureFilterForm(forms.Form):
@@ -27,48 +19,23 @@ class ProcedureFilterForm(forms.Form):
     cach_thuc = forms.ChoiceField(label="Cách thức thực hiện", required=False, choices=Channel.choices)
 
 
-class ProcedureListing:
-    def __init__(self, request, procedures):
-        raw = {key: nfc(value.strip()) for key, value in request.GET.items() if key in ProcedureFilterForm.base_fields}
-        raw = {key: value for key, value in raw.items() if value}
-        form = ProcedureFilterForm(raw)
-        form.is_valid()
-        self.form = form
-        self.values = {key: value for key, value in form.cleaned_data.items() if value not in (None, "")}
-        self.notes = [self._note(name, raw.get(name, "")) for name in form.errors]
-        self.base = procedures
+class ProcedureListing(FilteredListing):
+    form_class = ProcedureFilterForm
+    FILTERS = {"linh_vuc": "sector"}
+
+    def ordered(self, queryset):
         channel_flags = {
             f"has_{kind.replace('-', '_')}": Exists(ProcedureChannel.objects.filter(page=OuterRef("pk"), kind=kind))
             for kind in Channel.values
         }
-        results = (
-            self._filtered(procedures)
-            .select_related("sector")
+        return (
+            queryset.select_related("sector")
             .annotate(**channel_flags)
             .order_by("sector__sort_order", "sector__name", "search_text", "pk")
         )
-        self.page = paginate(request, results, per_page=PER_PAGE)
-        self.active = bool(self.values)
 
-    def _note(self, name, value):
-        if name == "q":
-            return f"Từ khóa tìm kiếm dài quá {MAX_QUERY_LENGTH} ký tự nên đã được bỏ qua."
-        label = ProcedureFilterForm.base_fields[name].label
-        shown = value if len(value) <= 40 else value[:40] + "…"
-        return f"Giá trị «{shown}» của mục «{label}» không hợp lệ nên đã được bỏ qua."
-
-    def _filtered(self, queryset, skip=None):
-        values = self.values
-        if values.get("q") and skip != "q":
-            for word in fold(values["q"]).split():
-                queryset = queryset.filter(search_text__contains=word)
-        if "linh_vuc" in values and skip != "linh_vuc":
-            queryset = queryset.filter(sector=values["linh_vuc"])
-        if "cach_thuc" in values and skip != "cach_thuc":
-            queryset = queryset.filter(
-                Exists(ProcedureChannel.objects.filter(page=OuterRef("pk"), kind=values["cach_thuc"]))
-            )
-        return queryset
+    def filter_cach_thuc(self, queryset, kind):
+        return queryset.filter(Exists(ProcedureChannel.objects.filter(page=OuterRef("pk"), kind=kind)))
 
     @cached_property
     def filters(self):
@@ -104,7 +71,3 @@ class ProcedureListing:
             {"name": "linh_vuc", "label": "Lĩnh vực", "options": sector_options},
             {"name": "cach_thuc", "label": "Cách thức thực hiện", "options": channel_options},
         ]
-
-    @property
-    def query(self):
-        return self.values.get("q", "")

@@ -15,10 +15,10 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, GroupSitePermission, Page, Site, WorkflowPage
 
-from congphuong.core.demo.binh_an import WARD as BINH_AN
-from congphuong.core.demo.builder import app_demos, delete_demo, demo_exists, page_slug, rich_text
-from congphuong.core.demo.tan_son_hoa import WARD as TAN_SON_HOA
 from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN, WORKFLOW_NAME, ensure_roles
+from congphuong.demo.binh_an import WARD as BINH_AN
+from congphuong.demo.builder import app_demos, delete_demo, demo_exists, page_slug, rich_text
+from congphuong.demo.tan_son_hoa import WARD as TAN_SON_HOA
 from congphuong.home.models import HomePage
 from congphuong.media.models import MediaStoryPage
 from congphuong.news.models import ARTICLES_PER_PAGE, ArticlePage, CategoryPage
@@ -202,7 +202,7 @@ def test_load_demo_builds_both_wards_and_is_idempotent():
 
 
 def test_accounts_only_with_debug_or_flag(settings, monkeypatch):
-    from congphuong.core.management.commands import load_demo as command
+    from congphuong.demo.management.commands import load_demo as command
 
     monkeypatch.setattr(command, "build_demo", lambda **kwargs: [])  # the accounts logic, without the slow build
     demo_users = get_user_model().objects.filter(username__in=["bientap", "lanhdao", "quantri"])
