@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "congphuong.feedback",
     "congphuong.information_access",
     "congphuong.accessibility",
+    "congphuong.assessment",
     "congphuong.learning",
     "congphuong.search",
     "congphuong.editorial",
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "congphuong.backup",
     "congphuong.notices",
     "congphuong.serving",
+    "congphuong.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -272,6 +274,8 @@ SERVING_SITE_WIDE_MODELS = [
 SERVING_TIMEOUT_CAPS = ["congphuong.notices.caching.seconds_to_next_change"]
 # CDN purge through wagtail.contrib.frontend_cache: off unless WAGTAILFRONTENDCACHE is set too.
 SERVING_FRONTEND_CACHE_PURGE = env_str("CONGPHUONG_CDN_PURGE", "0") == "1"
+# The Lighthouse executable of `manage.py measure_portal` (default: bench/lighthouse's pinned copy).
+CONGPHUONG_LIGHTHOUSE = env_str("CONGPHUONG_LIGHTHOUSE", "")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

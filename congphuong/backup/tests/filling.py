@@ -139,6 +139,7 @@ def _wagtail_other():
 def _project():
     from wagtail.documents import get_document_model
 
+    from congphuong.assessment.models import ConnectionProbe, PageSpeedRun
     from congphuong.feedback.models import CalendarDay
     from congphuong.learning.models import ExportLog, Household, HouseholdTombstone
     from congphuong.notices.models import MaintenanceNotice
@@ -163,6 +164,16 @@ def _project():
         reason="Hết thời hạn công khai", user=user,
     )  # fmt: skip
     ProcedureForm.objects.create(page=_any(ProcedurePage), document=_any(get_document_model()), label="Tờ khai đăng ký")
+    # Measurements are never made up by the demo (assessment/checks.py): rows of the shape a run stores.
+    PageSpeedRun.objects.create(
+        site=site, measured_at=_now(), page_kind="trang-chu", url="https://phuong.example.gov.vn/",
+        tool="Lighthouse 12.6.1 (di động)", first_contentful_paint_ms=1200, largest_contentful_paint_ms=2100,
+        speed_index_ms=2500, total_blocking_time_ms=90,
+    )  # fmt: skip
+    ConnectionProbe.objects.create(
+        site=site, measured_at=_now(), hostname="phuong.example.gov.vn", tls_versions="TLSv1.2,TLSv1.3",
+        ipv6_address="2001:db8::1", ipv6_reachable=True,
+    )  # fmt: skip
 
 
 def _tags():
