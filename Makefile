@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: install lock run serve demo test typecheck lint-imports test-sqlite test-postgres lint format check-migrations translations clean bench-search \
-	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe prod-check bench-serving bench-soak
+	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe vendor-htmlcs prod-check bench-serving bench-soak
 
 # Every package comes from requirements/dev.lock, checked against its hashes; the project itself is
 # installed on top without resolving anything again.

@@ -52,7 +52,7 @@ class RequestForm(NfcFormMixin, SpamGuardForm):
         label="Nơi cư trú, địa chỉ liên hệ",
         max_length=255,
         error_messages={"required": REQUIRED.format("nơi cư trú, địa chỉ"), "max_length": "Địa chỉ tối đa 255 ký tự."},
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),  # street-address is for a textarea
     )
     phone = forms.CharField(
         label="Số điện thoại",
