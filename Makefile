@@ -32,6 +32,7 @@ lock: install
 run: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput
+	$(MANAGE) load_admin_units
 	$(MANAGE) load_demo --port $(PORT)
 	@echo ""
 	@echo "  Cổng Phường đang chạy / is serving at:  http://$(HOST):$(PORT)/"
@@ -96,6 +97,14 @@ vendor-axe:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar xzf axe-core-$(AXE_VERSION).tgz && \
 	  cp package/axe.min.js $(CURDIR)/tests/browser/assets/axe.min.js && \
 	  cp package/LICENSE $(CURDIR)/tests/browser/assets/axe-core-LICENSE.txt && rm -rf $$tmp
+
+## make vendor-htmlcs: refresh the HTML_CodeSniffer build (pa11y's) the browser tests inject.
+HTMLCS_VERSION := $(shell sed -n 's/^HTMLCS_VERSION = "\([^"]*\)".*/\1/p' tests/browser/test_wcag_axe.py)
+vendor-htmlcs:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent @pa11y/html_codesniffer@$(HTMLCS_VERSION) >/dev/null && \
+	  tar xzf pa11y-html_codesniffer-$(HTMLCS_VERSION).tgz && \
+	  cp package/build/HTMLCS.js $(CURDIR)/tests/browser/assets/HTMLCS.js && \
+	  cp package/licence.txt $(CURDIR)/tests/browser/assets/HTML_CodeSniffer-LICENCE.txt && rm -rf $$tmp
 
 ## make prod-check: nginx + granian + PostgreSQL + Redis with the shipped deploy/ files on this machine,
 ## smoke-tested through nginx, all stopped at the end (docs/deploy.md; not part of make test).

@@ -327,6 +327,7 @@ class WardBuilder:
                 "official_name": spec.official_name,
                 "short_name": spec.name,
                 "parent_unit": spec.parent_unit,
+                "unit_code": spec.unit_code,
                 "emblem": mark,
                 "address": spec.address,
                 "phone": spec.phone,

@@ -89,6 +89,7 @@ class WardSpec:
     media_intro: str
     media: tuple[MediaSpec, ...]
     featured: tuple[str, ...]  # article titles, in order
+    unit_code: str = ""  # official code of the unit (units app), when the demo ward is named after a real one
 
     @property
     def label(self) -> str:

@@ -308,6 +308,7 @@ WARD = WardSpec(
     name="Phường Tân Sơn Hòa",
     official_name=UBND,
     parent_unit="Thành phố Hồ Chí Minh",
+    unit_code="26977",  # phường Tân Sơn Hòa since 1/7/2025 (Phường 1, 2, 3 of the old quận Tân Bình)
     hostname="phuong-tan-son-hoa.localhost",
     port=8000,
     is_default_site=False,

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "congphuong.information_access",
     "congphuong.accessibility",
     "congphuong.assessment",
+    "congphuong.units",
     "congphuong.learning",
     "congphuong.search",
     "congphuong.editorial",

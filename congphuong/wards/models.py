@@ -40,6 +40,13 @@ class WardSettings(BaseSiteSetting):
     parent_unit = models.CharField(
         "Đơn vị cấp trên", max_length=255, blank=True, help_text="Ví dụ: Thành phố Hồ Chí Minh"
     )
+    unit_code = models.CharField(
+        "Mã đơn vị hành chính",
+        max_length=10,
+        blank=True,
+        help_text="Mã của phường/xã theo danh mục đơn vị hành chính (từ 1/7/2025), ví dụ 26977 của phường Tân Sơn Hòa. "
+        "Trang tra cứu «phường cũ nay là phường nào» dẫn người dân tới cổng này theo mã.",
+    )
     emblem = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="Biểu trưng",
@@ -75,7 +82,13 @@ class WardSettings(BaseSiteSetting):
     base_form_class = WardSettingsForm
     panels = [
         MultiFieldPanel(
-            [FieldPanel("official_name"), FieldPanel("short_name"), FieldPanel("parent_unit"), FieldPanel("emblem")],
+            [
+                FieldPanel("official_name"),
+                FieldPanel("short_name"),
+                FieldPanel("parent_unit"),
+                FieldPanel("unit_code"),
+                FieldPanel("emblem"),
+            ],
             heading="Đơn vị",
         ),
         MultiFieldPanel(
@@ -114,6 +127,16 @@ class WardSettings(BaseSiteSetting):
             raise ValidationError(
                 {"responsible_leader": "Lãnh đạo này thuộc phường khác; hãy chọn lãnh đạo của phường."}
             )
+        self.unit_code = self.unit_code.strip()
+        if self.unit_code:
+            # By name, not import: the ward module sits below the units app (docs/architecture.md).
+            from django.apps import apps
+
+            units = apps.get_model("units", "AdministrativeUnit").objects.filter(valid_to__isnull=True)
+            if units.exists() and not units.filter(code=self.unit_code).exists():
+                raise ValidationError(
+                    {"unit_code": f"Không có phường/xã hiện hành nào mang mã {self.unit_code} trong danh mục."}
+                )
 
     @property
     def working_hours_lines(self) -> list[str]:

@@ -1,0 +1,37 @@
+"""Back office: the administrative units, editable by the install's administrators (superusers) only."""
+
+from wagtail import hooks
+from wagtail.admin.views.generic import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import AdministrativeUnit
+
+
+class UnitEditView(EditView):
+    def save_instance(self):
+        # A corrected unit is never overwritten by the next `load_admin_units`.
+        self.form.instance.corrected = True
+        return super().save_instance()
+
+
+class AdministrativeUnitViewSet(ModelViewSet):
+    model = AdministrativeUnit
+    name = "don_vi_hanh_chinh"
+    url_prefix = "don-vi-hanh-chinh"
+    icon = "site"
+    menu_label = "Đơn vị HC"  # the sidebar cuts labels past 14 characters
+    menu_order = 920
+    add_to_admin_menu = True
+    add_view_enabled = False  # the list comes from the data file; a unit is corrected, not invented
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    edit_view_class = UnitEditView
+    list_display = ["name", "district", "province", "code", "unit_type", "valid_to"]
+    list_filter = ["unit_type", "province"]
+    search_fields = ["name", "district", "province", "code"]
+    ordering = ["province_code", "district", "name"]
+
+
+@hooks.register("register_admin_viewset")
+def register_administrative_units():
+    return AdministrativeUnitViewSet()
