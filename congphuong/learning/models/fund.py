@@ -185,6 +185,7 @@ class FundReceipt(LockedVoucher):
         self.check_adjustment()
         if self.kind == ReceiptKind.IN_KIND and not self.in_kind_description:
             raise ValidationError({"in_kind_description": "Hãy ghi hiện vật đã nhận."})
+        self.check_purpose_balance()
 
 
 class FundExpense(LockedVoucher):
@@ -252,6 +253,7 @@ class FundExpense(LockedVoucher):
             raise ValidationError(
                 {"approved_by": "Người duyệt chi phải có vai trò “Lãnh đạo duyệt” và được phân công phường này."}
             )
+        self.check_purpose_balance()
 
     def approver_display(self):
         if self.approved_by_id:
