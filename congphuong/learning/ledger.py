@@ -253,9 +253,15 @@ class Shortfall:
     day: datetime.date  # the voucher's date
     available: Decimal  # what the purpose can still give from that day on, without the voucher
     after: Decimal  # the purpose's lowest balance with the voucher (below zero)
+    deleting: bool = False
 
     @property
     def message(self) -> str:
+        if self.deleting:
+            return (
+                f"Không xóa được phiếu thu này: tiền của nguồn “{self.label}” đã được chi, xóa phiếu làm nguồn bị âm "
+                f"{vnd(-self.after)}. Hãy sửa hoặc xóa phiếu chi của nguồn này trước, hoặc lập phiếu điều chỉnh."
+            )
         return (
             f"Nguồn “{self.label}” chỉ còn {vnd(self.available)} có thể chi từ ngày {self.day:%d/%m/%Y}; phiếu "
             f"này làm nguồn bị âm {vnd(-self.after)}. Không được chi quá số dư của nguồn đã thu theo mục đích: "
@@ -285,6 +291,23 @@ def _lowest_balance(site_id, purpose, start, opening, exclude=None, extra=None):
         balance += moves[day]
         lowest = min(lowest, balance)
     return lowest
+
+
+def overspending_if_deleted(receipt) -> Shortfall | None:
+    """Why deleting a stored cash receipt would leave its purpose below zero (money already spent), or None."""
+    stored = FundReceipt._base_manager.filter(pk=receipt.pk).values("site_id", "date", "purpose", "kind").first()
+    if stored is None or stored["kind"] != ReceiptKind.CASH:
+        return None
+    opening = _opening(stored["site_id"], None)
+    if opening is not None and stored["date"] < opening.date:
+        return None
+    exclude = (FundReceipt, receipt.pk)
+    current = _lowest_balance(stored["site_id"], stored["purpose"], stored["date"], opening)
+    proposed = _lowest_balance(stored["site_id"], stored["purpose"], stored["date"], opening, exclude)
+    if proposed >= 0 or proposed >= current:
+        return None
+    label = dict(FundPurpose.choices).get(stored["purpose"], stored["purpose"])
+    return Shortfall(label, stored["date"], ZERO, proposed, deleting=True)
 
 
 def overspending(voucher) -> Shortfall | None:

@@ -187,6 +187,15 @@ class FundReceipt(LockedVoucher):
             raise ValidationError({"in_kind_description": "Hãy ghi hiện vật đã nhận."})
         self.check_purpose_balance()
 
+    def check_deletable(self):
+        """Closed periods are final; and money already spent cannot lose its receipt."""
+        super().check_deletable()
+        from ..ledger import overspending_if_deleted
+
+        shortfall = overspending_if_deleted(self)
+        if shortfall is not None:
+            raise ValidationError(shortfall.message)
+
 
 class FundExpense(LockedVoucher):
     site = site_field("learning_expenses")

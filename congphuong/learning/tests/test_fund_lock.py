@@ -411,3 +411,40 @@ def test_the_officer_is_refused_in_the_admin_and_nothing_is_stored(officer_clien
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_a_receipt_whose_money_was_spent_cannot_be_deleted(officer_client, books, ward, chair):
+    awards_in = FundReceipt.objects.create(
+        site=ward,
+        date=D(2026, 2, 1),
+        voucher_number="PT-2026/005",
+        source=ReceiptSource.DONORS,
+        purpose=FundPurpose.AWARDS,
+        amount=Decimal(2_000_000),
+        description="Ủng hộ khen thưởng học sinh giỏi",
+    )
+    spare = FundReceipt.objects.create(
+        site=ward,
+        date=D(2026, 2, 2),
+        voucher_number="PT-2026/006",
+        source=ReceiptSource.DONORS,
+        purpose=FundPurpose.AWARDS,
+        amount=Decimal(500_000),
+        description="Ủng hộ thêm",
+    )
+    FundExpense.objects.create(
+        site=ward,
+        date=D(2026, 2, 10),
+        voucher_number="PC-2026/030",
+        category=ExpenseCategory.GOOD_PUPILS,
+        purpose=FundPurpose.AWARDS,
+        amount=Decimal(1_800_000),
+        description="Khen thưởng học sinh giỏi",
+        approved_by=chair,
+    )
+    response = officer_client.post(reverse("learning_receipt:delete", args=[awards_in.pk]), follow=True)
+    assert FundReceipt.objects.filter(pk=awards_in.pk).exists()
+    assert any("tiền của nguồn “Khen thưởng” đã được chi" in message for message in _messages(response))
+    # 2,500,000 in, 1,800,000 out: the 500,000 receipt may still go.
+    spare.delete()
+    assert not FundReceipt.objects.filter(pk=spare.pk).exists()
