@@ -175,6 +175,9 @@ def test_through_the_admin_the_officer_records_the_refusal_and_the_leader_applie
     assert add.status_code == 302, add.content.decode()[:3000]
     refusal = RecognitionDecision.objects.get(number="49/QĐ-SGDĐT")
     assert refusal.refuses and refusal.granted_level is None
+    export = client.get(reverse("learning_decision:index") + "?export=csv")
+    content = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    assert "Không công nhận" in content and "Chưa đạt chỉ tiêu 2.3 ở Mức 1." in content
 
     client.force_login(leader("lanhdao_tt25", sites=[ward]))
     apply_url = reverse("learning_decision_apply", args=[refusal.pk])
@@ -185,3 +188,25 @@ def test_through_the_admin_the_officer_records_the_refusal_and_the_leader_applie
     assert "Mức phường đề nghị</dt><dd>Mức 2" in page
     proposed_level2.refresh_from_db()
     assert proposed_level2.status == Status.NOT_RECOGNISED and proposed_level2.level_name == ""
+
+
+def test_the_dossier_report_keeps_the_councils_proposal_beside_the_higher_bodys_answer(ward, tt25, proposed_level2):
+    from congphuong.learning import reports
+
+    def summary():
+        return [line for section in reports.ward_dossier(ward, 2025).sections for line in section.paragraphs]
+
+    workflow.recognise(_refusal(ward), [proposed_level2], None)
+    lines = summary()
+    assert "Kết quả hội đồng: đạt Mức 2." in lines  # the proposal, not the empty level after the refusal
+    assert any(line.startswith("Kết quả xét công nhận: Cơ quan cấp trên không công nhận") for line in lines)
+    assert not any(line.startswith("Cơ quan cấp trên công nhận") for line in lines)
+
+    Registration.objects.filter(pk=proposed_level2.pk).update(status=Status.SCORED, proposed_level_name="")
+    proposed_level2.refresh_from_db()
+    proposed_level2.level = tt25.levels.get(name="Mức 2")
+    proposed_level2.level_name = "Mức 2"
+    proposed_level2.save()
+    workflow.recognise(_higher_body(ward, tt25, "Mức 1"), [proposed_level2], None)
+    lines = summary()
+    assert "Kết quả hội đồng: đạt Mức 2." in lines and "Cơ quan cấp trên công nhận: Mức 1." in lines
