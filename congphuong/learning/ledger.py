@@ -272,11 +272,12 @@ class Shortfall:
 def _lowest_balance(site_id, purpose, start, opening, exclude=None, extra=None):
     """The lowest end-of-day cash balance of `purpose` from `start` on, leaving out the stored voucher
     `exclude` ((model, pk)) and adding `extra` ((day, signed amount))."""
+    before = start - datetime.timedelta(days=1)
     balance = next(
-        row.balance
-        for row in balances_by_purpose(site_id, start - datetime.timedelta(days=1), opening or False)
-        if row.purpose == purpose
+        row.balance for row in balances_by_purpose(site_id, before, opening or False) if row.purpose == purpose
     )
+    if opening is not None and before < opening.date <= start and purpose == FundPurpose.GENERAL:
+        balance += opening.amount  # the opening balance is the general fund's from its own day
     moves = {}
     for model, sign in ((FundReceipt, 1), (FundExpense, -1)):
         entries = _cash(model.objects.filter(site_id=site_id, purpose=purpose, date__gte=start), opening)

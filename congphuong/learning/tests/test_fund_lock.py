@@ -448,3 +448,22 @@ def test_a_receipt_whose_money_was_spent_cannot_be_deleted(officer_client, books
     # 2,500,000 in, 1,800,000 out: the 500,000 receipt may still go.
     spare.delete()
     assert not FundReceipt.objects.filter(pk=spare.pk).exists()
+
+
+def test_the_opening_balance_is_the_general_funds_from_its_own_day(ward, chair):
+    FundOpening.objects.create(site=ward, date=D(2026, 1, 1), amount=Decimal(2_000_000))
+    payment = FundExpense(
+        site=ward,
+        date=D(2026, 1, 1),
+        voucher_number="PC-2026/001",
+        category=ExpenseCategory.ACTIVITIES,
+        purpose=FundPurpose.GENERAL,
+        amount=Decimal(2_000_000),
+        description="Chi hoạt động đầu năm",
+        approved_by=chair,
+    )
+    payment.full_clean()  # exactly the opening balance
+    payment.amount = Decimal(2_000_001)
+    with pytest.raises(ValidationError) as error:
+        payment.full_clean()
+    assert "Nguồn “Quỹ chung” chỉ còn 2.000.000 đ có thể chi từ ngày 01/01/2026" in str(error.value)
