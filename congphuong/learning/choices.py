@@ -97,6 +97,13 @@ class Status(models.TextChoices):
     NOT_RECOGNISED = "khong_cong_nhan", "Không được công nhận"
 
 
+class DecisionOutcome(models.TextChoices):
+    """What the higher body decided on the ward's TT 25/2023 dossier (other models: always "recognised")."""
+
+    RECOGNISED = "cong_nhan", "Công nhận"
+    REFUSED = "khong_cong_nhan", "Không công nhận"
+
+
 class ReceiptKind(models.TextChoices):
     CASH = "tien_mat", "Tiền mặt, chuyển khoản"
     IN_KIND = "hien_vat", "Hiện vật (ghi giá trị ước tính)"

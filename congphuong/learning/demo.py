@@ -688,7 +688,15 @@ def _fund(rng, site, today):
             FundPurpose.AWARDS,
             "300 quyển vở, 40 bộ sách giáo khoa",
         )
-        receipt(datetime.date(year, 8, 25), ReceiptSource.DONORS, 5_000_000, "Ủng hộ quỹ khuyến học", donors[2])
+        # Earmarked for awards before the June and September award days: no purpose is spent beyond its balance.
+        receipt(
+            datetime.date(year, 5, 25),
+            ReceiptSource.DONORS,
+            10_000_000,
+            "Ủng hộ khen thưởng học sinh giỏi, tân sinh viên",
+            donors[2],
+            purpose=FundPurpose.AWARDS,
+        )
         receipt(datetime.date(year, 9, 2), ReceiptSource.DONORS, 2_000_000, "Ủng hộ không nêu tên", donors[3])
         receipt(
             datetime.date(year, 6, 3),

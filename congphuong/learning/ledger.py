@@ -14,6 +14,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 
 from .choices import ExpenseCategory, FundPurpose, ReceiptKind, ReceiptSource
 from .models import FundExpense, FundOpening, FundReceipt
+from .numbers import vnd
 
 ZERO = Decimal(0)
 
@@ -241,3 +242,109 @@ def balances_by_purpose(site, day: datetime.date, opening=None) -> list[PurposeB
             for purpose, total in entries.values_list("purpose").annotate(total=Sum("amount")).order_by():
                 setattr(rows[purpose], attr, total)
     return list(rows.values())
+
+
+# --- No purpose spent beyond what it holds ---------------------------------------------------------------
+
+
+@dataclass
+class Shortfall:
+    label: str
+    day: datetime.date  # the voucher's date
+    available: Decimal  # what the purpose can still give from that day on, without the voucher
+    after: Decimal  # the purpose's lowest balance with the voucher (below zero)
+    deleting: bool = False
+
+    @property
+    def message(self) -> str:
+        if self.deleting:
+            return (
+                f"Không xóa được phiếu thu này: tiền của nguồn “{self.label}” đã được chi, xóa phiếu làm nguồn bị âm "
+                f"{vnd(-self.after)}. Hãy sửa hoặc xóa phiếu chi của nguồn này trước, hoặc lập phiếu điều chỉnh."
+            )
+        return (
+            f"Nguồn “{self.label}” chỉ còn {vnd(self.available)} có thể chi từ ngày {self.day:%d/%m/%Y}; phiếu "
+            f"này làm nguồn bị âm {vnd(-self.after)}. Không được chi quá số dư của nguồn đã thu theo mục đích: "
+            "hãy chọn nguồn khác ở ô “Chi từ nguồn”, giảm số tiền, hoặc ghi phiếu thu vào nguồn này trước."
+        )
+
+
+def _lowest_balance(site_id, purpose, start, opening, exclude=None, extra=None):
+    """The lowest end-of-day cash balance of `purpose` from `start` on, leaving out the stored voucher
+    `exclude` ((model, pk)) and adding `extra` ((day, signed amount))."""
+    before = start - datetime.timedelta(days=1)
+    balance = next(
+        row.balance for row in balances_by_purpose(site_id, before, opening or False) if row.purpose == purpose
+    )
+    if opening is not None and before < opening.date <= start and purpose == FundPurpose.GENERAL:
+        balance += opening.amount  # the opening balance is the general fund's from its own day
+    moves = {}
+    for model, sign in ((FundReceipt, 1), (FundExpense, -1)):
+        entries = _cash(model.objects.filter(site_id=site_id, purpose=purpose, date__gte=start), opening)
+        if exclude and exclude[0] is model:
+            entries = entries.exclude(pk=exclude[1])
+        for day, total in entries.values_list("date").annotate(total=Sum("amount")).order_by():
+            moves[day] = moves.get(day, ZERO) + sign * total
+    if extra is not None:
+        moves[extra[0]] = moves.get(extra[0], ZERO) + extra[1]
+    lowest = balance
+    for day in sorted(moves):
+        balance += moves[day]
+        lowest = min(lowest, balance)
+    return lowest
+
+
+def overspending_if_deleted(receipt) -> Shortfall | None:
+    """Why deleting a stored cash receipt would leave its purpose below zero (money already spent), or None."""
+    stored = FundReceipt._base_manager.filter(pk=receipt.pk).values("site_id", "date", "purpose", "kind").first()
+    if stored is None or stored["kind"] != ReceiptKind.CASH:
+        return None
+    opening = _opening(stored["site_id"], None)
+    if opening is not None and stored["date"] < opening.date:
+        return None
+    exclude = (FundReceipt, receipt.pk)
+    current = _lowest_balance(stored["site_id"], stored["purpose"], stored["date"], opening)
+    proposed = _lowest_balance(stored["site_id"], stored["purpose"], stored["date"], opening, exclude)
+    if proposed >= 0 or proposed >= current:
+        return None
+    label = dict(FundPurpose.choices).get(stored["purpose"], stored["purpose"])
+    return Shortfall(label, stored["date"], ZERO, proposed, deleting=True)
+
+
+def overspending(voucher) -> Shortfall | None:
+    """Why saving `voucher` (a receipt or an expense, new or changed) would spend an earmarked purpose
+    beyond its balance, or None.
+
+    Cash only (in-kind gifts are handed on, not paid). A purpose must never go below zero on any day
+    from the voucher's date on; only a change that makes it lower than it already is gets refused, so
+    books that were short before this rule still let their other vouchers be corrected.
+    """
+    if not (voucher.site_id and voucher.date and voucher.purpose) or voucher.amount is None:
+        return None
+    model = type(voucher)
+    sign = 1 if model is FundReceipt else -1
+    stored = model._base_manager.filter(pk=voucher.pk).values("date", "purpose", "kind", "amount").first()
+    effect = sign * voucher.amount if voucher.kind == ReceiptKind.CASH else ZERO
+    if stored is None and effect >= 0:
+        return None  # money in (or in kind): nothing gets lower
+    if stored is not None:
+        before = sign * stored["amount"] if stored["kind"] == ReceiptKind.CASH else ZERO
+        same_place = (stored["date"], stored["purpose"]) == (voucher.date, voucher.purpose)
+        if (same_place and effect >= before) or (stored["purpose"] != voucher.purpose and effect >= 0):
+            return None
+    opening = _opening(voucher.site_id, None)
+    if opening is not None and voucher.date < opening.date:
+        return None  # inside the opening balance
+    start = voucher.date
+    if stored is not None and stored["purpose"] == voucher.purpose:
+        start = min(start, stored["date"])
+    if opening is not None:
+        start = max(start, opening.date)
+    exclude = (model, voucher.pk) if stored is not None else None
+    current = _lowest_balance(voucher.site_id, voucher.purpose, start, opening)
+    proposed = _lowest_balance(voucher.site_id, voucher.purpose, start, opening, exclude, (voucher.date, effect))
+    if proposed >= 0 or proposed >= current:
+        return None
+    available = _lowest_balance(voucher.site_id, voucher.purpose, voucher.date, opening, exclude)
+    label = dict(FundPurpose.choices).get(voucher.purpose, voucher.purpose)
+    return Shortfall(label, voucher.date, max(available, ZERO), proposed)

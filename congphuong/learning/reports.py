@@ -575,9 +575,18 @@ def _ward_dossier_by_level(site, year, today, registration, self_points, council
         f"Trạng thái hồ sơ: {registration.get_status_display()}.",
     ]
     if registration.status in (Status.SCORED, Status.RECOGNISED, Status.NOT_RECOGNISED):
-        paragraphs.append(
-            "Kết quả hội đồng: " + (f"đạt {registration.level_name}." if registration.level_name else "chưa đạt Mức 1.")
-        )
+        # Once the level above has decided, the council's level is the ward's proposal, kept apart.
+        council = registration.level_name
+        if registration.status == Status.RECOGNISED:
+            council = registration.proposed_level_name or registration.level_name
+        elif registration.status == Status.NOT_RECOGNISED:
+            council = registration.proposed_level_name
+        paragraphs.append("Kết quả hội đồng: " + (f"đạt {council}." if council else "chưa đạt Mức 1."))
+    if registration.status == Status.NOT_RECOGNISED:
+        note = registration.events.filter(to_status=Status.NOT_RECOGNISED).values_list("note", flat=True).last()
+        paragraphs.append(f"Kết quả xét công nhận: {note or 'không được công nhận.'}")
+    if registration.decision:
+        paragraphs.append(f"Cơ quan cấp trên công nhận: {registration.level_name}.")
     if registration.decision:
         paragraphs.append(
             f"Quyết định công nhận số {registration.decision.number} ngày {registration.decision.signed_on:%d/%m/%Y}; "

@@ -252,6 +252,11 @@ class RegistrationDetailView(LearningAdminView):
             "review_form": extra.pop("review_form", None) or ReviewForm(),
             "missing_evidence": workflow.missing_evidence(registration) if status == Status.REGISTERED else [],
             "expired_reason": registration.criteria_set.expired_reason(registration.registered_on),
+            "outcome_note": registration.events.filter(to_status=Status.NOT_RECOGNISED)
+            .values_list("note", flat=True)
+            .last()
+            if status == Status.NOT_RECOGNISED
+            else "",
             "recognising_body": RecognisingBody.objects.applicable(
                 registration.learning_model,
                 registration.decision.signed_on if registration.decision else timezone.localdate(),
@@ -495,6 +500,13 @@ class DecisionApplyView(LearningAdminView):
         except workflow.TransitionError as exc:
             messages.error(request, exc.message)
             return redirect("learning_decision_apply", pk=pk)
+        if decision.refuses:
+            messages.warning(
+                request,
+                f"Đã ghi quyết định số {decision.number}: cơ quan cấp trên không công nhận "
+                f"{len(not_recognised)} hồ sơ; mức phường đề nghị được giữ lại trong hồ sơ.",
+            )
+            return redirect("learning_registration", pk=not_recognised[0].pk)
         messages.success(
             request,
             f"Đã công nhận {len(recognised)} hồ sơ"

@@ -456,7 +456,19 @@ class DecisionViewSet(LearningViewSet):
     list_display = ["number", "signed_on", "learning_model", "year", "signer_name", "site"]
     list_filter = ["site", "year", "learning_model"]
     search_fields = ["number", "signer_name"]
-    list_export = ["site", "number", "signed_on", "year", "learning_model", "signer_name", "signer_title", "issuer"]
+    list_export = [
+        "site",
+        "number",
+        "signed_on",
+        "year",
+        "learning_model",
+        "signer_name",
+        "signer_title",
+        "issuer",
+        "outcome",
+        "granted_level",
+        "refusal_reason",
+    ]
 
 
 class CriteriaGapMixin:

@@ -162,10 +162,22 @@ def recognise(decision, registrations, user):
     recognised, not_recognised = [], []
     for registration in sorted(registrations, key=lambda r: (r.quarter_id or 0, r.subject_name)):
         if registration.learning_model == LearningModel.WARD:
-            # The ward's council only proposed; the level above's decision sets the level.
+            # The ward's council only proposed; the level above's decision sets the level (or refuses).
             registration.proposed_level_name = registration.level_name
             registration.level = decision.granted_level
             registration.level_name = decision.granted_level.name if decision.granted_level else ""
+            if decision.refuses:
+                reason = decision.refusal_reason.strip()
+                _move(
+                    registration,
+                    user,
+                    Status.NOT_RECOGNISED,
+                    f"Cơ quan cấp trên không công nhận (quyết định số {decision.number}, "
+                    f"phường đề nghị {registration.proposed_level_name or 'chưa đạt mức'})"
+                    + (f": {reason}" if reason else "."),
+                )
+                not_recognised.append(registration)
+                continue
         if registration.level_id:
             already += 1
             registration.decision = decision
@@ -182,13 +194,16 @@ def recognise(decision, registrations, user):
 
 
 def _check_higher_body_decision(decision, registration):
-    """TT 25/2023: the ward proposes, the level above decides and records the level it grants."""
-    if decision.granted_level_id is None:
+    """TT 25/2023: the ward proposes, the level above decides and records the level it grants (or refuses)."""
+    if decision.refuses:
+        if decision.granted_level_id is not None:
+            raise TransitionError("Quyết định không công nhận thì không ghi “Mức được công nhận”.")
+    elif decision.granted_level_id is None:
         raise TransitionError(
             "Quyết định công nhận Cộng đồng học tập cấp xã phải ghi “Mức được công nhận” do cơ quan cấp trên "
             "quyết định (có thể khác mức phường đề nghị)."
         )
-    if decision.granted_level.criteria_set_id != registration.criteria_set_id:
+    elif decision.granted_level.criteria_set_id != registration.criteria_set_id:
         raise TransitionError("Mức được công nhận không thuộc bộ tiêu chí của hồ sơ.")
     if not registration.dossier_sent_on:
         raise TransitionError(

@@ -84,7 +84,7 @@ class CriteriaSet(ClusterableModel):
         choices=CriteriaStatus.choices,
         default=CriteriaStatus.DRAFT,
         help_text="Chỉ bộ tiêu chí chính thức mới dùng được trong quyết định công nhận. Quản trị chuyển sang "
-        "“Chính thức” sau khi đã đối chiếu toàn bộ tiêu chí, chỉ số, điểm, ngưỡng với văn bản gốc.",
+        "“Dùng để công nhận” sau khi đã đối chiếu toàn bộ tiêu chí, chỉ số, điểm, ngưỡng với văn bản gốc.",
     )
     source_status = models.TextField(
         "Tình trạng nguồn",
@@ -182,7 +182,7 @@ class CriteriaSet(ClusterableModel):
         reason = (
             f"Bộ tiêu chí “{self}” đang ở tình trạng “Dự thảo – chưa dùng để công nhận”: "
             "nội dung chưa được đối chiếu với văn bản gốc nên không dùng được trong quyết định công nhận. "
-            "Quản trị dùng chung chuyển bộ này sang “Chính thức” sau khi đã đối chiếu."
+            "Quản trị dùng chung chuyển bộ này sang “Dùng để công nhận” sau khi đã đối chiếu với văn bản gốc."
         )
         if self.source_status:
             reason += f" Tình trạng nguồn: {self.source_status}"

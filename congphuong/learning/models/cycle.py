@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from ..choices import LearningModel, Status
+from ..choices import DecisionOutcome, LearningModel, Status
 from ..storage import get_private_storage
 from .criteria import CriteriaSet, Indicator, RecognitionLevel
 from .registry import Citizen, Clan, Household, LearningQuarter, Unit, check_same_site, site_field
@@ -88,6 +88,19 @@ class RecognitionDecision(models.Model):
         related_name="+",
         help_text="Chỉ với Cộng đồng học tập cấp xã: mức cơ quan cấp trên công nhận (có thể khác mức phường đề nghị).",
     )
+    outcome = models.CharField(
+        "Kết quả",
+        max_length=20,
+        choices=DecisionOutcome.choices,
+        default=DecisionOutcome.RECOGNISED,
+        help_text="Chỉ với Cộng đồng học tập cấp xã: cơ quan cấp trên có thể không công nhận hồ sơ phường đề nghị. "
+        "Khi đó để trống “Mức được công nhận” và ghi lý do.",
+    )
+    refusal_reason = models.TextField(
+        "Lý do không công nhận",
+        blank=True,
+        help_text="Ghi theo quyết định hoặc văn bản trả lời của cơ quan cấp trên.",
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name="Bản quyết định (tệp)",
@@ -106,7 +119,8 @@ class RecognitionDecision(models.Model):
         FieldRowPanel([FieldPanel("signer_name"), FieldPanel("signer_title")]),
         FieldPanel("recognising_body"),
         FieldPanel("issuer"),
-        FieldPanel("granted_level"),
+        FieldRowPanel([FieldPanel("outcome"), FieldPanel("granted_level")]),
+        FieldPanel("refusal_reason"),
         FieldPanel("document"),
     ]
 
@@ -120,6 +134,11 @@ class RecognitionDecision(models.Model):
 
     def __str__(self):
         return f"Quyết định số {self.number} ngày {self.signed_on:%d/%m/%Y}"
+
+    @property
+    def refuses(self) -> bool:
+        """The higher body did not recognise the ward's TT 25 dossier."""
+        return self.outcome == DecisionOutcome.REFUSED
 
     @property
     def decision_deadline(self):
@@ -140,6 +159,21 @@ class RecognitionDecision(models.Model):
             raise ValidationError(
                 {"granted_level": "Chỉ quyết định công nhận Cộng đồng học tập cấp xã mới ghi mức ở đây."}
             )
+        if self.refuses:
+            if self.learning_model != LearningModel.WARD:
+                raise ValidationError(
+                    {
+                        "outcome": "Chỉ hồ sơ Cộng đồng học tập cấp xã mới có quyết định “Không công nhận” của cơ "
+                        "quan cấp trên; với các mô hình khác, hồ sơ chưa đạt được ghi “Không được công nhận” khi "
+                        "xét theo quyết định công nhận."
+                    }
+                )
+            if self.granted_level_id:
+                raise ValidationError(
+                    {"granted_level": "Quyết định không công nhận thì không ghi “Mức được công nhận”; hãy để trống."}
+                )
+        elif self.refusal_reason.strip():
+            raise ValidationError({"refusal_reason": "Chỉ ghi lý do khi kết quả là “Không công nhận”."})
         if self.document_id and self.site_id:
             from ..files import collection_name, private_ward_of
 

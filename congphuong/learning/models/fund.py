@@ -185,6 +185,16 @@ class FundReceipt(LockedVoucher):
         self.check_adjustment()
         if self.kind == ReceiptKind.IN_KIND and not self.in_kind_description:
             raise ValidationError({"in_kind_description": "Hãy ghi hiện vật đã nhận."})
+        self.check_purpose_balance()
+
+    def check_deletable(self):
+        """Closed periods are final; and money already spent cannot lose its receipt."""
+        super().check_deletable()
+        from ..ledger import overspending_if_deleted
+
+        shortfall = overspending_if_deleted(self)
+        if shortfall is not None:
+            raise ValidationError(shortfall.message)
 
 
 class FundExpense(LockedVoucher):
@@ -252,6 +262,7 @@ class FundExpense(LockedVoucher):
             raise ValidationError(
                 {"approved_by": "Người duyệt chi phải có vai trò “Lãnh đạo duyệt” và được phân công phường này."}
             )
+        self.check_purpose_balance()
 
     def approver_display(self):
         if self.approved_by_id:

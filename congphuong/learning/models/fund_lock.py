@@ -183,6 +183,15 @@ class LockedVoucher(models.Model):
             if self.site_id and self.adjusts.site_id != self.site_id:
                 raise ValidationError({"adjusts": "Mục này thuộc phường khác; hãy chọn mục của cùng phường."})
 
+    def check_purpose_balance(self):
+        """Refuse a voucher that would spend an earmarked purpose beyond its balance (ledger.overspending)."""
+        from ..ledger import overspending
+
+        shortfall = overspending(self)
+        if shortfall is not None:
+            field = "purpose" if type(self).__name__ == "FundExpense" else "amount"
+            raise ValidationError({field: shortfall.message})
+
     def save(self, *args, **kwargs):
         self.check_lock()
         super().save(*args, **kwargs)

@@ -7,6 +7,9 @@
   naming the ward itself is refused, one left blank takes the issuer and signer's title from the table.
 - Targets and reports: the officer enters this year's target, sees it in "Chỉ tiêu từng năm", and
   downloads the year-end report (a cut-off after 14/12 refused with a message) and the six-month report.
+- Công dân học tập: the officer registers, self-assesses, confirms and scores two citizens — 79 points is shown
+  as not passing, 80 as passing; the decision the officer records cannot be applied to a dossier under a draft
+  set ("Dự thảo – chưa dùng để công nhận"): the leader who applies decisions is refused, with the reason shown.
 """
 
 import datetime
@@ -19,10 +22,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from congphuong.core.tests.browser import BROWSER_MARKS
-from congphuong.learning.choices import CriteriaStatus, LearningModel
+from congphuong.learning.choices import CriteriaStatus, LearningModel, Status
 from congphuong.learning.models import CriteriaSet, RecognitionDecision, Registration, Target
 
-from .factories import PASSWORD, HouseholdFactory, national_admin, officer
+from .factories import PASSWORD, CitizenFactory, HouseholdFactory, leader, national_admin, officer
 
 pytestmark = [
     *BROWSER_MARKS,
@@ -30,6 +33,7 @@ pytestmark = [
 ]
 
 HIGHER = "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def signed_in(chromium, base, username):
@@ -189,3 +193,97 @@ def test_yearly_target_and_reports_upward(live_server, chromium, officer_ward):
         page.locator("li", has_text="Báo cáo sơ kết 6 tháng").get_by_role("link", name="Excel").click()
     book = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     assert "So với cùng kỳ năm trước" in book.sheetnames
+
+
+def _assess_citizen(page, base, citizen, criteria_set, points):
+    """The officer registers a citizen, self-assesses (evidence for 1.2), confirms as khu phố, scores as council;
+    returns the council's message and the dossier's text."""
+    page.goto(base + reverse("learning_registration:add"))
+    page.fill("#id_year", str(datetime.date.today().year))
+    page.select_option("#id_learning_model", LearningModel.CITIZEN.value)
+    page.select_option("#id_citizen", str(citizen.pk))
+    page.select_option("#id_criteria_set", str(criteria_set.pk))
+    save(page)
+    registration = Registration.objects.filter(citizen=citizen).first()
+    assert registration is not None, page.locator("main").inner_text()[:3000]
+
+    page.goto(base + reverse("learning_self_assessment", args=[registration.pk]))
+    evidence = criteria_set.indicators().get(code="1.2")
+    page.select_option("#id_indicator", str(evidence.pk))
+    page.fill("#id_title", "Giấy chứng nhận hoàn thành khóa tin học")
+    page.set_input_files("#id_file", files=[{"name": "chung-nhan.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tải lên").click()
+    assert "Đã thêm minh chứng." in page.content()
+    for indicator, value in zip(criteria_set.indicators(), points, strict=True):
+        page.fill(f"#id_diem_{indicator.pk}", str(value))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Gửi hồ sơ tự đánh giá").click()
+    assert f"Đã gửi hồ sơ tự đánh giá ({sum(points)} điểm)" in page.content()
+
+    with page.expect_navigation():
+        page.get_by_role("button", name="Xác nhận, chuyển hội đồng").click()
+    page.get_by_role("link", name="Hội đồng chấm điểm").click()
+    page.wait_for_url(re.compile(r"/hoi-dong-cham/$"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lưu kết quả chấm").click()
+    message = page.locator(".messages").inner_text()
+    council = page.locator("dt", has_text="Điểm hội đồng").locator("xpath=following-sibling::dd[1]").inner_text()
+    registration.refresh_from_db()
+    return registration, message, council
+
+
+def test_citizen_79_fails_80_passes_and_a_draft_set_is_refused_in_a_decision(live_server, chromium, officer_ward):
+    """Công dân học tập: pass at 80 (no indicator below 5). The seeded sets are drafts (their text was not found):
+    the officer records the decision; applying it to the dossier that passed is refused, and the page says why."""
+    ward = officer_ward
+    leader("lanhdao", sites=[ward])
+    year = datetime.date.today().year
+    group_1 = CriteriaSet.objects.filter(learning_model=LearningModel.CITIZEN, site__isnull=True).order_by("pk")[0]
+    assert group_1.is_draft
+    base = live_server.url
+    page = signed_in(chromium, base, "khuyenhoc")
+
+    failing, message, council = _assess_citizen(
+        page, base, CitizenFactory(site=ward, full_name="Nguyễn Thị Bảy Chín"), group_1, [8] * 9 + [7]
+    )
+    assert "Đã chấm: 79 điểm, chưa đạt mức công nhận (tổng điểm 79 thấp hơn 80)" in message
+    assert council == "79 — chưa đạt mức công nhận"
+    assert failing.status == Status.SCORED and failing.level is None
+
+    passing, message, council = _assess_citizen(
+        page, base, CitizenFactory(site=ward, full_name="Trần Văn Tám Mươi"), group_1, [8] * 10
+    )
+    assert "Đã chấm: 80 điểm, đạt Đạt." in message
+    assert council == "80 — đạt Đạt"
+    assert passing.status == Status.SCORED and passing.level_name == "Đạt"
+    assert "Dự thảo – chưa dùng để công nhận" in page.locator("main").inner_text()  # said on the dossier already
+
+    # The officer records the decision the ward received.
+    page.goto(base + reverse("learning_decision:add"))
+    page.fill("#id_year", str(year))
+    page.select_option("#id_learning_model", LearningModel.CITIZEN.value)
+    page.fill("#id_number", "30/QĐ-UBND")
+    fill_date(page, "#id_signed_on", f"25/11/{year}", beside="label[for=id_number]")
+    page.fill("#id_signer_name", "Phạm Minh Châu")
+    page.fill("#id_signer_title", "Chủ tịch")
+    page.fill("#id_issuer", "Ủy ban nhân dân phường Thử Nghiệm")
+    save(page)
+    decision = RecognitionDecision.objects.get(number="30/QĐ-UBND")
+
+    # Applying a decision to dossiers is the leaders' right ("Ra quyết định công nhận"), not the officer's.
+    page.goto(base + reverse("learning_decision_apply", args=[decision.pk]))
+    assert "Không có quyền" in page.content()
+
+    leader_page = signed_in(chromium, base, "lanhdao")
+    leader_page.goto(base + reverse("learning_decision_apply", args=[decision.pk]))
+    warning = leader_page.get_by_role("alert").filter(has_text="Dự thảo – chưa dùng để công nhận")
+    assert "không dùng được trong quyết định công nhận" in warning.first.inner_text()
+    leader_page.uncheck(f"#ho-so-{failing.pk}")
+    with leader_page.expect_navigation():
+        leader_page.get_by_role("button", name="Áp dụng quyết định").click()
+    error = leader_page.locator(".messages").inner_text()
+    assert "Dự thảo – chưa dùng để công nhận" in error and "không dùng được trong quyết định công nhận" in error
+    passing.refresh_from_db()
+    assert passing.status == Status.SCORED and passing.decision is None
+    assert not Registration.objects.filter(decision=decision).exists()

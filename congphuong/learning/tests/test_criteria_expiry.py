@@ -168,3 +168,68 @@ def test_digital_skills_only_on_a_citizen_dossier(ward):
     with pytest.raises(ValidationError) as refused:
         registration.full_clean()
     assert "kỹ năng số" in " ".join(refused.value.message_dict["digital_skills"])
+
+
+def test_after_the_replacement_each_assessment_keeps_the_set_valid_on_its_own_date(client, ward):
+    """A family assessed in 2019 under QĐ 448 keeps 448 (criteria, points, total) after an administrator adds
+    the 2021 set; its re-assessment in 2026 and any new one take the new set; a 2020 dossier still takes 448."""
+    family = family_448()
+    household = HouseholdFactory(site=ward, head_name="Lê Thị Tái")
+    user = leader(sites=[ward])
+    old = Registration(
+        site=ward,
+        year=2019,
+        learning_model=LearningModel.FAMILY,
+        household=household,
+        registered_on=datetime.date(2019, 3, 1),
+    )
+    old.full_clean()
+    old.save()
+    assert old.criteria_set == family
+    codes = list(family.indicators().values_list("code", flat=True))
+    workflow.save_self_assessment(old, user, points_by_code(family, dict.fromkeys(codes, 5)))
+    old_total = old.self_total
+    old_indicators = set(old.scores.values_list("indicator_id", flat=True))
+    assert old_total == 5 * len(codes)
+
+    client.force_login(national_admin("quantri_tt", sites=[ward]))
+    response = client.post(
+        reverse("learning_criteria_new_version", args=[family.pk]),
+        {"version": "2021 (thay thế)", "valid_from": "01/01/2021"},
+    )
+    assert response.status_code == 302
+    new = CriteriaSet.objects.get(version="2021 (thay thế)")
+    # The administrator rewrites the new set from its text: the old assessment does not move.
+    new.indicators().update(text="Chỉ số theo bộ tiêu chí mới")
+
+    old.refresh_from_db()
+    assert old.criteria_set == family and old.self_total == old_total
+    assert set(old.scores.values_list("indicator_id", flat=True)) == old_indicators
+    assert not old.criteria_expired  # 448 was in force on 01/03/2019
+    assert (
+        "Chỉ số theo bộ tiêu chí mới"
+        not in client.get(reverse("learning_registration", args=[old.pk])).content.decode()
+    )
+
+    again = Registration(
+        site=ward,
+        year=2026,
+        learning_model=LearningModel.FAMILY,
+        household=household,
+        registered_on=TODAY,
+    )
+    again.full_clean()
+    again.save()
+    late_2020 = Registration(
+        site=ward,
+        year=2020,
+        learning_model=LearningModel.FAMILY,
+        household=household,
+        registered_on=datetime.date(2020, 6, 1),
+    )
+    late_2020.full_clean()
+    late_2020.save()
+    assert again.criteria_set == new and late_2020.criteria_set == family
+    assert not again.criteria_expired and not late_2020.criteria_expired
+    page = client.get(reverse("learning_registration", args=[again.pk])).content.decode()
+    assert "Chỉ số theo bộ tiêu chí mới" in page and "2021 (thay thế)" in page

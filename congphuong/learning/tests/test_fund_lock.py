@@ -328,3 +328,142 @@ def test_admin_offers_only_the_wards_approvers(officer_client, ward, chair):
     html = officer_client.get(reverse("learning_expense:add")).content.decode()
     assert f'value="{chair.pk}"' in html
     assert "lanhdao_khac" not in html and "bientap_a" not in html
+
+
+# --- No earmarked purpose is spent beyond what it holds ------------------------------------------------
+
+
+FEB_5 = D(2026, 2, 5)
+
+
+def _scholarship_payment(ward, chair, amount, number="PC-2026/002", day=FEB_5, **extra):
+    return FundExpense(
+        site=ward,
+        date=day,
+        voucher_number=number,
+        category=ExpenseCategory.SCHOLARSHIP,
+        purpose=FundPurpose.SCHOLARSHIP,
+        amount=Decimal(amount),
+        description="Trao học bổng học kỳ II",
+        approved_by=chair,
+        recipient_count=2,
+        **extra,
+    )
+
+
+def test_a_payment_beyond_the_purposes_balance_is_refused(books, ward, chair):
+    """Scholarship money: 10,000,000 received, 3,000,000 paid → 7,000,000 left, whatever the general fund holds."""
+    too_much = _scholarship_payment(ward, chair, 7_500_000)
+    with pytest.raises(ValidationError) as error:
+        too_much.full_clean()
+    message = " ".join(error.value.message_dict["purpose"])
+    assert "Nguồn “Học bổng” chỉ còn 7.000.000 đ có thể chi từ ngày 05/02/2026" in message
+    assert "bị âm 500.000 đ" in message and "Không được chi quá số dư" in message
+    # Exactly the balance is fine; after it, the purpose is empty.
+    exact = _scholarship_payment(ward, chair, 7_000_000)
+    exact.full_clean()
+    exact.save()
+    rows = {row.purpose: row for row in ledger.balances_by_purpose(ward, D(2026, 2, 28))}
+    assert rows[FundPurpose.SCHOLARSHIP].balance == 0 and rows[FundPurpose.GENERAL].balance == Decimal(3_500_000)
+    # Raising it afterwards is refused too.
+    exact.amount = Decimal(7_000_001)
+    with pytest.raises(ValidationError):
+        exact.full_clean()
+    # In-kind gifts handed on are not cash: no balance to check.
+    gift = _scholarship_payment(ward, chair, 900_000, number="PC-2026/003", kind="hien_vat")
+    gift.full_clean()
+
+
+def test_a_back_dated_payment_may_not_empty_a_purpose_already_spent_later(books, ward, chair):
+    _scholarship_payment(ward, chair, 6_000_000, number="PC-2026/010", day=D(2026, 3, 1)).save()
+    # On 05/02 the purpose holds 7,000,000, but 6,000,000 of it is already paid on 01/03.
+    early = _scholarship_payment(ward, chair, 2_000_000, number="PC-2026/009", day=D(2026, 2, 5))
+    with pytest.raises(ValidationError) as error:
+        early.full_clean()
+    assert "chỉ còn 1.000.000 đ" in " ".join(error.value.message_dict["purpose"])
+
+
+def test_the_officer_is_refused_in_the_admin_and_nothing_is_stored(officer_client, books, ward, chair):
+    _old_receipt, old_expense = books
+    response = officer_client.post(
+        reverse("learning_expense:add"),
+        {
+            **_expense_post(old_expense),
+            "date": "2026-02-05",
+            "voucher_number": "PC-2026/020",
+            "amount": "8000000",
+            "description": "Trao học bổng học kỳ II",
+        },
+    )
+    assert response.status_code == 200
+    assert "Nguồn “Học bổng” chỉ còn 7.000.000 đ" in response.content.decode()
+    assert not FundExpense.objects.filter(voucher_number="PC-2026/020").exists()
+    # The general fund holds 3,500,000: a payment of 3,000,000 from it goes through.
+    response = officer_client.post(
+        reverse("learning_expense:add"),
+        {
+            **_expense_post(old_expense),
+            "date": "2026-02-05",
+            "voucher_number": "PC-2026/020",
+            "purpose": FundPurpose.GENERAL,
+            "amount": "3000000",
+            "description": "Chi hoạt động phong trào",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_a_receipt_whose_money_was_spent_cannot_be_deleted(officer_client, books, ward, chair):
+    awards_in = FundReceipt.objects.create(
+        site=ward,
+        date=D(2026, 2, 1),
+        voucher_number="PT-2026/005",
+        source=ReceiptSource.DONORS,
+        purpose=FundPurpose.AWARDS,
+        amount=Decimal(2_000_000),
+        description="Ủng hộ khen thưởng học sinh giỏi",
+    )
+    spare = FundReceipt.objects.create(
+        site=ward,
+        date=D(2026, 2, 2),
+        voucher_number="PT-2026/006",
+        source=ReceiptSource.DONORS,
+        purpose=FundPurpose.AWARDS,
+        amount=Decimal(500_000),
+        description="Ủng hộ thêm",
+    )
+    FundExpense.objects.create(
+        site=ward,
+        date=D(2026, 2, 10),
+        voucher_number="PC-2026/030",
+        category=ExpenseCategory.GOOD_PUPILS,
+        purpose=FundPurpose.AWARDS,
+        amount=Decimal(1_800_000),
+        description="Khen thưởng học sinh giỏi",
+        approved_by=chair,
+    )
+    response = officer_client.post(reverse("learning_receipt:delete", args=[awards_in.pk]), follow=True)
+    assert FundReceipt.objects.filter(pk=awards_in.pk).exists()
+    assert any("tiền của nguồn “Khen thưởng” đã được chi" in message for message in _messages(response))
+    # 2,500,000 in, 1,800,000 out: the 500,000 receipt may still go.
+    spare.delete()
+    assert not FundReceipt.objects.filter(pk=spare.pk).exists()
+
+
+def test_the_opening_balance_is_the_general_funds_from_its_own_day(ward, chair):
+    FundOpening.objects.create(site=ward, date=D(2026, 1, 1), amount=Decimal(2_000_000))
+    payment = FundExpense(
+        site=ward,
+        date=D(2026, 1, 1),
+        voucher_number="PC-2026/001",
+        category=ExpenseCategory.ACTIVITIES,
+        purpose=FundPurpose.GENERAL,
+        amount=Decimal(2_000_000),
+        description="Chi hoạt động đầu năm",
+        approved_by=chair,
+    )
+    payment.full_clean()  # exactly the opening balance
+    payment.amount = Decimal(2_000_001)
+    with pytest.raises(ValidationError) as error:
+        payment.full_clean()
+    assert "Nguồn “Quỹ chung” chỉ còn 2.000.000 đ có thể chi từ ngày 01/01/2026" in str(error.value)

@@ -163,5 +163,19 @@ def test_demo_builds_once(ward):
     ward_decision = Registration.objects.get(site=ward, learning_model=LearningModel.WARD).decision
     assert ward_decision.recognising_body == RecognisingBody.objects.get(site=ward)
     assert Target.objects.filter(site=ward, year=datetime.date.today().year).exists()
+    # The demo fund never spends an earmarked purpose beyond its balance, on any day.
+    from congphuong.learning import ledger
+    from congphuong.learning.models import FundExpense, FundReceipt
+
+    days = {*FundReceipt.objects.filter(site=ward).values_list("date", flat=True)}
+    days |= {*FundExpense.objects.filter(site=ward).values_list("date", flat=True)}
+    assert days
+    short = [
+        (day, row.label, row.balance)
+        for day in sorted(days)
+        for row in ledger.balances_by_purpose(ward, day)
+        if row.balance < 0
+    ]
+    assert short == []
     assert build_demo(home, ward).pk == page.pk
     assert Household.objects.filter(site=ward).count() == households
