@@ -1,9 +1,13 @@
 """NFC-normalise text on every save of our models and of Wagtail's content models."""
 
 from django.db.models.signals import pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .normalise import normalise_instance_text
+
+# Sent by the search index (congphuong.search) whenever it changes; the page cache (congphuong.serving)
+# drops cached results. Here so that neither app imports the other.
+search_index_changed = Signal()
 
 # Apps whose models hold text typed by people: ours, plus Wagtail's pages,
 # images, documents, tags and redirects.

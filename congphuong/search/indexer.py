@@ -24,11 +24,12 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index as wagtail_index
+
+from congphuong.core.signals import search_index_changed
 
 from . import registry
 from .backends import get_backend, meta_tokens
@@ -168,8 +169,8 @@ def index_generation() -> int:
     return int(cache.get_or_set(GENERATION_KEY, 1, None) or 1)
 
 
-# Sent whenever the index changes: the page cache (congphuong.serving) drops cached results.
-index_changed = Signal()
+# Sent whenever the index changes (core.signals.search_index_changed): the page cache drops cached results.
+index_changed = search_index_changed
 
 
 def bump_generation():

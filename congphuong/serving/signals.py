@@ -187,7 +187,6 @@ def connect():
         post_save.connect(on_object_changed, sender=model, dispatch_uid=f"serving_obj_{model._meta.label}")
         post_delete.connect(on_object_changed, sender=model, dispatch_uid=f"serving_obj_d_{model._meta.label}")
     m2m_changed.connect(on_m2m_changed, dispatch_uid="serving_m2m")
-    from congphuong.search import indexer
+    from congphuong.core.signals import search_index_changed
 
-    if hasattr(indexer, "index_changed"):
-        indexer.index_changed.connect(on_search_index_changed, dispatch_uid="serving_search_index")
+    search_index_changed.connect(on_search_index_changed, dispatch_uid="serving_search_index")
