@@ -17,8 +17,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from congphuong.editorial.viewsets import WardChooserViewSet
 from congphuong.wards.membership import may_act_in, scope, ward_name_of_page, ward_of_page
+from congphuong.wards.viewsets import WardChooserViewSet
 
 from .models import DocumentSector, DocumentType, DraftComment, Issuer
 

@@ -10,7 +10,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from congphuong.editorial.viewsets import WardSnippetViewSet
+from congphuong.wards.viewsets import WardSnippetViewSet
 
 from .models import DisclosureCategory, DisclosurePage, Leader, MandatoryCategory, Quarter
 from .protection import ADMIN_HINT, EDITOR_HINT, is_site_admin, protected_postings, refusal_message

@@ -163,7 +163,7 @@ USE_I18N = True
 USE_TZ = True
 # Our own catalogues come first: they complete Wagtail's partial Vietnamese one.
 # Day-first input formats for the admin (Django's `vi` locale has none: see the module).
-FORMAT_MODULE_PATH = ["congphuong.formats"]
+FORMAT_MODULE_PATH = ["congphuong.settings.formats"]
 
 LOCALE_PATHS = [
     PROJECT_DIR / "locale" / "wagtail_admin",

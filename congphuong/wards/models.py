@@ -22,8 +22,10 @@ class WardSettingsForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         field = self.fields.get("responsible_leader")
         if field is not None:
-            from congphuong.organisation.models import Leader
+            # By name, not import: the ward module sits below the content apps (docs/architecture.md).
+            from django.apps import apps
 
+            Leader = apps.get_model("organisation", "Leader")  # noqa: N806 (a model class)
             site_id = self.instance.site_id if self.instance else None
             field.queryset = Leader.objects.filter(site_id=site_id, live=True) if site_id else Leader.objects.none()
             field.empty_label = "— Không chọn (ghi tay ở ô dưới) —"

@@ -5,9 +5,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 
-from congphuong.editorial.viewsets import WardSnippetViewSet
-
 from .models import YearTheme
+from .viewsets import WardSnippetViewSet
 
 
 class YearThemeForm(WagtailAdminModelForm):
