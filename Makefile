@@ -57,7 +57,7 @@ test: install
 
 ## make typecheck: mypy with django-stubs ([tool.mypy] in pyproject.toml) on the modules that pass it;
 ## a module joins MYPY_PATHS once it does. Run in CI.
-MYPY_PATHS := congphuong/core congphuong/search congphuong/wards/membership.py congphuong/wards/roles.py
+MYPY_PATHS := congphuong/core congphuong/search congphuong/serving congphuong/wards/membership.py congphuong/wards/roles.py
 typecheck: install
 	$(BIN)/mypy $(MYPY_PATHS)
 

@@ -87,7 +87,7 @@ class FastPath:
             last_modified = found.get("last-modified")
             etag = found.get("etag")
             not_modified = get_conditional_response(
-                SimpleNamespace(META=environ, method=method),
+                SimpleNamespace(META=environ, method=method),  # type: ignore[arg-type]  # reads META and method only
                 etag=etag[1] if etag else None,
                 last_modified=parse_http_date_safe(last_modified[1]) if last_modified else None,
             )

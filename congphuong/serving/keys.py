@@ -85,4 +85,4 @@ def environ_key(environ, path: str) -> str | None:
         host = request.get_host()
     except DisallowedHost:
         return None
-    return page_key(request.scheme, host, path, environ.get("QUERY_STRING", ""))
+    return page_key(request.scheme or "http", host, path, environ.get("QUERY_STRING", ""))

@@ -135,7 +135,7 @@ class PageCacheMiddleware:
         set_response_etag(response)
         if key is not None and started_clock is None:
             response[CACHE_STATUS_HEADER] = "unavailable"
-        elif key is not None:
+        elif key is not None and started_clock is not None:
             response["Last-Modified"] = http_date(time.time())
             response[CACHE_STATUS_HEADER] = "miss"
             entry = {
@@ -165,6 +165,6 @@ def _conditional(request, response):
     answer = get_conditional_response(
         request, etag=response.get("ETag"), last_modified=last_modified, response=response
     )
-    if answer is not response and response.has_header(CACHE_STATUS_HEADER):
+    if answer is not None and answer is not response and response.has_header(CACHE_STATUS_HEADER):
         answer[CACHE_STATUS_HEADER] = response[CACHE_STATUS_HEADER]
     return answer

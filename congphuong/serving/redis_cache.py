@@ -23,11 +23,11 @@ class ReusingRedisCacheClient(RedisCacheClient):
         self._clients: dict[int, tuple[object, object]] = {}
 
     def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]  # Django private, not in the stubs
         found = self._clients.get(id(pool))
         if found is not None and found[0] is pool:
             return found[1]
-        client = self._client(connection_pool=pool)
+        client = self._client(connection_pool=pool)  # type: ignore[attr-defined]  # Django private, not in the stubs
         self._clients[id(pool)] = (pool, client)
         return client
 

@@ -67,7 +67,7 @@ def versions_for_store(tags) -> dict[str, int]:
         cache.add(_version_key(tag), _initial_version(), None)
     if missing:
         versions.update(current_versions(missing))
-    return versions
+    return {tag: version or 0 for tag, version in versions.items()}  # 0: a tag purged in between (never current)
 
 
 def snapshot(tags) -> tuple[int | None, dict[str, int | None]]:
@@ -184,7 +184,7 @@ def get_entry(key: str, *, clock_now=None, size=None):
     cache = conf.page_cache()
     local = local_entries()
     kept = local.get(key) if local is not None else None
-    if kept is not None:
+    if local is not None and kept is not None:
         entry, seen, _ = kept
         if entry["expires"] > time.time():
             current = cache.get(CLOCK_KEY) if clock_now is None else clock_now()
