@@ -12,9 +12,9 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils.module_loading import import_string
 
-from congphuong.core.roles import APPROVER, EDITOR, ROLE_BY_NAME, SITE_ADMIN
 from congphuong.demo.binh_an import WARD as BINH_AN_WARD
 from congphuong.demo.tan_son_hoa import WARD as TAN_SON_HOA_WARD
+from congphuong.editorial.roles import APPROVER, EDITOR, ROLE_BY_NAME, SITE_ADMIN
 
 DEMO_PASSWORD = "CongPhuong@2025"  # noqa: S105 (published demo password, never used outside a demo)
 

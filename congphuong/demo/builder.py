@@ -20,9 +20,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, PageLogEntry, Revision, Site
 
 from congphuong.core.bulk import bulk_changes
-from congphuong.core.roles import ensure_roles
 from congphuong.core.text import slugify_vi
 from congphuong.documents.pdf import pdf_document
+from congphuong.editorial.roles import ensure_roles
 from congphuong.home.models import FeaturedArticle, HomePage
 from congphuong.media.models import GalleryImage, MediaIndexPage, MediaStoryPage
 from congphuong.news.models import ArticlePage, CategoryPage, RelatedArticle

@@ -135,7 +135,7 @@ def log_review_edits(obj, task_state, user):
 class WardRoleGroup(models.Model):
     """Which ward (Site) and which editorial role a Wagtail group stands for.
 
-    `congphuong.core.roles.ensure_roles()` creates one group per ward and role
+    `congphuong.editorial.roles.ensure_roles()` creates one group per ward and role
     ("Biên tập viên – Phường Bình An" …) and records it here, so rules can ask
     "is this user a leader of *this* ward" without parsing group names.
     """

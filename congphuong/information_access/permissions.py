@@ -13,7 +13,7 @@ both hold:
 
 from django.contrib.auth.models import Group, Permission
 
-from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN
+from congphuong.editorial.roles import APPROVER, EDITOR, SITE_ADMIN
 from congphuong.wards.membership import scope, user_ward_ids
 
 APP = "information_access"

@@ -42,7 +42,7 @@ DOWNLOAD_PERMISSIONS = ("learning.view_recognitiondecision", "learning.view_regi
 
 
 def collection_name(site) -> str:
-    from congphuong.core.roles import ward_name
+    from congphuong.editorial.roles import ward_name
 
     return f"{COLLECTION_PREFIX} – {ward_name(site)}"[:255]
 

@@ -1,14 +1,14 @@
 """Model permissions of the editorial groups for this app, and the workflow on its snippets.
 
 `ensure_organisation_permissions()` is idempotent (adds, never removes) and is
-meant to run after `congphuong.core.roles.ensure_roles()`.
+meant to run after `congphuong.editorial.roles.ensure_roles()`.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Workflow, WorkflowContentType
 
-from congphuong.core.roles import WORKFLOW_NAME
+from congphuong.editorial.roles import WORKFLOW_NAME
 from congphuong.wards.roles import APPROVER, EDITOR, SITE_ADMIN
 
 APP = "organisation"

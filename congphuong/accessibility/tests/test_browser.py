@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from congphuong.core.roles import EDITOR
 from congphuong.core.tests.browser import BROWSER_MARKS
+from congphuong.editorial.roles import EDITOR
 from congphuong.editorial.tests.factories import PASSWORD, make_group, make_user
 from congphuong.feedback.models import Question
 from congphuong.feedback.permissions import ensure_feedback_permissions

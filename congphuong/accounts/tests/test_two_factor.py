@@ -208,8 +208,8 @@ def test_required_groups(client, group_name):
 
 
 def test_editor_of_a_ward_is_forced(client, home):
-    from congphuong.core.roles import ensure_roles
     from congphuong.editorial.models import WardRoleGroup
+    from congphuong.editorial.roles import ensure_roles
 
     ensure_roles()
     ward_editors = WardRoleGroup.objects.filter(role="editor").select_related("group").first()

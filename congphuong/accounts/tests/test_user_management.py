@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from congphuong.core.roles import EDITOR, SITE_ADMIN, ensure_roles
+from congphuong.editorial.roles import EDITOR, SITE_ADMIN, ensure_roles
 
 from .factories import PASSWORD, make_user
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from congphuong.core.roles import APPROVER, ensure_roles
 from congphuong.core.tests.browser import BROWSER_MARKS
+from congphuong.editorial.roles import APPROVER, ensure_roles
 from congphuong.editorial.tests.factories import PASSWORD, make_user
 from congphuong.organisation.permissions import ensure_organisation_permissions
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from congphuong.accessibility.tests.factories import AccessibilityStatementPageFactory
 from congphuong.assessment import checks, lighthouse, probes
 from congphuong.assessment.models import ConnectionProbe, PageKind, PageSpeedRun
-from congphuong.core.roles import EDITOR, SITE_ADMIN, ensure_roles
+from congphuong.editorial.roles import EDITOR, SITE_ADMIN, ensure_roles
 from congphuong.editorial.tests.factories import make_user
 from congphuong.organisation.compliance.sources import ensure_default_categories
 from congphuong.wards.tests.factories import make_ward

@@ -15,10 +15,10 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, GroupSitePermission, Page, Site, WorkflowPage
 
-from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN, WORKFLOW_NAME, ensure_roles
 from congphuong.demo.binh_an import WARD as BINH_AN
 from congphuong.demo.builder import app_demos, delete_demo, demo_exists, page_slug, rich_text
 from congphuong.demo.tan_son_hoa import WARD as TAN_SON_HOA
+from congphuong.editorial.roles import APPROVER, EDITOR, SITE_ADMIN, WORKFLOW_NAME, ensure_roles
 from congphuong.home.models import HomePage
 from congphuong.media.models import MediaStoryPage
 from congphuong.news.models import ARTICLES_PER_PAGE, ArticlePage, CategoryPage

@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Site, Workflow
 
-from congphuong.core.roles import APPROVER, EDITOR, ROLE_BY_NAME, WORKFLOW_NAME, ensure_roles
 from congphuong.editorial.models import WardRoleGroup
+from congphuong.editorial.roles import APPROVER, EDITOR, ROLE_BY_NAME, WORKFLOW_NAME, ensure_roles
 
 PASSWORD = "Mat-khau-thu-nghiem-2025"
 

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowTask
 
-from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN, TASK_NAME, WORKFLOW_NAME, ensure_roles
 from congphuong.editorial.models import FourEyesApprovalTask
+from congphuong.editorial.roles import APPROVER, EDITOR, SITE_ADMIN, TASK_NAME, WORKFLOW_NAME, ensure_roles
 from congphuong.editorial.tests.factories import make_user
 from congphuong.news.tests.factories import ArticlePageFactory
 from congphuong.wards.models import YearTheme

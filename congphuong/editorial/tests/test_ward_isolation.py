@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Workflow
 
-from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN, WORKFLOW_NAME, ensure_roles
 from congphuong.editorial.models import WardCollection, WardRoleGroup
+from congphuong.editorial.roles import APPROVER, EDITOR, SITE_ADMIN, WORKFLOW_NAME, ensure_roles
 from congphuong.editorial.rules import NOT_WARD_LEADER_MESSAGE
 from congphuong.editorial.tests.factories import make_user
 from congphuong.news.tests.factories import ArticlePageFactory, CategoryPageFactory

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
-from congphuong.core.roles import APPROVER, EDITOR
 from congphuong.editorial.models import WardRoleGroup
+from congphuong.editorial.roles import APPROVER, EDITOR
 from congphuong.editorial.tests.factories import make_group, make_user
 from congphuong.feedback.models import Note, Question
 from congphuong.feedback.permissions import ensure_feedback_permissions

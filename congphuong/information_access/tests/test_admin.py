@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from congphuong.core.roles import APPROVER, EDITOR, SITE_ADMIN
 from congphuong.editorial.models import WardRoleGroup
+from congphuong.editorial.roles import APPROVER, EDITOR, SITE_ADMIN
 from congphuong.editorial.tests.factories import make_group, make_user
 from congphuong.feedback.workdays import WorkdayCalendar
 from congphuong.information_access import handling

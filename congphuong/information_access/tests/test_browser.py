@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from congphuong.core.roles import EDITOR
 from congphuong.core.tests.browser import BROWSER_MARKS
+from congphuong.editorial.roles import EDITOR
 from congphuong.editorial.tests.factories import PASSWORD, make_group, make_user
 from congphuong.information_access.models import InformationRequest, RefusalGround
 from congphuong.information_access.permissions import ensure_information_access_permissions

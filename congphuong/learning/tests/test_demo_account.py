@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from congphuong.core.roles import ensure_roles
 from congphuong.demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
 from congphuong.demo.builder import WARDS
+from congphuong.editorial.roles import ensure_roles
 from congphuong.learning import access
 from congphuong.learning.roles import LEARNING_OFFICER, can_see_personal_data, can_view_reports
 from congphuong.wards.tests.factories import make_ward

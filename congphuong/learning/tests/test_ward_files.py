@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission, Site
 from wagtail.permissions import policy_registry
 
-from congphuong.core.roles import EDITOR, ensure_roles, ensure_ward_collection
+from congphuong.editorial.roles import EDITOR, ensure_roles, ensure_ward_collection
 from congphuong.learning import files
 from congphuong.learning.choices import LearningModel
 from congphuong.learning.models import Evidence, ExportLog, RecognitionDecision, Registration, WardFileCollection

@@ -16,8 +16,8 @@ import pytest
 import wagtail_factories
 from PIL import Image
 
-from congphuong.core.roles import EDITOR, ensure_roles
 from congphuong.core.tests.browser import BROWSER_MARKS, new_page
+from congphuong.editorial.roles import EDITOR, ensure_roles
 from congphuong.editorial.tests.factories import PASSWORD, make_user
 from congphuong.news.models import ArticlePage
 

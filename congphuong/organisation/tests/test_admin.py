@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from congphuong.core.roles import EDITOR, ensure_roles
+from congphuong.editorial.roles import EDITOR, ensure_roles
 from congphuong.editorial.tests.factories import make_user
 from congphuong.organisation.permissions import ensure_organisation_permissions
 from congphuong.wards.tests.factories import make_ward

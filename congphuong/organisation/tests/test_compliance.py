@@ -11,7 +11,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from congphuong.core.roles import EDITOR, SITE_ADMIN, ensure_roles
+from congphuong.editorial.roles import EDITOR, SITE_ADMIN, ensure_roles
 from congphuong.editorial.tests.factories import make_user
 from congphuong.organisation.compliance.board import DUE_SOON, LATE, OVERDUE, build_board
 from congphuong.organisation.compliance.sources import DEFAULT_CATEGORIES, SOURCES, ensure_default_categories

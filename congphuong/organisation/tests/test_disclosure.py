@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from congphuong.core.roles import APPROVER, SITE_ADMIN, ensure_roles
+from congphuong.editorial.roles import APPROVER, SITE_ADMIN, ensure_roles
 from congphuong.editorial.tests.factories import make_user
 from congphuong.organisation.models import DisclosurePage, DisclosureRemoval
 from congphuong.wards.tests.factories import make_ward

@@ -149,7 +149,7 @@ def test_the_shipped_list_has_every_unit_and_answers_within_50_ms():
 
 
 def test_only_administrators_correct_a_unit_and_the_correction_sticks(client, tmp_path, home, django_user_model):
-    from congphuong.core.roles import SITE_ADMIN, ensure_roles
+    from congphuong.editorial.roles import SITE_ADMIN, ensure_roles
     from congphuong.editorial.tests.factories import make_user
 
     loading.load(small_file(tmp_path))

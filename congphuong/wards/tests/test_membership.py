@@ -8,7 +8,6 @@ import wagtail_factories
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupPagePermission, Page
 
-from congphuong.core.roles import ensure_roles
 from congphuong.documents.models import DraftComment
 from congphuong.documents.tests.factories import (
     DraftCommentFactory,
@@ -16,6 +15,7 @@ from congphuong.documents.tests.factories import (
     DraftIndexPageFactory,
 )
 from congphuong.editorial.models import WardCollection, WardRoleGroup
+from congphuong.editorial.roles import ensure_roles
 from congphuong.editorial.tests.factories import make_user
 from congphuong.feedback.models import Question
 from congphuong.feedback.tests.factories import QuestionFactory

@@ -14,9 +14,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from congphuong.core.bulk import bulk_changes
-from congphuong.core.roles import ROLES, WORKFLOW_NAME, ensure_roles
 from congphuong.demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
 from congphuong.demo.builder import build_demo, delete_demo, demo_exists, set_demo_port
+from congphuong.editorial.roles import ROLES, WORKFLOW_NAME, ensure_roles
 
 
 @contextmanager

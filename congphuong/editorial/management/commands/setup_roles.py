@@ -2,13 +2,13 @@
 
 Run it once after the first `migrate` of a production install and again after adding a
 ward; it is idempotent (creates what is missing, removes nothing granted by hand to a
-ward's group). `load_demo` runs it too. See `congphuong.core.roles` for what happens
+ward's group). `load_demo` runs it too. See `congphuong.editorial.roles` for what happens
 to the global groups of an older setup.
 """
 
 from django.core.management.base import BaseCommand
 
-from congphuong.core.roles import ROLES, WORKFLOW_NAME, ensure_roles, ward_home_pages
+from congphuong.editorial.roles import ROLES, WORKFLOW_NAME, ensure_roles, ward_home_pages
 
 
 class Command(BaseCommand):

@@ -109,7 +109,9 @@ ROLES = (
 
 def ward_home_pages():
     """Every ward's home page (a HomePage directly under the tree root)."""
-    from congphuong.home.models import HomePage
+    from django.apps import apps
+
+    HomePage = apps.get_model("home", "HomePage")  # noqa: N806 (by name: the home app imports editorial's neighbours)
 
     return list(HomePage.objects.filter(depth=2).order_by("path"))
 
