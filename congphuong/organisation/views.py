@@ -96,10 +96,9 @@ def board_site(request):
     return chosen, sites
 
 
-class ComplianceBoardView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "organisation/admin/compliance_board.html"
-    page_title = "Bảng theo dõi công khai thông tin"
-    header_icon = "tasks"
+class WardBoardView(WagtailAdminTemplateMixin, TemplateView):
+    """A back-office page about one ward at a time, for those who may see the compliance board; the
+    ward is `board_site`'s (template: wards/admin/ward_picker.html)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not may_view_board(request.user):
@@ -108,6 +107,12 @@ class ComplianceBoardView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+
+class ComplianceBoardView(WardBoardView):
+    template_name = "organisation/admin/compliance_board.html"
+    page_title = "Bảng theo dõi công khai thông tin"
+    header_icon = "tasks"
 
     def post(self, request, *args, **kwargs):
         from .compliance.sources import ensure_default_categories
