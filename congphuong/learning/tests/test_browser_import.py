@@ -185,6 +185,15 @@ def test_demo_officer_imports_citizens_from_the_downloaded_template(live_server,
     assert lan.household.code == "KP1-015" and lan.sex == "nu"
     assert Citizen.objects.get(site=ward, full_name="Trần Văn Hùng").is_public_staff
 
+    # The same file again, by mistake: it says the people are already there and adds nobody twice.
+    _open_import(page)
+    _upload(page, "cong-dan-hoc-tap.xlsx", good, kind="cong-dan")
+    text = page.locator("section[aria-labelledby=ket-qua]").inner_text()
+    assert "Không có gì mới để nhập: 3 dòng của tệp đã có trong sổ từ trước" in text
+    assert "Dòng 3: công dân 'Nguyễn Thị Lan' (sinh năm 1985, Khu phố 1) đã có trong sổ" in text
+    assert page.get_by_role("button", name="Xác nhận nhập vào sổ").count() == 0
+    assert _counts(ward) == (4, 2, 1)
+
     # A bad list: good rows and bad ones; nothing of it may be stored.
     bad = _filled_template(
         template,
