@@ -3,8 +3,9 @@
 A household workbook with a bad row is refused with a Vietnamese message naming its sheet and row,
 and nothing is stored; the good workbook is checked, confirmed and lands in the registry with a
 report. The demo account `khuyenhoc` downloads the citizens' template from the import page, fills it
-as an officer would (openpyxl), imports it, then a workbook with bad rows into a registry that
-already holds data: the messages name the row and the column, and the registry is left as it was.
+as an officer would (openpyxl) and imports it; the same file again adds nobody twice and says who is
+already there; a workbook with bad rows into a registry that already holds data: the messages name the
+row and the column, and the registry is left as it was.
 """
 
 import datetime
