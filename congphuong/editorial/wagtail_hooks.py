@@ -5,11 +5,15 @@
   refuse the known routes early with a message; `publishing.py` refuses every
   route, known or not, at the model save.
 - A "Chờ duyệt" dashboard panel listing what waits for the user, oldest first.
+- The page editor sends one save at a time (static/editorial/one-save-at-a-time.js): a button
+  clicked while the autosave is on its way waits for it instead of creating the page twice.
 """
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
@@ -24,6 +28,11 @@ LIVE_COPY_MESSAGE = (
 )
 
 PUBLISH_ACTIONS = {"action-publish"}
+
+
+@hooks.register("insert_editor_js")
+def one_save_at_a_time():
+    return format_html('<script src="{}" defer></script>', static("editorial/one-save-at-a-time.js"))
 
 
 def _refuse_direct_publish(request):

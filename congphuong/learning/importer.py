@@ -8,6 +8,7 @@ so a bad file stores nothing.
 import datetime
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
@@ -122,6 +123,7 @@ class ImportReport:
     warnings: list = field(default_factory=list)
     created: dict = field(default_factory=dict)  # label → count
     preview: list = field(default_factory=list)  # first rows as read, for the report page
+    already_there: int = 0  # rows whose household, member or citizen the registry already holds
     committed: bool = False
 
     @property
@@ -341,6 +343,7 @@ def _import_households(workbook, context, report):
         household = Household.objects.filter(site=context.site, code=code).first()
         if household is not None:
             report.warnings.append(f"Dòng {row}: hộ mã '{code}' đã có trong sổ, giữ nguyên thông tin cũ.")
+            report.already_there += 1
         else:
             household = Household(
                 site=context.site, code=code, quarter=quarter, head_name=record["head_name"], address=record["address"]
@@ -374,6 +377,7 @@ def _import_households(workbook, context, report):
                 report.warnings.append(
                     f"Dòng {row} (trang Thành viên): hộ '{record['code']}' đã có sẵn, không thêm thành viên."
                 )
+                report.already_there += 1
                 continue
             report.errors.append(RowError(sheet, row, f"mã hộ '{record['code']}' không có ở trang “Hộ gia đình”"))
         birth_year = _year(record["birth_year"], "năm sinh", row, report.errors, sheet, high=this_year)
@@ -392,6 +396,16 @@ def _import_households(workbook, context, report):
             household=household, birth_year=birth_year, is_head=_yes(record.get("is_head", "")), **values
         )
         report.count("Thành viên")
+
+
+def _registered_citizen(site, full_name, birth_year, quarter):
+    """The citizen of the registry with this name (letter case and spacing aside), birth year and
+    khu phố, if there is one: the import's notion of "already there"."""
+    wanted = " ".join(unicodedata.normalize("NFC", full_name).split()).casefold()
+    for citizen in Citizen.objects.filter(site=site, birth_year=birth_year, quarter=quarter, removed=False):
+        if " ".join(unicodedata.normalize("NFC", citizen.full_name).split()).casefold() == wanted:
+            return citizen
+    return None
 
 
 def _import_citizens(workbook, context, report):
@@ -421,16 +435,25 @@ def _import_citizens(workbook, context, report):
             continue
         if len(report.preview) < 20:
             report.preview.append([record["full_name"], birth_year, quarter.name, year or ""])
-        citizen = Citizen.objects.create(
-            site=context.site,
-            full_name=record["full_name"],
-            birth_year=birth_year,
-            sex=sex,
-            quarter=quarter,
-            household=household,
-            is_public_staff=_yes(record.get("is_public_staff", "")),
-        )
-        report.count("Công dân")
+        citizen = _registered_citizen(context.site, record["full_name"], birth_year, quarter)
+        if citizen is not None:
+            # The same file imported twice must not put the same people in the registry twice.
+            report.warnings.append(
+                f"Dòng {row}: công dân '{record['full_name']}' (sinh năm {birth_year}, {quarter.name}) "
+                "đã có trong sổ, giữ nguyên thông tin cũ."
+            )
+            report.already_there += 1
+        else:
+            citizen = Citizen.objects.create(
+                site=context.site,
+                full_name=record["full_name"],
+                birth_year=birth_year,
+                sex=sex,
+                quarter=quarter,
+                household=household,
+                is_public_staff=_yes(record.get("is_public_staff", "")),
+            )
+            report.count("Công dân")
         if year:
             _register(context, report, sheet, row, LearningModel.CITIZEN, year, citizen=citizen)
 
@@ -451,9 +474,9 @@ def run_import(kind, data: bytes, site, commit=False, today=None) -> ImportRepor
             _import_households(workbook, context, report)
         else:
             _import_citizens(workbook, context, report)
-        if not report.created and not report.errors and report.warnings:
+        if not report.created and not report.errors and report.already_there:
             report.errors.append(
-                f"Không có gì mới để nhập: {len(report.warnings)} dòng của tệp đã có trong sổ từ trước "
+                f"Không có gì mới để nhập: {report.already_there} dòng của tệp đã có trong sổ từ trước "
                 "(có thể tệp này đã được nhập). Xem danh sách bên dưới."
             )
         elif not report.created and not report.errors:

@@ -230,10 +230,41 @@ def test_importing_the_same_file_again_says_it_is_already_there(ward, quarters):
     assert importer.run_import("ho-gia-dinh", data, ward, commit=True, today=TODAY).committed
     again = importer.run_import("ho-gia-dinh", data, ward, commit=True, today=TODAY)
     assert not again.committed
-    assert len(again.errors) == 1 and again.errors[0].startswith("Không có gì mới để nhập: ")
+    # Two household rows and three member rows: five rows, however many notes each row gets.
+    assert again.errors == [
+        "Không có gì mới để nhập: 5 dòng của tệp đã có trong sổ từ trước (có thể tệp này đã được nhập). "
+        "Xem danh sách bên dưới."
+    ]
     assert "Tệp không có dòng dữ liệu nào" not in again.errors[0]
     assert any("KP1-001" in warning and "đã có trong sổ" in warning for warning in again.warnings)
     assert Household.objects.count() == 2
+
+
+def test_importing_the_same_citizens_again_adds_nobody_twice(ward, quarters):
+    make_criteria_set(learning_model=LearningModel.CITIZEN, valid_from=datetime.date(2020, 1, 1))
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Công dân học tập"
+    sheet.append(["Họ và tên", "Năm sinh", "Giới tính", "Khu phố", "Đăng ký Công dân học tập năm"])
+    sheet.append(["Phạm Thị Học", 1992, "Nữ", "Khu phố 2", 2026])
+    sheet.append(["Phạm Văn Học", 1992, "Nam", "Khu phố 2", None])
+    output = io.BytesIO()
+    book.save(output)
+    assert importer.run_import("cong-dan", output.getvalue(), ward, commit=True, today=TODAY).committed
+    again = importer.run_import("cong-dan", output.getvalue(), ward, commit=True, today=TODAY)
+    assert not again.committed
+    assert again.errors[0].startswith("Không có gì mới để nhập: 2 dòng của tệp đã có trong sổ từ trước")
+    assert "Dòng 2: công dân 'Phạm Thị Học' (sinh năm 1992, Khu phố 2) đã có trong sổ" in again.warnings[0]
+    assert Citizen.objects.count() == 2 and Registration.objects.count() == 1
+    # Another person: same name in another khu phố, or another birth year.
+    sheet.append(["PHẠM THỊ  HỌC", 1992, "Nữ", "Khu phố 1", None])
+    sheet.append(["Phạm Thị Học", 1993, "Nữ", "Khu phố 2", None])
+    output = io.BytesIO()
+    book.save(output)
+    third = importer.run_import("cong-dan", output.getvalue(), ward, commit=True, today=TODAY)
+    assert third.committed and third.created == {"Công dân": 2}
+    assert len([w for w in third.warnings if "đã có trong sổ" in w]) == 2
+    assert Citizen.objects.count() == 4
 
 
 def test_template_gives_every_enumerated_column_a_drop_down(ward, quarters):
