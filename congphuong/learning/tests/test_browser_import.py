@@ -103,9 +103,9 @@ def demo_registry(settings, tmp_path):
     criteria set for Công dân học tập, and a registry that already holds a household and a citizen."""
     from wagtail.models import Site
 
-    from congphuong.core.demo.accounts import ensure_demo_accounts
-    from congphuong.core.demo.builder import WARDS
-    from congphuong.core.roles import ensure_roles
+    from congphuong.demo.accounts import ensure_demo_accounts
+    from congphuong.demo.builder import WARDS
+    from congphuong.editorial.roles import ensure_roles
     from congphuong.wards.tests.factories import make_ward
 
     settings.LEARNING_PRIVATE_ROOT = str(tmp_path / "private")
@@ -144,7 +144,7 @@ def _counts(site):
 
 
 def test_demo_officer_imports_citizens_from_the_downloaded_template(live_server, demo_registry, chromium):  # noqa: F811
-    from congphuong.core.demo.accounts import DEMO_PASSWORD
+    from congphuong.demo.accounts import DEMO_PASSWORD
 
     ward, year = demo_registry, datetime.date.today().year
     page = _signed_in(chromium, live_server.url, password=DEMO_PASSWORD)
