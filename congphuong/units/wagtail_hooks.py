@@ -1,9 +1,12 @@
 """Back office: the administrative units, editable by the install's administrators (superusers) only."""
 
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .admin_views import AddWardView, may_add_wards
 from .models import AdministrativeUnit
 
 
@@ -35,3 +38,18 @@ class AdministrativeUnitViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_administrative_units():
     return AdministrativeUnitViewSet()
+
+
+@hooks.register("register_admin_urls")
+def add_ward_admin_url():
+    return [path("them-phuong/", AddWardView.as_view(), name="units_add_ward")]
+
+
+class AddWardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_add_wards(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def add_ward_menu_item():
+    return AddWardMenuItem("Thêm phường", reverse("units_add_ward"), name="them-phuong", icon_name="site", order=610)

@@ -65,3 +65,22 @@ def test_from_file_makes_each_ward_and_reports_the_bad_lines(units, tmp_path, ca
     assert "dòng 3: Mã 26980" in out.err
     assert out.out.count("Đã tạo") == 2
     assert set(WardSettings.objects.values_list("unit_code", flat=True)) >= {"26977", "27004"}
+
+
+def test_the_city_it_team_adds_a_ward_from_the_admin(client, units, home, django_user_model):
+    from django.urls import reverse
+
+    from congphuong.editorial.roles import SITE_ADMIN, ensure_roles
+    from congphuong.editorial.tests.factories import make_user
+
+    url = reverse("units_add_ward")
+    client.force_login(make_user("quantri", ensure_roles([home])[SITE_ADMIN]))
+    assert client.get(url).status_code in (302, 403)  # a ward's admin adds no ward
+    assert client.post(url, {"code": "26977", "hostname": "x.example.gov.vn", "port": 443}).status_code in (302, 403)
+    assert not Site.objects.filter(hostname="x.example.gov.vn").exists()
+    client.force_login(django_user_model.objects.create_superuser("it_thanhpho", "it@example.vn", "Mat-khau-2025!"))
+    refused = client.post(url, {"code": "26980", "hostname": "p2.example.gov.vn", "port": 443})
+    assert refused.status_code == 200 and "đơn vị cũ" in refused.content.decode()
+    made = client.post(url, {"code": "26977", "hostname": "tansonhoa.example.gov.vn", "port": 443}, follow=True)
+    assert "Đã tạo cổng Phường Tân Sơn Hòa" in made.content.decode()
+    assert Site.objects.filter(hostname="tansonhoa.example.gov.vn").exists()
