@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
         from wagtail.signals import page_published
 
         from . import renditions, signals  # noqa: F401  (signals: connects the NFC normaliser)
+        from .admin_guards import install_admin_form_guards
         from .checks import check_no_field_in_two_panels
         from .image_filters import install_filter_operations_cache
         from .image_limits import install_pillow_limit
@@ -23,6 +24,8 @@ class CoreConfig(AppConfig):
         install_wagtail_export_guard()
         # A POST without a StreamField's "-count" keys must be a 400, not a KeyError (500).
         install_stream_data_guard()
+        # Other admin code paths a crafted POST turned into a 500 (choosers, rich text, copy, import…).
+        install_admin_form_guards()
         # Pillow's decompression-bomb guard follows our pixel limit, not its 89-megapixel default.
         install_pillow_limit()
         # Image tags parse the same filter specs on every render: parsed once per spec.

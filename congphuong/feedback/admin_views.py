@@ -61,6 +61,16 @@ class QuestionPermissionPolicy(ModelPermissionPolicy):
         return scope(self.model._default_manager.all(), user, shared=False)
 
 
+class RatingPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, but ratings come only from citizens' public form: never added in the admin
+    (its form has no score; a POST to the add view stored nothing and answered 500)."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "copy"):
+            return False
+        return super().user_has_permission(user, action)
+
+
 def log_event(question, user, text):
     Note.objects.create(question=question, author=user, text=text, is_event=True)
 

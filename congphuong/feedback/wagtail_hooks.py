@@ -18,6 +18,7 @@ from .models import CalendarDay, Question, Rating, Topic
 
 # Before any viewset asks the registry for Question's policy.
 register_permission_policy(Question, admin_views.QuestionPermissionPolicy(Question))
+register_permission_policy(Rating, admin_views.RatingPermissionPolicy(Rating))
 
 
 class QuestionViewSet(ModelViewSet):

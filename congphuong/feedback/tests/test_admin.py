@@ -445,3 +445,18 @@ def test_admin_lists_render(client, admin_user, question):
     ):
         assert client.get(reverse(name)).status_code == 200, name
     assert client.get(reverse("feedback_calendar:add")).status_code == 200
+
+
+def test_ratings_are_never_added_in_the_admin(client, admin_user, ward):
+    """Ratings come only from citizens' public form; the admin form has no score (a POST was a 500)."""
+    from congphuong.feedback.models import Rating
+
+    client.force_login(admin_user)  # a superuser: no role may add one
+    client.raise_request_exception = False
+    url = reverse("feedback_ratings:add")
+    assert client.get(url).status_code in (302, 403)
+    for body in ({}, {"comment": "Đánh giá tự thêm"}):
+        assert client.post(url, body).status_code in (302, 403)
+    assert not Rating.objects.exists()
+    listing = client.get(reverse("feedback_ratings:index")).content.decode()
+    assert url not in listing

@@ -554,7 +554,7 @@ def test_every_admin_url_keeps_ward_a_from_ward_b(world):
     filler = UrlFiller(world["records"])
     patterns = admin_patterns()
     assert len(patterns) > 300  # the URL conf was walked
-    unfillable, leaked, changed, requested = [], defaultdict(list), [], 0
+    unfillable, leaked, changed, crashed, requested = [], defaultdict(list), [], [], 0
     sampled = set()
     for name, route, pattern in patterns:
         if name in NOT_REQUESTED:
@@ -568,12 +568,13 @@ def test_every_admin_url_keeps_ward_a_from_ward_b(world):
             if key in sampled:
                 continue
             sampled.add(key)
-            requested += check_url(world, name, pattern, filled, subject, unfillable, leaked, changed)
+            found = (unfillable, leaked, changed, crashed)
+            requested += check_url(world, name, pattern, filled, subject, *found)
     cpu = time.process_time() - started
     print(f"{len(sampled)} URLs, {requested} requests, {cpu:.0f} s of CPU")  # shown with `pytest -s`
-    report = {"unfillable": unfillable, "leaked": dict(leaked), "changed": changed}
+    report = {"unfillable": unfillable, "leaked": dict(leaked), "changed": changed, "crashed": crashed}
     assert requested > (1000 if FULL else 500)
-    assert report == {"unfillable": [], "leaked": {}, "changed": []}
+    assert report == {"unfillable": [], "leaked": {}, "changed": [], "crashed": []}
 
 
 FULL = os.environ.get("EVERY_ADMIN_URL_FULL") == "1"
@@ -628,7 +629,7 @@ def viewset_code(view_func):
     return tuple(sorted(f"{name}={func.__module__}.{func.__qualname__}" for name, func in methods))
 
 
-def check_url(world, name, pattern, filled, subject, unfillable, leaked, changed):
+def check_url(world, name, pattern, filled, subject, unfillable, leaked, changed, crashed):
     """GET and POST one URL as each ward B role; returns the number of requests."""
     records, markers, baseline = world["records"], world["markers"], world["baseline"]
     requested = 0
@@ -652,6 +653,8 @@ def check_url(world, name, pattern, filled, subject, unfillable, leaked, changed
                 responses.append(client.post(f"{url}?{urlencode(query, doseq=True)}", data))
             requested += len(responses)
             for response in responses:
+                if response.status_code >= 500:  # a refusal is a 403/404, never a crash
+                    crashed.append((name, url, username, response.request["REQUEST_METHOD"], response.status_code))
                 found = leaks(readable(response), markers)
                 if found:
                     leaked[f"{name} {url}"].append((username, response.request["REQUEST_METHOD"], found[:3]))
