@@ -1,7 +1,12 @@
-"""Fixtures shared by every app's tests: a ward (Site + home page) with content, a headless Chromium."""
+"""Fixtures shared by every app's tests: a ward (Site + home page) with content, the two demo wards
+(`demo_world`), a headless Chromium."""
+
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
 
 # Headless Chromium for every browser test (`chromium`); tests/conftest.py shares it with tests/.
@@ -25,6 +30,63 @@ def _clear_cache():
     clear()
     yield
     clear()
+
+
+def pytest_collection_modifyitems(items):
+    """The tests that read the demo wards (`demo_world`) run last, one after the other: the demo is
+    built once for all of them and stays until the end of the session (see `demo_world`)."""
+    uses_demo = [item for item in items if "demo_world" in getattr(item, "fixturenames", ())]
+    if uses_demo:
+        rest = [item for item in items if "demo_world" not in getattr(item, "fixturenames", ())]
+        items[:] = rest + uses_demo
+
+
+class DemoWorld:
+    """What `demo_world` yields. `migrated_sqlite`: on SQLite, the test database's bytes as taken just
+    before the demo was built (what `migrate` left, `serialize()` through this connection), for a
+    test that needs an empty copy of it (the backup round trip restores into one)."""
+
+    migrated_sqlite: bytes | None = None
+
+
+@pytest.fixture(scope="session")
+def demo_world(django_db_setup, django_db_blocker):
+    """The two demo wards with their accounts (`load_demo --with-accounts`), built once per session.
+
+    Building them costs some 30 s of CPU, so every test that reads them shares one build: it is made
+    inside a transaction of its own, each test then runs in a savepoint inside it (pytest-django's
+    `db`), so what one test changes never reaches the next, and the transaction is rolled back at the
+    end of the session. `pytest_collection_modifyitems` above runs these tests after all the others,
+    so no other test ever sees the demo's rows. A test using it takes `db` too (not `transactional_db`:
+    a flush would end the shared transaction).
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        world = DemoWorld()
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            world.migrated_sqlite = connection.connection.serialize()
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", "--with-accounts", stdout=StringIO())
+            yield world
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed: the page cache's purges happen on commit, as in
+    production, where each request commits its own; a test's transaction is only rolled back."""
+
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run
 
 
 @pytest.fixture
