@@ -184,6 +184,8 @@ def _tags():
 
 
 def fill_every_model():
+    # Under `demo_world` the demo wards are there already: load_demo then only makes sure of the
+    # roles and the demo accounts.
     call_command("load_demo", with_accounts=True, verbosity=0)
     for step in (_axes, _two_factor, _wagtail_pages, _wagtail_other, _project, _tags):
         step()
