@@ -41,6 +41,29 @@ def pytest_collection_modifyitems(items):
         items[:] = rest + uses_demo
 
 
+_MIGRATED = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database; on SQLite its bytes are kept as `migrate` left them, before any
+    test wrote to it (`migrated_sqlite`)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with django_db_blocker.unblock():
+            connection.ensure_connection()
+            _MIGRATED["sqlite"] = connection.connection.serialize()
+    return django_db_setup
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(django_db_setup):
+    """The SQLite test database's bytes as `migrate` left it (`serialize()` through this connection),
+    or None on another database: a copy of it spares a test's own process a `migrate` of every app."""
+    return _MIGRATED.get("sqlite")
+
+
 class DemoWorld:
     """What `demo_world` yields. `migrated_sqlite`: on SQLite, the test database's bytes as taken just
     before the demo was built (what `migrate` left, `serialize()` through this connection), for a
