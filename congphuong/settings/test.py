@@ -26,15 +26,11 @@ if not REDIS_URL:  # noqa: F405 — one process: LocMem is enough and leaves no 
         "LOCATION": "congphuong-pages",
         "TIMEOUT": None,
     }
-# The cache layers are off for the suite (query-count tests render each page twice); the tests of
-# congphuong.serving and wards.chrome switch theirs on. CONGPHUONG_CACHE=1 runs the whole suite with
-# every layer on, as production runs; each layer's own variable still overrides it.
-CONGPHUONG_CACHE = env_str("CONGPHUONG_CACHE", "0") == "1"  # noqa: F405
-_CACHE_DEFAULT = "1" if CONGPHUONG_CACHE else "0"
-CONGPHUONG_PAGE_CACHE = env_str("CONGPHUONG_PAGE_CACHE", _CACHE_DEFAULT) == "1"  # noqa: F405
+# The cache layers (page cache, ward chrome, kept fragments and reads) are those of base.py, as
+# production runs them: on, unless CONGPHUONG_CACHE=0 (or a layer's own variable) says otherwise.
+# The tests that pin the queries of one render switch every layer off themselves (the
+# `nothing_cached` fixture of congphuong/conftest.py); docs/caching.md, "One switch".
 LOGGING["loggers"]["congphuong.access"] = {"level": "WARNING"}  # noqa: F405
-CONGPHUONG_CHROME_CACHE = env_str("CONGPHUONG_CHROME_CACHE", _CACHE_DEFAULT) == "1"  # noqa: F405
-CONGPHUONG_FRAGMENT_CACHE = env_str("CONGPHUONG_FRAGMENT_CACHE", _CACHE_DEFAULT) == "1"  # noqa: F405
 # Renditions on publish are made inline after the commit: a background thread would share the
 # in-memory SQLite database with the live server's thread. The test of the thread switches it on.
 CONGPHUONG_RENDITIONS_ON_PUBLISH = "sync"

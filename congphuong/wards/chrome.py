@@ -8,8 +8,8 @@ kept copy is exact, like a cached page: editing the ward settings or the theme o
 ``children:<home path>``; editing an image bumps ``table:wagtailimages_image``. A page rendered
 with a kept copy carries the same tags, so the full-page cache stays exact too.
 
-Off (read every time) when ``CONGPHUONG_CHROME_CACHE`` is false: the test settings, whose query
-counts are pinned per render.
+Off (read every time) when ``CONGPHUONG_CHROME_CACHE`` is false: ``CONGPHUONG_CACHE=0``, and the tests
+that pin the queries of one render (``nothing_cached`` in congphuong/conftest.py).
 """
 
 from __future__ import annotations

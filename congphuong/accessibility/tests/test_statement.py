@@ -51,13 +51,14 @@ def test_no_report_link_without_a_question_form(client, home, report_topic):
     assert "Điện thoại" in html  # the ward's phone is still there to call
 
 
-def test_footer_links_the_statement_once_published_and_drops_it_when_unpublished(client, home, article):
-    # Caches as production runs them: the footer is a kept fragment and the page is cached.
+def test_footer_links_the_statement_once_published_and_drops_it_when_unpublished(client, home, article, committed):
+    # Caches as production runs them: the footer is a kept fragment and the page is cached; each change
+    # commits (`committed`), so its purges run as in production.
     assert "Tuyên bố hỗ trợ tiếp cận" not in client.get(article.url).content.decode()
-    page = AccessibilityStatementPageFactory(parent=home)
+    page = committed(AccessibilityStatementPageFactory, parent=home)
     for url in (home.url, article.url):
         assert f'<a href="{page.url}">Tuyên bố hỗ trợ tiếp cận</a>' in client.get(url).content.decode()
-    page.unpublish()
+    committed(page.unpublish)
     assert "Tuyên bố hỗ trợ tiếp cận" not in client.get(article.url).content.decode()
 
 

@@ -176,6 +176,21 @@ def _project():
     )  # fmt: skip
 
 
+def _units():
+    # The catalogue comes from `manage.py load_admin_units` (units/loading.py), not from the demo.
+    from congphuong.units.models import AdministrativeUnit, Succession
+
+    common = {"unit_type": "Phường", "province": "Thành phố Hồ Chí Minh", "province_code": "79"}
+    old = AdministrativeUnit.objects.create(
+        source_key="kiem-thu:cu", code="26734", name="Phường 1", district="Quận 3",
+        valid_to=datetime.date(2025, 6, 30), **common,
+    )  # fmt: skip
+    new = AdministrativeUnit.objects.create(
+        source_key="kiem-thu:moi", code="26735", name="Phường Bàn Cờ", valid_from=datetime.date(2025, 7, 1), **common
+    )
+    Succession.objects.create(predecessor=old, successor=new, whole=False, main=True, part="khu phố 1–4")
+
+
 def _tags():
     # Our pages tag through their own models; Wagtail's documents and images use taggit's TaggedItem.
     from wagtail.documents import get_document_model
@@ -184,8 +199,10 @@ def _tags():
 
 
 def fill_every_model():
+    # Under `demo_world` the demo wards are there already: load_demo then only makes sure of the
+    # roles and the demo accounts.
     call_command("load_demo", with_accounts=True, verbosity=0)
-    for step in (_axes, _two_factor, _wagtail_pages, _wagtail_other, _project, _tags):
+    for step in (_axes, _two_factor, _wagtail_pages, _wagtail_other, _project, _units, _tags):
         step()
 
 

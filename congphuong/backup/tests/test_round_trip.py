@@ -5,7 +5,9 @@ must come back. A second restore into the now non-empty database must refuse and
 
 The empty targets are copies of this test database taken before anything is written to it (the
 state `migrate` left), which spares a second `migrate` of every app: on SQLite the database's bytes
-(`serialize()`) into a new file, on PostgreSQL through pg_dump into a new database created for the test.
+(`serialize()`, taken by `demo_world` just before it built the demo) into a new file, on PostgreSQL
+through pg_dump into a new database created for the test. The demo wards are the session's
+`demo_world` (congphuong/conftest.py), built once for every test that reads them.
 """
 
 from __future__ import annotations
@@ -86,23 +88,23 @@ class Target:
         return file_hashes(("media", self.media), ("private", self.private))
 
 
-def sqlite_target(directory: Path) -> Target:
-    """A new SQLite file holding what this (freshly migrated, still untouched) SQLite test database holds.
+def sqlite_target(directory: Path, migrated: bytes) -> Target:
+    """A new SQLite file holding what this SQLite test database held before anything was written to it.
 
-    The bytes come from `serialize()`, which reads the database through this very connection. The
-    sqlite3 backup API reads it as a second reader would, and so waited forever on the write lock
-    of the test's own transaction (`transaction_mode="IMMEDIATE"`, settings/database.py).
+    The bytes come from `serialize()` (`demo_world`), which reads the database through this very
+    connection. The sqlite3 backup API reads it as a second reader would, and so waited forever on
+    the write lock of the test's own transaction (`transaction_mode="IMMEDIATE"`, settings/database.py).
     """
+    assert migrated, "demo_world keeps the migrated SQLite database's bytes"
     path = directory / "khoi-phuc.sqlite3"
-    connection.ensure_connection()
-    path.write_bytes(connection.connection.serialize())
+    path.write_bytes(migrated)
     return Target("sqlite", f"sqlite:///{path}", directory)
 
 
 def postgres_target(directory: Path) -> Target:
     """A new PostgreSQL database with the schema and the rows `migrate` left in this test database.
 
-    pg_dump sees only what is committed: the test's own rows stay in its open transaction.
+    pg_dump sees only what is committed: the demo's and the test's rows stay in their open transaction.
     """
     source = connection.settings_dict
     name = f"{source['NAME']}_restore_{uuid.uuid4().hex[:8]}"
@@ -132,10 +134,10 @@ def postgres_target(directory: Path) -> Target:
     return Target("postgresql", f"postgres://{auth}{host}:{port}/{name}", directory, drop=drop)
 
 
-def empty_target(directory: Path) -> Target:
+def empty_target(directory: Path, demo_world) -> Target:
     directory.mkdir(parents=True, exist_ok=True)
     if connection.vendor == "sqlite":
-        return sqlite_target(directory)
+        return sqlite_target(directory, demo_world.migrated_sqlite)
     if not shutil.which("pg_dump"):
         pytest.skip("pg_dump is needed to copy the migrated test database")
     return postgres_target(directory)
@@ -210,8 +212,8 @@ def assert_restores(target: Target, archive: Path, expected_rows: dict, expected
     assert target.row_hashes() == found_rows
 
 
-def test_backup_restores_every_row_of_every_model_and_every_file(tmp_path):
-    target = empty_target(tmp_path / "target")  # before any row is written: what `migrate` left
+def test_backup_restores_every_row_of_every_model_and_every_file(tmp_path, demo_world):
+    target = empty_target(tmp_path / "target", demo_world)  # what `migrate` left
     try:
         archive, rows, files = fill_and_back_up(tmp_path)
         assert_restores(target, archive, rows, files)

@@ -40,16 +40,26 @@ needs_contention = pytest.mark.skipif(
 )
 
 
-def run_on_a_sqlite_file(module_file: str) -> None:
-    """Runs the other tests of `module_file` in a pytest of their own on a SQLite file (as `make run`)."""
+def run_on_a_sqlite_file(module_file: str, migrated: bytes | None) -> None:
+    """Runs the other tests of `module_file` in a pytest of their own on a SQLite file (as `make run`).
+
+    The file starts as a copy of this run's migrated database (`migrated`: the `migrated_sqlite`
+    fixture), which the child keeps (`--reuse-db`): its `migrate` then has nothing to apply.
+    """
     if os.environ.get(FILE_DB_ENV):
         pytest.skip("already on a SQLite file")
     if not in_memory_sqlite():
         pytest.skip("the tests ran in place on this database")
+    assert migrated, "the migrated in-memory database's bytes (migrated_sqlite)"
     with tempfile.TemporaryDirectory(prefix="congphuong-concurrency-") as directory:
-        env = {**os.environ, FILE_DB_ENV: str(Path(directory) / "test.sqlite3")}
+        database = Path(directory) / "test.sqlite3"
+        database.write_bytes(migrated)
+        env = {**os.environ, FILE_DB_ENV: str(database)}
         env.pop("DATABASE_URL", None)
-        command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", "-q", "--no-cov"]
+        command = [
+            *(sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", "-q", "--no-cov"),
+            "--reuse-db",
+        ]
         result = subprocess.run(  # noqa: S603 (our own test suite)
             [*command, module_file, "-k", "not test_on_a_sqlite_file"],
             cwd=ROOT,

@@ -1,11 +1,6 @@
 """The back office as each demo role sees it holds no English word, no printed None/True/False
 and no model id (core/admin_crawl.py): the pages come from the URL conf and the roles' menus."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
 from congphuong.core.admin_crawl import (
     DEMO_ROLE_USERNAMES,
     crawl_admin,
@@ -41,9 +36,8 @@ def test_url_discovery_comes_from_the_url_conf():
     assert not any("logout" in url for url in urls)
 
 
-@pytest.mark.django_db
-def test_no_leftover_in_the_admin_of_any_demo_role():
-    call_command("load_demo", "--with-accounts", stdout=StringIO())
+def test_no_leftover_in_the_admin_of_any_demo_role(demo_world, db):
+    # demo_world: the two demo wards and their accounts, built once for every test that reads them.
     found, pages_read = crawl_admin()
     assert pages_read > 30 * len(DEMO_ROLE_USERNAMES) // 2
     shown = "\n".join(f"{f.role} {f.url} [{f.where}] {f.word!r}: {f.context}" for f in found)

@@ -1,12 +1,9 @@
 """One switch for the whole cache: CONGPHUONG_CACHE sets every layer, each layer's own variable wins."""
 
-import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from .settings_probe import read_settings
+
 LAYERS = ("CONGPHUONG_PAGE_CACHE", "CONGPHUONG_CHROME_CACHE", "CONGPHUONG_FRAGMENT_CACHE", "SERVING_FAST_PATH")
 LAYER_VARIABLES = (
     "CONGPHUONG_PAGE_CACHE",
@@ -16,35 +13,44 @@ LAYER_VARIABLES = (
 )
 
 
-def _layers(settings_module, **env_overrides):
-    """The layers' settings as `settings_module` reads them from this environment (a fresh process:
-    settings are read once)."""
-    env = {k: v for k, v in os.environ.items() if k not in {"CONGPHUONG_CACHE", *LAYER_VARIABLES}}
-    env.update(env_overrides, DJANGO_SETTINGS_MODULE=settings_module)
-    code = (
-        "import json, django; django.setup(); from django.conf import settings; "
-        f"print(json.dumps({{name: getattr(settings, name) for name in {LAYERS!r}}}))"
+def _layers(*cases):
+    """The layers' settings as each (settings module, environment) of `cases` reads them, in one new
+    process (settings are read once per process; settings_probe.py)."""
+    answers = read_settings(
+        [(module, env, LAYERS) for module, env in cases], without={"CONGPHUONG_CACHE", *LAYER_VARIABLES}
     )
-    result = subprocess.run(  # noqa: S603 (our own settings)
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    assert all("values" in answer for answer in answers), answers
+    return [answer["values"] for answer in answers]
 
 
 def test_every_layer_is_on_by_default_and_off_with_the_one_switch():
-    assert set(_layers("congphuong.settings.dev").values()) == {True}
-    assert set(_layers("congphuong.settings.dev", CONGPHUONG_CACHE="0").values()) == {False}
+    default, off = _layers(("congphuong.settings.dev", {}), ("congphuong.settings.dev", {"CONGPHUONG_CACHE": "0"}))
+    assert set(default.values()) == {True}
+    assert set(off.values()) == {False}
 
 
 def test_a_layer_variable_overrides_the_one_switch():
-    layers = _layers("congphuong.settings.dev", CONGPHUONG_CACHE="0", CONGPHUONG_PAGE_CACHE="1")
+    (layers,) = _layers(("congphuong.settings.dev", {"CONGPHUONG_CACHE": "0", "CONGPHUONG_PAGE_CACHE": "1"}))
     assert layers["CONGPHUONG_PAGE_CACHE"] is True
     assert layers["CONGPHUONG_FRAGMENT_CACHE"] is False
 
 
-def test_the_suite_runs_every_layer_with_the_one_switch():
-    layers = _layers("congphuong.settings.test", CONGPHUONG_CACHE="1")
-    assert all(
-        layers[name] for name in ("CONGPHUONG_PAGE_CACHE", "CONGPHUONG_CHROME_CACHE", "CONGPHUONG_FRAGMENT_CACHE")
+def test_the_suite_runs_every_layer_as_production_does():
+    # The test settings add nothing of their own: the default `make test` caches as production does,
+    # and the one switch turns every layer off there too.
+    test, dev, test_off = _layers(
+        ("congphuong.settings.test", {}),
+        ("congphuong.settings.dev", {}),
+        ("congphuong.settings.test", {"CONGPHUONG_CACHE": "0"}),
     )
+    assert test == dev
+    assert set(test.values()) == {True}
+    assert set(test_off.values()) == {False}
+
+
+def test_this_run_caches_as_its_environment_says(settings):
+    """This very run of the suite: on unless CONGPHUONG_CACHE=0 (or a layer's variable) says otherwise;
+    the tests that need a layer off switch it off themselves."""
+    default = "0" if os.environ.get("CONGPHUONG_CACHE") == "0" else "1"
+    for name, variable in zip(LAYERS, LAYER_VARIABLES, strict=True):
+        assert getattr(settings, name) is (os.environ.get(variable, default) != "0"), name

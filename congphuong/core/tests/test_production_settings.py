@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .settings_probe import read_settings
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -64,9 +66,13 @@ def test_check_deploy_refuses_sqlite_and_a_per_process_cache():
 
 def test_production_trusts_the_shipped_nginx_for_the_readers_address():
     # One proxy (nginx) appends to X-Forwarded-For; a load balancer in front makes it 2.
-    code = "from django.conf import settings; print(settings.CONGPHUONG_TRUSTED_PROXIES)"
     base_env = {**SERVER_STACK, "SECRET_KEY": secrets.token_urlsafe(60), "ALLOWED_HOSTS": "phuong.example.vn"}
-    shipped = _manage("shell", "-c", code, env_overrides={**base_env, "TRUSTED_PROXIES": ""})
-    assert shipped.stdout.strip().splitlines()[-1] == "1", shipped.stdout + shipped.stderr
-    behind_lb = _manage("shell", "-c", code, env_overrides={**base_env, "TRUSTED_PROXIES": "2"})
-    assert behind_lb.stdout.strip().splitlines()[-1] == "2", behind_lb.stdout + behind_lb.stderr
+    shipped, behind_lb = read_settings(
+        [
+            ("congphuong.settings.production", {**base_env, "TRUSTED_PROXIES": ""}, ["CONGPHUONG_TRUSTED_PROXIES"]),
+            ("congphuong.settings.production", {**base_env, "TRUSTED_PROXIES": "2"}, ["CONGPHUONG_TRUSTED_PROXIES"]),
+        ],
+        without={"SECRET_KEY", "DJANGO_SETTINGS_MODULE", *EMBEDDED_ENV},
+    )
+    assert shipped == {"values": {"CONGPHUONG_TRUSTED_PROXIES": 1}}
+    assert behind_lb == {"values": {"CONGPHUONG_TRUSTED_PROXIES": 2}}

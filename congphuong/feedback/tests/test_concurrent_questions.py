@@ -33,8 +33,8 @@ def ask_url(live_server, home):
     return live_server.url + page.relative_url(page.get_site()) + page.reverse_subpage("ask")
 
 
-def test_on_a_sqlite_file():
-    run_on_a_sqlite_file(__file__)
+def test_on_a_sqlite_file(migrated_sqlite):
+    run_on_a_sqlite_file(__file__, migrated_sqlite)
 
 
 @needs_contention

@@ -21,7 +21,7 @@ from congphuong.learning.choices import AwardCategory, ConsentGiver, RetentionKi
 from congphuong.learning.consent import required_givers
 from congphuong.learning.models import Award, ExportLog, NameConsent, RetentionRule
 from congphuong.serving import policy
-from congphuong.serving.tests.conftest import committed, page_cache  # noqa: F401  (fixtures)
+from congphuong.serving.tests.conftest import page_cache  # noqa: F401  (fixture; `committed` is congphuong/conftest.py's)
 from congphuong.serving.tests.test_frontend import PURGED, RecordingBackend  # noqa: F401
 from congphuong.wards.tests.factories import make_ward
 

@@ -25,7 +25,7 @@ def about(home):
     return AboutIndexPageFactory(parent=home)
 
 
-def test_one_leader_snippet_shows_on_two_pages_and_an_edit_reaches_both(client, ward, about):
+def test_one_leader_snippet_shows_on_two_pages_and_an_edit_reaches_both(client, ward, about, committed):
     leader = LeaderFactory(site=ward, full_name="Lê Thị Minh Thư", position="Chủ tịch Ủy ban nhân dân phường")
     organisation = OrganisationPageFactory(parent=about, body=[leaders_block(leader)])
     history = AboutPageFactory(parent=about, title="Lịch sử", slug="lich-su", body=[leaders_block(leader)])
@@ -37,7 +37,7 @@ def test_one_leader_snippet_shows_on_two_pages_and_an_edit_reaches_both(client, 
         assert f"{organisation.url}lanh-dao/{leader.slug}/" in html  # the name links to the profile
 
     leader.position = "Bí thư Đảng ủy phường"
-    leader.save()
+    committed(leader.save)  # the edit purges both cached pages when it commits
     for page in (organisation, history):
         html = client.get(page.url).content.decode()
         assert "Bí thư Đảng ủy phường" in html

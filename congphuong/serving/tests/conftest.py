@@ -27,14 +27,3 @@ def page_cache(settings):
 def kept_rendering(settings):
     """The page cache off (every request renders), fragments and the ward's reads kept."""
     yield from _serving(settings, whole_pages=False)
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed: purges happen on commit, as in production."""
-
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run

@@ -593,7 +593,8 @@ def sample_key(name, pattern, filled, subject):
     the wall time is about the same, on the shared 2-core machine under load it was 5 to 13 min):
     the sample requests 264 of the 515 URLs (1 732 requests, about 90 s); the full walk all 515
     (3 060 requests, about 190 s). Both add about 65 s for migrating and loading the two demo
-    wards, shared with the package's other tests. The full walk found nothing the sample did not.
+    wards, shared with every test that reads them (`demo_world`, congphuong/conftest.py). The full
+    walk found nothing the sample did not.
     Before `viewset_code` the sample took 262 URLs: one snippet listing stood for all of them,
     though a ward snippet's listing is scoped by its viewset's `get_queryset`, not by the view class.
     """
