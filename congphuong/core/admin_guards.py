@@ -111,7 +111,7 @@ def _guard_redirect_import():
     from wagtail.contrib.redirects.forms import ConfirmImportManagementForm
 
     def clean(self):
-        cleaned_data = forms.Form.clean(self)
+        cleaned_data = forms.Form.clean(self) or {}
         for key in ("import_file_name", "input_format"):
             if key not in cleaned_data:
                 continue  # missing: the field's "required" error is already there
