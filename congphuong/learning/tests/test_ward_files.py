@@ -13,7 +13,7 @@ from wagtail.permissions import policy_registry
 
 from congphuong.editorial.roles import EDITOR, ensure_roles, ensure_ward_collection
 from congphuong.learning import files
-from congphuong.learning.choices import LearningModel
+from congphuong.learning.choices import DecisionOutcome, LearningModel
 from congphuong.learning.models import Evidence, ExportLog, RecognitionDecision, Registration, WardFileCollection
 from congphuong.learning.roles import SITE_ADMIN, ensure_learning_roles
 from congphuong.wards.tests.factories import make_ward
@@ -195,6 +195,7 @@ def test_decision_takes_only_a_file_of_its_own_wards_private_collection(client, 
         "signer_name": "Người Ký",
         "signer_title": "Chủ tịch UBND phường",
         "issuer": "Ủy ban nhân dân phường",
+        "outcome": DecisionOutcome.RECOGNISED,  # the form's field since the higher body may refuse (issue 16)
     }
     client.force_login(officer("canbo_a", sites=[ward]))
     response = client.post(url, {**data, "document": docs["theirs"].pk})
