@@ -8,10 +8,12 @@ from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from congphuong.core.forms import VisibleTextMixin
+
 from .provisioning import WardNotCreated, add_ward
 
 
-class AddWardForm(forms.Form):
+class AddWardForm(VisibleTextMixin, forms.Form):
     code = forms.CharField(
         label="Mã đơn vị hành chính",
         max_length=10,
