@@ -34,6 +34,8 @@ READ_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 SKIPPED_ELEMENTS = frozenset({"script", "style", "template", "textarea"})
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 RELATIVE_TIME = re.compile(r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước")
+# "lúc 19:41 07/12/2026": when a page was made (the self-assessment), a clock reading, not a count.
+CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s+\d{1,2}/\d{1,2}/\d{4})?")
 
 # Views that do more than show: they end the session or answer anonymous links.
 SKIPPED = {*NOT_REQUESTED, "wagtailadmin_login", "wagtailadmin_password_reset"}
@@ -77,6 +79,7 @@ def numbers_seen(response) -> list[tuple[str, str]]:
     text = " ".join(" ".join(pieces).split())
     # "3 phút trước" moves with the clock between the two readings, not with ward A.
     text = RELATIVE_TIME.sub("lúc trước", text)
+    text = CLOCK_TIME.sub("giờ:phút", text)
     return [(m.group(), text[max(0, m.start() - 40) : m.end() + 20]) for m in NUMBER.finditer(text)]
 
 
