@@ -26,6 +26,8 @@ METRICS = (
     ("total_blocking_time_ms", "total-blocking-time", 600, "Tác vụ chặn"),
 )
 TIMEOUT_SECONDS = 180
+# On a busy machine Chromium sometimes loses the page-load trace (NO_NAVSTART): tried again.
+ATTEMPTS = 3
 
 
 class LighthouseUnavailable(Exception):
@@ -71,22 +73,26 @@ def measure(url: str) -> SpeedFigures:
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     if not Path(chrome).exists() or shutil.which("node") is None:
         raise LighthouseUnavailable("Thiếu Chromium hoặc Node.js trên máy chủ: không đo được tốc độ trang.")
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "report.json"
-        done = subprocess.run(  # noqa: S603 (our own executable, arguments built here)
-            [
-                str(binary),
-                url,
-                "--chrome-flags=--headless=new --no-sandbox",
-                "--only-categories=performance",
-                "--output=json",
-                f"--output-path={out}",
-                "--quiet",
-            ],
-            env=dict(os.environ, CHROME_PATH=chrome),
-            timeout=TIMEOUT_SECONDS,
-            capture_output=True,
-        )
-        if done.returncode != 0 or not out.exists():
-            raise LighthouseUnavailable(f"Lighthouse không đo được {url} (mã lỗi {done.returncode}).")
-        return figures_from_report(json.loads(out.read_text(encoding="utf-8")))
+    problem = ""
+    for _attempt in range(ATTEMPTS):
+        with tempfile.TemporaryDirectory() as folder:
+            out = Path(folder) / "report.json"
+            done = subprocess.run(  # noqa: S603 (our own executable, arguments built here)
+                [
+                    str(binary),
+                    url,
+                    "--chrome-flags=--headless=new --no-sandbox",
+                    "--only-categories=performance",
+                    "--output=json",
+                    f"--output-path={out}",
+                    "--quiet",
+                ],
+                env=dict(os.environ, CHROME_PATH=chrome),
+                timeout=TIMEOUT_SECONDS,
+                capture_output=True,
+                text=True,
+            )
+            if done.returncode == 0 and out.exists():
+                return figures_from_report(json.loads(out.read_text(encoding="utf-8")))
+            problem = (done.stderr or done.stdout).strip().splitlines()[-1:] or [f"mã lỗi {done.returncode}"]
+    raise LighthouseUnavailable(f"Lighthouse không đo được {url} sau {ATTEMPTS} lần: {problem[0][:200]}")
