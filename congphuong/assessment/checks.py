@@ -84,20 +84,20 @@ def _verdict(ok: bool) -> str:
 
 
 def _handler() -> BaseHandler:
-    # A new one each time (a few milliseconds): middleware reads the settings when it is made.
+    # One per assessment, not per process: middleware reads the settings when it is made.
     handler = BaseHandler()
     handler.load_middleware()
     return handler
 
 
-def _fetch(site, path: str):
+def _fetch(handler: BaseHandler, site, path: str):
     """The app's own answer to `path` on the ward's host, as a reader over HTTPS would get it.
 
     Through the middleware and views, without the request signals a test client or the WSGI handler
     sends (request_finished would close the database connection of the admin request asking)."""
     host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
     request = RequestFactory().get(path, HTTP_HOST=host, secure=True)
-    response = _handler().get_response(request)
+    response = handler.get_response(request)
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     return response
@@ -156,9 +156,9 @@ def _content_group(site) -> Group:
     return group
 
 
-def _formats_group(site, probe: ConnectionProbe | None) -> Group:
+def _formats_group(handler: BaseHandler, site, probe: ConnectionProbe | None) -> Group:
     group = Group("Định dạng dữ liệu và kết nối")
-    sitemap = _fetch(site, "/sitemap.xml")
+    sitemap = _fetch(handler, site, "/sitemap.xml")
     urls = sitemap.content.count(b"<loc>") if sitemap.status_code == 200 else 0
     group.add(
         "Sơ đồ trang (sitemap.xml)",
@@ -166,7 +166,7 @@ def _formats_group(site, probe: ConnectionProbe | None) -> Group:
         f"HTTP {sitemap.status_code}, {urls} địa chỉ.",
         "Kiểm tra trang chủ của phường đã xuất bản và /sitemap.xml trả về danh sách trang.",
     )
-    feed = _fetch(site, "/rss/")
+    feed = _fetch(handler, site, "/rss/")
     is_feed = feed.status_code == 200 and b"<rss" in feed.content[:500]
     group.add(
         "Tin mới qua RSS (/rss/)",
@@ -227,7 +227,7 @@ def _speed_group(site) -> Group:
     return group
 
 
-def _security_group(site, probe: ConnectionProbe | None) -> Group:
+def _security_group(handler: BaseHandler, site, probe: ConnectionProbe | None) -> Group:
     group = Group("An toàn thông tin")
     group.add(
         "Chuyển mọi truy cập sang HTTPS",
@@ -236,7 +236,7 @@ def _security_group(site, probe: ConnectionProbe | None) -> Group:
         "Đặt SECURE_SSL_REDIRECT=1 (mặc định của cấu hình vận hành).",
         "Cấu hình ứng dụng",
     )
-    response = _fetch(site, "/")
+    response = _fetch(handler, site, "/")
     hsts = response.headers.get("Strict-Transport-Security", "")
     max_age = next((int(part.split("=", 1)[1]) for part in hsts.split(";") if part.strip().startswith("max-age=")), 0)
     group.add(
@@ -281,11 +281,12 @@ def _security_group(site, probe: ConnectionProbe | None) -> Group:
 
 def assess(site) -> Assessment:
     probe = ConnectionProbe.objects.filter(site=site).first()
+    handler = _handler()
     groups = [
         _content_group(site),
-        _formats_group(site, probe),
+        _formats_group(handler, site, probe),
         _domain_group(site),
         _speed_group(site),
-        _security_group(site, probe),
+        _security_group(handler, site, probe),
     ]
     return Assessment(site=site, groups=groups, made_at=timezone.now())
