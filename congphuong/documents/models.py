@@ -22,13 +22,13 @@ from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from congphuong.core.models import BasePage, PortalPageQuerySet
+from congphuong.core.page_forms import BasePageForm
 from congphuong.core.text import fold
 
 from .lists import ManagedList
@@ -170,7 +170,7 @@ class DocumentIndexPage(BasePage):
         return context
 
 
-class LegalDocumentPageForm(WagtailAdminPageForm):
+class LegalDocumentPageForm(BasePageForm):
     """Replaced and related documents must be other documents of the same ward."""
 
     def clean(self):

@@ -224,3 +224,16 @@ def test_an_editor_can_open_the_document_editor_with_plain_lists(client, home, d
     options = [o.get_text(strip=True) for o in soup.select('select[name="doc_type"] option') if o.get("value")]
     assert "Kế hoạch" in options
     assert soup.select_one('select[name="issuer"]')
+
+
+def test_a_document_saved_without_a_slug_takes_one_from_its_title(client, admin, doc_index):
+    """As when the cadre submits before the editor's script has filled the slug (a slow phone)."""
+    client.force_login(admin)
+    url = reverse("wagtailadmin_pages:add", args=("documents", "legaldocumentpage", doc_index.pk))
+    for number in ("7/QĐ-UBND", "8/QĐ-UBND"):
+        response = client.post(url, _document_form("Quyết định của Đảng ủy phường", number, ""))
+        assert response.status_code == 302, response.content.decode()[:2000]
+    slugs = sorted(
+        LegalDocumentPage.objects.filter(title="Quyết định của Đảng ủy phường").values_list("slug", flat=True)
+    )
+    assert slugs == ["quyet-dinh-cua-dang-uy-phuong", "quyet-dinh-cua-dang-uy-phuong-2"]

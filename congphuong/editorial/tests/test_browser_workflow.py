@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from wagtail.models import Page
 
 from congphuong.core.tests.browser import BROWSER_MARKS, new_page
@@ -79,9 +80,16 @@ def _write_and_submit(page, base, category, title, go_live_at=None):
             page.locator("#schedule-publishing-dialog button[type=submit]").click()
         page.wait_for_load_state()
     _open_action_menu(page)
-    with page.expect_navigation():
-        page.locator("button[name=action-submit]").click()
-    page.wait_for_load_state()
+    page.locator("button[name=action-submit]").click()
+    # Wait for the outcome, the parent's explorer, not for any navigation: the editor's autosave
+    # rewrites the address (a same-document navigation) while the submission is still on its way.
+    try:
+        page.wait_for_url(re.compile(rf"/admin/pages/{category.pk}/(\?.*)?$"), timeout=30_000)
+    except PlaywrightTimeoutError:
+        errors = page.locator(".messages, .error-message").all_inner_texts()
+        errors += page.locator("[aria-invalid=true]").evaluate_all("els => els.map(e => e.id + '=' + e.value)")
+        errors += [page.input_value("#id_title"), page.input_value("#id_lead")]
+        raise AssertionError(f"the submission did not go through: {page.url} {errors}") from None
     article = ArticlePage.objects.get(title=title)
     assert article.current_workflow_state is not None, "the article was not submitted"
     return article

@@ -15,7 +15,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -23,6 +22,7 @@ from wagtail.search import index
 
 from congphuong.core.blocks import BodyStreamBlock
 from congphuong.core.models import BasePage
+from congphuong.core.page_forms import BasePageForm
 
 from ..forms import WardScopedForm
 
@@ -110,7 +110,7 @@ class DisclosureIndexPage(BasePage):
         return context
 
 
-class DisclosurePageForm(WagtailAdminPageForm):
+class DisclosurePageForm(BasePageForm):
     """Offers only the ward's own categories."""
 
     def __init__(self, *args, **kwargs):

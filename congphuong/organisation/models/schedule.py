@@ -13,12 +13,12 @@ from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
 from congphuong.core.models import BasePage
+from congphuong.core.page_forms import BasePageForm
 
 from ..weeks import WEEK_PARAM, Week, parse_week, weekday_name
 
@@ -155,7 +155,7 @@ def _within(week, window):
     return None
 
 
-class WeeklyScheduleForm(WagtailAdminPageForm):
+class WeeklyScheduleForm(BasePageForm):
     """The title and slug follow the week when the editor leaves them empty."""
 
     def __init__(self, *args, **kwargs):
