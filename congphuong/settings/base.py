@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "congphuong.accessibility",
     "congphuong.assessment",
     "congphuong.units",
+    "congphuong.legacy",
     "congphuong.learning",
     "congphuong.search",
     "congphuong.editorial",

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class LegacyConfig(AppConfig):
+    name = "congphuong.legacy"
+    label = "legacy"
+    verbose_name = "Cổng cũ và sáp nhập"
+    default_auto_field = "django.db.models.BigAutoField"
