@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "congphuong.assessment",
     "congphuong.units",
     "congphuong.legacy",
+    "congphuong.importer",
     "congphuong.learning",
     "congphuong.search",
     "congphuong.editorial",
