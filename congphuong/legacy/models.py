@@ -142,6 +142,11 @@ class ContentOrigin(models.Model):
     )
     source_url = models.CharField("Địa chỉ nguồn", max_length=1000, blank=True)
     content_hash = models.CharField("Mã băm nội dung", max_length=64, blank=True)
+    original_title = models.TextField(
+        "Tiêu đề gốc",
+        blank=True,
+        help_text="Tiêu đề như trang cũ ghi (ví dụ toàn chữ in hoa), khi tiêu đề hiển thị đã được viết lại.",
+    )
     run = models.ForeignKey(
         ImportRun, verbose_name="Lượt", null=True, blank=True, on_delete=models.SET_NULL, related_name="origins"
     )
