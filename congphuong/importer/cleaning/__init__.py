@@ -88,7 +88,13 @@ def _content_root(soup):
     scores: dict[int, tuple[float, Tag]] = {}
     for paragraph in soup.find_all(["p", "br"]):
         parent = paragraph.parent
-        length = len(_text(paragraph)) if paragraph.name == "p" else 40
+        if paragraph.name == "p":  # the paragraph's own words, not its links' (menus are links)
+            length = len(_text(paragraph)) - sum(len(_text(link)) for link in paragraph.find_all("a"))
+        else:  # text written between <br>s, as old editors did
+            before = paragraph.previous_sibling
+            length = len(" ".join(before.split())) if isinstance(before, NavigableString) else 0
+        if length <= 0:
+            continue
         for weight, node in ((1.0, parent), (0.5, parent.parent if parent else None)):
             if isinstance(node, Tag):
                 bonus = 1.3 if boilerplate.CONTENT_CLASS.search(boilerplate.class_tokens(node)) else 1.0

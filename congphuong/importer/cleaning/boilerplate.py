@@ -89,7 +89,8 @@ TAIL_PHRASES = {
 BANNER = re.compile(r"^\s*(chủ đề năm|chu de nam|năm \d{4}[:\-–]|khẩu hiệu)", re.IGNORECASE)
 COUNTER = re.compile(
     r"^\s*(?:(?:số\s+)?lượt\s+(?:xem|đọc|truy cập)|đã xem|views?|lượt truy cập)\s*:?\s*[\d.,]+\s*$|"
-    r"^\s*[\d.,]+\s+(?:lượt\s+(?:xem|đọc)|views?)\s*$|^\s*(?:đang trực tuyến|hôm nay|tổng cộng|trong tháng)\s*:\s*[\d.,]+\s*$",
+    r"^\s*[\d.,]+\s+(?:lượt\s+(?:xem|đọc)|views?)\s*$|"
+    r"^\s*(?:đang trực tuyến|hôm nay|tổng cộng|trong tháng)\s*:\s*[\d.,]+\s*$",
     re.IGNORECASE,
 )
 FOOTER = re.compile(
@@ -174,8 +175,11 @@ def class_tokens(element) -> str:
     return " ".join(value for value in values if value)
 
 
+EMBEDDED_CHROME = re.compile(r"menu|navbar|navigation|sidebar|breadcrumb|footer|pathway", re.IGNORECASE)
+
+
 def chrome_by_class(element) -> bool:
     tokens = class_tokens(element)
-    if not tokens or not BOILERPLATE_CLASS.search(tokens):
+    if not tokens or not (BOILERPLATE_CLASS.search(tokens) or EMBEDDED_CHROME.search(tokens)):
         return False
     return not CONTENT_CLASS.search(tokens) or bool(re.search(r"related|lien-?quan|tin-?khac|comment", tokens, re.I))

@@ -35,7 +35,8 @@ def table_layout(
 ):
     """An old table-based portal: menu cells, a "Tin tức nổi bật" box, the article in a cell."""
     image_html = (
-        f'<p style="text-align:center"><img src="{image}" alt=""></p><p style="text-align:center"><em>{caption}</em></p>'
+        f'<p style="text-align:center"><img src="{image}" alt=""></p>'
+        f'<p style="text-align:center"><em>{caption}</em></p>'
         if image
         else ""
     )
@@ -51,7 +52,8 @@ def table_layout(
 {image_html}{body}
 <p style="text-align:right"><b>{signer}</b></p>
 <p><a href="javascript:history.back()">Quay lại</a></p><p>Lượt xem: 1234</p>
-</td></tr><tr><td colspan="2" class="bottom">{FOOTER}<br>Bản quyền thuộc UBND Phường 7</td></tr></table></body></html>"""
+</td></tr><tr><td colspan="2" class="bottom">{FOOTER}<br>Bản quyền thuộc UBND Phường 7</td></tr>
+</table></body></html>"""
 
 
 def article_layout(
