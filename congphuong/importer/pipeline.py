@@ -31,7 +31,7 @@ from django.utils.html import escape
 from congphuong.core.text import fold, nfc, slugify_vi
 
 from . import detect
-from .cleaning import CleanPage, classify, clean_items
+from .cleaning import CleanPage, classify, clean_items, titles
 from .items import LegacyFormatError
 
 TITLE_MAX = 255
@@ -435,6 +435,8 @@ def _write_document(entry: Planned, files: Files, report: Report, options: Optio
     if not issuer_name:
         settings = WardSettings.objects.filter(site=options.site).first()
         issuer_name = settings.official_name if settings else options.site.site_name
+    if titles.is_all_caps(issuer_name):  # "ỦY BAN NHÂN DÂN PHƯỜNG 7" → "Ủy ban nhân dân phường 7"
+        issuer_name = titles.sentence_case(issuer_name).replace(" Phường ", " phường ")
     issued = info.issued_on or (page_data.published_at or timezone.now()).date()
     fields = {
         "title": _short_title(page_data.title),
@@ -533,6 +535,8 @@ def _redirects(entry: Planned, page, host, files_done: dict, report: Report):
 
     source_url = entry.page.item.source_url
     path = old_path(source_url, host.hostname) if source_url else ""
+    if source_url and not path and source_url.startswith("http"):
+        report.notes.append(f"{source_url} không thuộc tên miền {host.hostname}: không tạo chuyển hướng.")
     if path:
         LegacyRedirect.objects.update_or_create(
             old_hostname=host, old_path=path[:1000], defaults={"page": page, "url": ""}

@@ -67,7 +67,7 @@ def read(path):
     yield LegacyItem(
         source_file=str(path),
         source_line=1,
-        source_url=_source_url(soup, text),
+        source_url=_source_url(soup, text) or mirrored_url(path),
         title=_title(soup),
         published_at=_published(soup),
         body_html=str(soup.body or soup),
@@ -94,6 +94,24 @@ def _source_url(soup, text: str) -> str:
             return match.group(1).strip()
     match = SAVED_FROM.search(text[:2000])
     return match.group(1).strip() if match else ""
+
+
+HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$", re.IGNORECASE)
+
+
+def mirrored_url(path) -> str:
+    """The address a wget mirror saved a page from: its folders start with the host name
+    ("phuong7.tanbinh.hochiminhcity.gov.vn/tin-tuc/bai-1.html"); `-E` added ".html" after a query."""
+    parts = Path(path).resolve().parts
+    for index, part in enumerate(parts[:-1]):
+        if HOST.match(part) and not part.lower().endswith(tuple(EXTENSIONS)):
+            rest = "/".join(parts[index + 1 :])
+            if "?" in rest and rest.endswith(".html"):
+                rest = rest[: -len(".html")]
+            if rest.endswith("index.html") and "?" not in rest:
+                rest = rest[: -len("index.html")]
+            return f"http://{part.lower()}/{rest}"
+    return ""
 
 
 def _title(soup) -> str:

@@ -245,3 +245,46 @@ def test_command(ward, places, old_site, capsys):
         call_command("import_legacy", str(old_site), "--site", "Phường Không Có")
     with pytest.raises(CommandError, match="Không nhập gì.*không có tệp hay thư mục này"):
         call_command("import_legacy", str(old_site / "khong-co"), "--site", "testserver")
+
+
+def test_published_pages_reach_the_portal_search(ward, places, old_site, django_capture_on_commit_callbacks):
+    from congphuong.search.models import SearchDocument
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import([old_site], options(ward, publish=True))
+    article = ArticlePage.objects.get(title__startswith="Ngày hội hiến máu")
+    indexed = SearchDocument.objects.filter(object_id=article.pk, site=ward).first()
+    assert indexed is not None and "đơn vị máu" in indexed.body
+
+
+def test_a_wget_mirror_gives_the_old_addresses(ward, places, tmp_path):
+    mirror = tmp_path / OLD
+    page = f.article_layout("Họp dân khu phố 2", f.NEWS_B, "")
+    f.write(mirror, "tin-tuc/hop-dan.php?id=42.html", page.replace('<link rel="canonical" href="">', ""))
+    report = run_import([tmp_path], options(ward))
+    assert report.counts["created"] == 1
+    redirect = LegacyRedirect.objects.get()
+    assert redirect.old_path == "/tin-tuc/hop-dan.php?id=42"
+    assert redirect.page_id == ArticlePage.objects.get().pk
+
+
+def test_document_issuer_from_the_signing_unit(ward, places, old_site):
+    run_import([old_site], options(ward))
+    assert LegalDocumentPage.objects.get().issuer.name == "Ủy ban nhân dân phường 7"
+
+
+def test_progress_bar():
+    import io
+
+    from congphuong.importer.management.commands.import_legacy import Progress
+
+    stream = io.StringIO()
+    progress = Progress(stream, threshold=5)
+    for done in range(1, 11):
+        progress(done, 10)
+    lines = stream.getvalue().splitlines()
+    assert lines[-1] == "Đang nhập [#########################] 10/10 (100%)"
+    assert "Đang nhập [#####--------------------] 2/10 (20%)" in lines
+    quiet = io.StringIO()
+    Progress(quiet, threshold=20)(1, 3)
+    assert quiet.getvalue() == ""
