@@ -160,11 +160,9 @@ def _keys(pages: list[CleanPage], roots: list[Path]) -> list[str]:
         path = Path(item.source_file)
         name = path.name
         for root in roots:
-            try:
-                name = path.resolve().relative_to(root.resolve()).as_posix() or path.name
+            if root.is_dir() and path.resolve().is_relative_to(root.resolve()):
+                name = path.resolve().relative_to(root.resolve()).as_posix()
                 break
-            except ValueError:
-                continue
         rank = seen[item.source_file] = seen.get(item.source_file, 0) + 1
         keys.append(f"tệp:{name}" + (f"#{rank}" if per_file[item.source_file] > 1 else ""))
     return keys

@@ -9,8 +9,9 @@ page's header (theme banner, menu); a tail heading ("Tin liên quan", "TIN TỨC
 "Cơ quan chủ quản" line) ends the article; a line made of one phrase said twice ("Tin tức nổi bật
 Tin tức nổi bật", a tab printed with its label) is a widget heading.
 
-Repetition: a short line found on several pages of the same import is the site's, not the article's
-(the ward's address in the footer, a slogan, a block heading), unless it is the signing unit.
+Repetition: a short line found on several pages of the same import (three or more, and 40 % of
+them) is the site's, not the article's (the ward's address in the footer, a slogan, a block heading),
+unless it is the signing unit or a clause legal documents repeat ("Điều 2. …", "Nơi nhận").
 """
 
 from __future__ import annotations
@@ -157,16 +158,20 @@ def reason(text: str) -> str:
     return ""
 
 
+# The clauses legal documents repeat from one to the next: content, however often it recurs.
+CLAUSE = re.compile(r"^\s*(?:điều\s+\d+|khoản\s+\d+|chương\s+[IVXLC\d]+|nơi nhận|\d+\.\s|[a-zđ]\)\s)", re.IGNORECASE)
+
+
 def repeated_lines(pages: list[list[str]]) -> set[str]:
     """Keys of the short lines that several pages share: the site's lines, not an article's."""
-    if len(pages) < 2:
+    if len(pages) < 3:  # two pages may well share a sentence ("Điều 2. … có hiệu lực kể từ ngày ký.")
         return set()
     seen: dict[str, int] = {}
     for lines in pages:
-        for line_key in {key(line) for line in lines if 0 < len(line) <= 300}:
+        for line_key in {key(line) for line in lines if 0 < len(line) <= 300 and not CLAUSE.match(line)}:
             if line_key:
                 seen[line_key] = seen.get(line_key, 0) + 1
-    threshold = max(2, round(len(pages) * 0.4))
+    threshold = max(3, round(len(pages) * 0.4))
     return {line_key for line_key, count in seen.items() if count >= threshold}
 
 

@@ -254,3 +254,15 @@ def test_an_unknown_file_is_refused(tmp_path):
     f.write(tmp_path, "du-lieu.bin", b"\x00\x01\x02 nhi phan")
     with pytest.raises(detect.DetectionError, match="du-lieu.bin, dòng 1: không nhận ra định dạng"):
         detect.detect([tmp_path])
+
+
+def test_two_documents_keep_the_clauses_they_share(tmp_path):
+    clause = "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."
+    for number in (3, 4, 5):
+        f.write(
+            tmp_path,
+            f"qd-{number}.txt",
+            f"Quyết định {number}/QĐ-UBND về việc thử nghiệm số {number}\n\nĐiều 1. Nội dung riêng {number}.\n\n{clause}",
+        )
+    for page in pages_in(tmp_path):
+        assert clause in page.text

@@ -1,5 +1,8 @@
 """The import into a ward: pages, files, origins, redirects; idempotency, rollback, dry run, publishing."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -288,3 +291,32 @@ def test_progress_bar():
     quiet = io.StringIO()
     Progress(quiet, threshold=20)(1, 3)
     assert quiet.getvalue() == ""
+
+
+def test_the_shared_sample_through_the_command(ward, places, tmp_path, capsys):
+    from pathlib import Path
+
+    sample = Path("/work/shared/samples/legacy-ward-page.txt")
+    if not sample.exists():
+        pytest.skip("the shared sample is not on this machine")
+    call_command("import_legacy", str(sample), "--site", "testserver", "--old-ward", "Phường 1 (cũ)")
+    page = ArticlePage.objects.get()
+    assert page.title.startswith("Phường 1 tổ chức hội nghị quán triệt Kết luận số 49-KL/TW ngày 10/5/2019")
+    assert page.title.endswith("khuyến tài, xây dựng xã hội học tập") and not page.lead
+    assert page.signing_unit == "ỦY BAN NHÂN DÂN PHƯỜNG 1"
+    assert page.published_at == datetime.datetime(2023, 5, 18, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert page.get_parent().pk == places["khuyen-hoc"].pk  # from the text: khuyến học
+    body = str(page.body)
+    assert "Tin tức nổi bật" not in body and "Quay lại" not in body and "TIN TỨC MEDIA" not in body
+    origin = ContentOrigin.objects.get()
+    assert origin.original_title.startswith("PHƯỜNG 1 TỔ CHỨC") and origin.source_url == "tệp:legacy-ward-page.txt"
+    assert origin.old_ward_name == "Phường 1 (cũ)"
+
+
+def test_a_title_too_long_for_a_page_is_cut_at_a_word_and_given_whole_as_lead(ward, places, tmp_path):
+    words = " ".join(f"nội dung thứ {number}" for number in range(16))  # about 290 characters
+    f.write(tmp_path, "dai.txt", f"Tiêu đề rất dài {words}\n\nĐoạn văn của bài viết có tiêu đề dài.")
+    run_import([tmp_path], options(ward, old_hostname=""))
+    page = ArticlePage.objects.get()
+    assert len(page.title) <= 255 and page.title.endswith("…")
+    assert page.lead == f"Tiêu đề rất dài {words}"
