@@ -262,7 +262,8 @@ def test_two_documents_keep_the_clauses_they_share(tmp_path):
         f.write(
             tmp_path,
             f"qd-{number}.txt",
-            f"Quyết định {number}/QĐ-UBND về việc thử nghiệm số {number}\n\nĐiều 1. Nội dung riêng {number}.\n\n{clause}",
+            f"Quyết định {number}/QĐ-UBND về việc thử nghiệm số {number}\n\n"
+            f"Điều 1. Nội dung riêng {number}.\n\n{clause}",
         )
     for page in pages_in(tmp_path):
         assert clause in page.text
