@@ -249,6 +249,8 @@ def plan(pages: list[CleanPage], keys: list[str], options: Options, report: Repo
             )
         else:
             entry.reason = f"danh mục theo {parent_reason}" if kind == "news" else f"số {document.number or '—'}"
+        if entry.action != "skip" and page.published_at is None:
+            entry.reason += "; không thấy ngày đăng, dùng thời điểm nhập"
         seen.setdefault(key, where(page.item))
         planned.append(entry)
     return planned
@@ -501,11 +503,15 @@ def _origin(entry: Planned, page, run, options: Options):
     )
 
 
-def _old_host(options: Options):
+def _old_host(options: Options, create=True):
     from congphuong.legacy.models import OldHostname
 
     hostname = options.old_hostname.strip().lower().rstrip(".")
+    if not hostname or " " in hostname or "/" in hostname:
+        raise ImportFailed(f"Tên miền cũ «{options.old_hostname}» không hợp lệ (chỉ ghi tên miền, không kèm http://).")
     host = OldHostname.objects.filter(hostname=hostname).first()
+    if host is None and not create:
+        return None
     if host is None:
         return OldHostname.objects.create(hostname=hostname, site=options.site, old_ward_name=options.old_ward)
     if host.site_id != options.site.pk:
@@ -579,6 +585,8 @@ def run_import(paths, options: Options, progress=None) -> Report:
         keys = _keys(pages, [Path(path) for path in paths])
         planned = plan(pages, keys, options, report)
         if options.dry_run:
+            if options.old_hostname:
+                _old_host(options, create=False)  # a host name of another ward is refused here too
             for entry in planned:
                 if entry.action != "skip":
                     _body(entry.page, None, report)  # reports missing files, stores nothing

@@ -267,7 +267,10 @@ def _is_signer(text: str) -> bool:
 
 
 def clean_items(items: list[LegacyItem], proper_nouns=()) -> list[CleanPage]:
-    parsed = [_segments_of(item) for item in items]
+    parsed = []
+    for item in items:
+        parsed.append(_segments_of(item))
+        item.body_html = item.body_text = ""  # read into segments: thousands of whole pages need not stay in memory
     texts = [[segment.text for segment in segments if segment.text] for segments, _ in parsed]
     repeated = boilerplate.repeated_lines(texts)
     return [

@@ -234,8 +234,12 @@ def test_old_hostname_of_another_ward_is_refused(ward, places, old_site):
     other = make_ward(hostname="khac.test", name="Phường Khác")
     OldHostname.objects.create(hostname=OLD, site=other)
     with pytest.raises(ImportFailed, match="đã gắn với phường khác"):
+        run_import([old_site], options(ward, dry_run=True))
+    with pytest.raises(ImportFailed, match="đã gắn với phường khác"):
         run_import([old_site], options(ward))
     assert not ArticlePage.objects.exists()
+    with pytest.raises(ImportFailed, match="không hợp lệ"):
+        run_import([old_site], options(ward, old_hostname="http://phuong7.old.vn/"))
 
 
 def test_command(ward, places, old_site, capsys):
