@@ -38,6 +38,11 @@ _SQL_HEAD = re.compile(
     rb"^(?:\s|--[^\n]*\n|/\*.*?\*/;?|#[^\n]*\n)*(?:CREATE\s|INSERT\s|DROP\s|SET\s|LOCK\s|USE\s|START\s)",
     re.IGNORECASE | re.DOTALL,
 )
+_SQL_STATEMENT = re.compile(
+    rb"(?:CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`\"]?[\w.$]+[`\"]?\s*\("
+    rb"|INSERT\s+(?:IGNORE\s+)?INTO\s+[`\"]?[\w.$]+[`\"]?\s*(?:\(|VALUES))",
+    re.IGNORECASE,
+)
 _MODULE_TABLE = re.compile(
     r"^(?P<prefix>[a-z0-9]+)_(?P<lang>[a-z]{2})_(?P<module>[a-z0-9_]+?)_"
     r"(?P<table>rows|detail|cat|row|signer|subject|bodytext|bodyhtml_\d+)$",
@@ -52,8 +57,7 @@ def sniff(path, head: bytes) -> bool:
     head = head.lstrip(b"\xef\xbb\xbf")
     if not _SQL_HEAD.match(head[:8192]):
         return False
-    upper = head.upper()
-    return b"CREATE TABLE" in upper or b"INSERT INTO" in upper
+    return bool(_SQL_STATEMENT.search(head))
 
 
 # --- the SQL dump's lexer -------------------------------------------------------------------------
