@@ -135,7 +135,7 @@ def parse(path) -> Node:
             parser.parse(stream)
     except SAXParseException as error:
         raise LegacyFormatError(
-            str(path), error.getLineNumber(), f"tệp XML không hợp lệ ({error.getMessage()})."
+            str(path), error.getLineNumber() or 0, f"tệp XML không hợp lệ ({error.getMessage()})."
         ) from error
     except DefusedXmlException as error:
         raise LegacyFormatError(

@@ -69,7 +69,8 @@ def _rss_item(source: str, item: _xml.Node, ns: str) -> LegacyItem:
     content = item.child_text(CONTENT, "encoded")
     categories = [node.all_text().strip() for node in item.find_all(ns, "category") if node.all_text().strip()]
     categories += [node.all_text().strip() for node in item.find_all(DC, "subject") if node.all_text().strip()]
-    images, attachments = [], []
+    images: list[LegacyImage] = []
+    attachments: list[LegacyAttachment] = []
     for enclosure in item.find_all("", "enclosure"):
         _add_file(enclosure.attr("url"), enclosure.attr("type"), "", images, attachments)
     _media(item, images)
@@ -97,7 +98,8 @@ def _rss_item(source: str, item: _xml.Node, ns: str) -> LegacyItem:
 def _atom_entry(source: str, entry: _xml.Node) -> LegacyItem:
     title = _atom_text(entry.find(ATOM, "title"), plain=True)
     link = ""
-    images, attachments = [], []
+    images: list[LegacyImage] = []
+    attachments: list[LegacyAttachment] = []
     for node in entry.find_all(ATOM, "link"):
         rel = node.attr("rel", "alternate")
         if rel == "alternate" and not link:

@@ -66,8 +66,8 @@ _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
   | (?P<comment>--[^\n]*|\#[^\n]*|/\*.*?\*/)
-  | (?P<string>'(?:[^'\\]|\\.|'')*')
-  | (?P<dstring>"(?:[^"\\]|\\.|"")*")
+  | (?P<string>'(?:[^'\\]++|\\.|'')*+')
+  | (?P<dstring>"(?:[^"\\]++|\\.|"")*+")
   | (?P<ident>`(?:[^`]|``)*`)
   | (?P<hex>0x[0-9A-Fa-f]*)
   | (?P<number>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)
@@ -124,6 +124,7 @@ class _Lexer:
             if self.position >= len(text):
                 return Token("end", None, self.line)
             match = _TOKEN.match(text, self.position)
+            assert match is not None  # the last alternative matches any character
             kind = match.lastgroup
             value = match.group()
             line = self.line
@@ -270,6 +271,7 @@ def _insert(lexer: _Lexer, dump: Dump, line: int, wanted) -> None:
                 line, f"INSERT INTO `{table}` không có danh sách cột và tệp không có CREATE TABLE cho bảng này."
             )
     rows = dump.rows.setdefault(table, []) if keep else None
+    columns = columns or []
     while True:
         token = lexer.next()
         if not (token.kind == "punct" and token.value == "("):
