@@ -8,9 +8,12 @@ numbers, the SAX locator does, hence this tree of our own.
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
+from html.entities import name2codepoint
 from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler, feature_namespaces
 
@@ -123,17 +126,49 @@ class _TreeBuilder(ContentHandler):
         self.chunks.append(content)
 
 
+_NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+
+
+def _numeric_entities(data: bytes) -> bytes:
+    """HTML's named entities (&nbsp; &ocirc; …), which many portals' feeds write outside CDATA and
+    XML does not define, as numeric references; an unknown name is left for the parser to refuse."""
+
+    def replace(match):
+        name = match.group(1)
+        if name in _XML_ENTITIES:
+            return match.group(0)
+        codepoint = name2codepoint.get(name.decode("ascii"))
+        return b"&#%d;" % codepoint if codepoint else match.group(0)
+
+    return _NAMED_ENTITY.sub(replace, data)
+
+
 def parse(path) -> Node:
     """The document's root element; LegacyFormatError (Vietnamese, with the line) if it is not
-    well-formed XML or declares entities."""
+    well-formed XML or declares entities. HTML's named entities are accepted (see above)."""
+    with open(path, "rb") as stream:
+        data = stream.read()
+    try:
+        return _parse(path, data, first_try=True)
+    except _UndefinedEntity:
+        return _parse(path, _numeric_entities(data), first_try=False)
+
+
+class _UndefinedEntity(Exception):
+    pass
+
+
+def _parse(path, data: bytes, *, first_try: bool) -> Node:
     handler = _TreeBuilder()
     parser = DefusedExpatParser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
     parser.setFeature(feature_namespaces, True)
     parser.setContentHandler(handler)
     try:
-        with open(path, "rb") as stream:
-            parser.parse(stream)
+        parser.parse(io.BytesIO(data))
     except SAXParseException as error:
+        if first_try and "undefined entity" in error.getMessage() and _NAMED_ENTITY.search(data):
+            raise _UndefinedEntity from error
         raise LegacyFormatError(
             str(path), error.getLineNumber() or 0, f"tệp XML không hợp lệ ({error.getMessage()})."
         ) from error

@@ -492,7 +492,7 @@ def _laws(source: str, module: Module) -> Iterator[LegacyItem]:
         yield LegacyItem(
             source_file=source,
             source_line=line,
-            source_url=f"/{module.name}/detail/{alias}.html" if alias else "",
+            source_url=f"/{module.name}/detail/{alias}/" if alias else "",  # rewrite_endurl "/"
             title=_text(row.get("title")) or introtext,
             published_at=issued or _dates.from_timestamp(row.get("addtime")),
             body_html=_text(row.get("bodytext")),

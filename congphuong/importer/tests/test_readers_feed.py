@@ -101,3 +101,20 @@ def test_rss_1_rdf(tmp_path):
     (item,) = feed.read(path)
     assert item.title == "Tin một" and item.category_hint == "Tin tức"
     assert_vietnam_time(item.published_at, 2023, 5, 18, 7, 45)
+
+
+def test_html_named_entities_in_a_feed_are_understood(tmp_path):
+    path = tmp_path / "html-entities.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>\n'
+        "<item><title>Ph&#432;&#7901;ng&nbsp;3 &amp; khu ph&ocirc;&hellip;</title><link>https://p.example.vn/a</link></item>\n"
+        "<item><title>L&#7897;i &bogus;</title><link>https://p.example.vn/b</link></item>\n"
+        "</channel></rss>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LegacyFormatError, match="dòng 4: tệp XML không hợp lệ"):
+        list(feed.read(path))  # an entity HTML does not know either stays an error, with its line
+    path.write_text(path.read_text(encoding="utf-8").replace(" &bogus;", ""), encoding="utf-8")
+    first, second = feed.read(path)
+    assert first.title == "Phường\xa03 & khu phô…"
+    assert first.source_line == 3 and second.title == "Lội"

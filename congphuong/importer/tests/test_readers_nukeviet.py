@@ -64,7 +64,7 @@ def test_laws_module():
         "/uploads/vanban/qd-112-2023.pdf",
         "/uploads/vanban/phu-luc-112.docx",
     ]
-    assert document.source_url == "/van-ban/detail/quyet-dinh-kien-toan-to-cong-tac-chuyen-doi-so.html"
+    assert document.source_url == "/van-ban/detail/quyet-dinh-kien-toan-to-cong-tac-chuyen-doi-so/"
 
 
 @pytest.mark.parametrize("name", sorted(CLAIMED_BY))
