@@ -247,7 +247,9 @@ def _insert(lexer: _Lexer, dump: Dump, line: int, wanted) -> None:
     while lexer.peek().kind == "word" and str(lexer.peek().value).upper() in _INSERT_MODIFIERS:
         lexer.next()
     table = lexer.name()
-    keep = wanted(table)
+    if not wanted(table):
+        lexer.skip_statement()  # another table's data: only its strings matter, to find the ";"
+        return
     columns: list[str] | None = None
     token = lexer.next()
     if token.kind == "punct" and token.value == "(":
@@ -264,27 +266,25 @@ def _insert(lexer: _Lexer, dump: Dump, line: int, wanted) -> None:
     if not (token.kind == "word" and str(token.value).upper() in ("VALUES", "VALUE")):
         lexer.skip_statement()  # INSERT … SELECT / SET: not a dump's form
         return
-    if keep and columns is None:
+    if columns is None:
         columns = dump.columns.get(table)
         if columns is None:
             raise lexer.error(
                 line, f"INSERT INTO `{table}` không có danh sách cột và tệp không có CREATE TABLE cho bảng này."
             )
-    rows = dump.rows.setdefault(table, []) if keep else None
-    columns = columns or []
+    rows = dump.rows.setdefault(table, [])
     while True:
         token = lexer.next()
         if not (token.kind == "punct" and token.value == "("):
             raise lexer.error(token.line, f"INSERT INTO `{table}`: thiếu “(” mở đầu một dòng dữ liệu.")
         row_line = token.line
         values = _values(lexer, table)
-        if rows is not None:
-            if len(values) != len(columns):
-                raise lexer.error(
-                    row_line,
-                    f"INSERT INTO `{table}`: dòng dữ liệu có {len(values)} giá trị nhưng bảng có {len(columns)} cột.",
-                )
-            rows.append((row_line, dict(zip(columns, values, strict=True))))
+        if len(values) != len(columns):
+            raise lexer.error(
+                row_line,
+                f"INSERT INTO `{table}`: dòng dữ liệu có {len(values)} giá trị nhưng bảng có {len(columns)} cột.",
+            )
+        rows.append((row_line, dict(zip(columns, values, strict=True))))
         token = lexer.next()
         if token.kind == "punct" and token.value == ",":
             continue
@@ -314,8 +314,16 @@ def _values(lexer: _Lexer, table: str) -> list:
             continue
         if not expecting:
             raise lexer.error(token.line, f"INSERT INTO `{table}`: thiếu dấu phẩy giữa hai giá trị.")
-        if token.kind == "word" and lexer.peek().kind == "string" and str(token.value).startswith("_"):
-            token = lexer.next()  # _binary '…', _utf8mb4 '…'
+        if token.kind == "word" and lexer.peek().kind == "string":
+            prefix = str(token.value)
+            token = lexer.next()
+            if prefix.lower() == "x":  # X'5068…'
+                try:
+                    token.value = bytes.fromhex(str(token.value)).decode("utf-8")
+                except ValueError as error:
+                    raise lexer.error(token.line, f"INSERT INTO `{table}`: chuỗi X'…' không hợp lệ.") from error
+            elif not prefix.startswith("_"):  # _binary '…', _utf8mb4 '…'
+                raise lexer.error(token.line, f"INSERT INTO `{table}`: giá trị không hiểu được “{prefix}”.")
         if token.kind == "string":
             values.append(nfc(token.value))
         elif token.kind == "number":

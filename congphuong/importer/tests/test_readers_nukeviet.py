@@ -94,15 +94,18 @@ def test_the_statement_parser():
         ");\n"
         "INSERT INTO nv4_vi_news_cat VALUES (1, 'Dòng\\nmới \\\\ và \\'nháy\\' và ''đôi''', NULL),\n"
         "(-2, _binary 'nhị phân', 0x5068c6b0e1bb9d6e67) ON DUPLICATE KEY UPDATE title = VALUES(title);\n"
-        "INSERT INTO `other_table` VALUES ('bỏ qua; (ngoặc)', 1);\n"
+        "INSERT INTO `other_table` VALUES ('bỏ qua; (ngoặc)', ST_GeomFromText('POINT(1 1)'), b'0101');\n"
+        "INSERT INTO `nv4_vi_news_cat` (`catid`, `title`, `alias`) VALUES (3, X'c490', '');\n"
     )
     dump = nukeviet.parse_dump("t.sql", text)
     assert dump.columns["nv4_vi_news_cat"] == ["catid", "title", "alias"]
     rows = dump.rows["nv4_vi_news_cat"]
-    assert [line for line, _row in rows] == [8, 9]
+    assert [line for line, _row in rows] == [8, 9, 11]
     assert rows[0][1] == {"catid": "1", "title": "Dòng\nmới \\ và 'nháy' và 'đôi'", "alias": None}
     assert rows[1][1] == {"catid": "-2", "title": "nhị phân", "alias": "Phường"}
-    assert "other_table" not in dump.rows  # tables of no interest are not kept
+    assert rows[2][1]["title"] == "Đ"
+    # tables of no interest are skipped to their ";", whatever their values
+    assert "other_table" not in dump.rows
 
 
 @pytest.mark.parametrize(
