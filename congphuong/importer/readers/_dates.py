@@ -39,6 +39,11 @@ def from_rfc822(text: str) -> datetime.datetime | None:
         value = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None
+    year = re.search(r"(?<![\d-])(\d{4})(?!\d)", text)
+    if year is None and re.search(r"-\d{4}\b", text.split(":")[0]):
+        return None  # WordPress's "Wed, 30 Nov -0001 00:00:00 +0000" for "no date", read as 2000 otherwise
+    if year is not None and int(year.group(1)) != value.year:
+        return None
     return local(value)
 
 

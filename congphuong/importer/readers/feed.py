@@ -141,7 +141,9 @@ def _atom_text(node: _xml.Node | None, *, plain: bool = False) -> str:
     """An Atom text construct as HTML (or as plain text for a title)."""
     if node is None:
         return ""
-    kind = node.attr("type", "text")
+    kind = {"text/html": "html", "application/xhtml+xml": "xhtml", "text/plain": "text"}.get(
+        node.attr("type", "text"), node.attr("type", "text")
+    )
     if kind == "xhtml":
         div = node.find(_xml.XHTML, "div")
         markup = div.inner_markup() if div is not None else node.inner_markup()

@@ -64,7 +64,7 @@ def _is_image(url: str) -> bool:
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:[^>]*?-->\s*")
 _BLOCK_START = re.compile(
     r"^<(?:p|div|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th|blockquote|pre|figure|figcaption|hr|img|"
-    r"iframe|section|article|dl|dd|dt|address|form|hr|!--)[\s>/]",
+    r"iframe|section|article|dl|dd|dt|address|form|!--)[\s>/]",
     re.IGNORECASE,
 )
 
@@ -121,9 +121,10 @@ def read(path) -> Iterator[LegacyItem]:
 
 def _item(source, item, post_type, status, authors, attachments_by_id, attachments_by_parent) -> LegacyItem:
     post_id = _wp(item, "post_id")
+    pub_date = item.child_text("", "pubDate")
     published = _dates.from_iso(_wp(item, "post_date_gmt"), naive_is_utc=True)
     if published is None:  # drafts have 0000-00-00 00:00:00 in GMT; post_date is the site's local time
-        published = _dates.from_iso(_wp(item, "post_date")) or _dates.from_rfc822(item.child_text("", "pubDate"))
+        published = _dates.from_iso(_wp(item, "post_date")) or _dates.from_rfc822(pub_date)
     categories, tags = [], []
     for category in item.find_all("", "category"):
         name = category.all_text().strip()
@@ -160,7 +161,7 @@ def _item(source, item, post_type, status, authors, attachments_by_id, attachmen
         source_url=item.child_text("", "link") or item.child_text("", "guid"),
         title=item.child_text("", "title"),
         published_at=published,
-        date_text="" if published else item.child_text("", "pubDate"),
+        date_text="" if published or "-0001" in pub_date else pub_date,
         body_html=nfc(autop(item.child_text(CONTENT, "encoded"))),
         summary=_excerpt(item),
         category_hint=categories[0] if categories else "",

@@ -118,3 +118,24 @@ def test_html_named_entities_in_a_feed_are_understood(tmp_path):
     first, second = feed.read(path)
     assert first.title == "Phường\xa03 & khu phô…"
     assert first.source_line == 3 and second.title == "Lội"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thu, 18 May 2023 00:45:00 GMT", (2023, 5, 18, 7, 45)),
+        ("Thu, 18 May 2023 07:45:00 +0700", (2023, 5, 18, 7, 45)),
+        ("Thu, 18 May 2023 07:45:00", (2023, 5, 18, 7, 45)),  # no zone: Vietnam's time
+        ("Wed, 30 Nov -0001 00:00:00 +0000", None),  # WordPress's "no date"
+        ("18/05/2023", None),
+        ("", None),
+    ],
+)
+def test_rfc822_dates(text, expected):
+    from congphuong.importer.readers import _dates
+
+    value = _dates.from_rfc822(text)
+    if expected is None:
+        assert value is None
+    else:
+        assert_vietnam_time(value, *expected)
