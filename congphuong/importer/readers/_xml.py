@@ -24,6 +24,7 @@ from congphuong.core.text import nfc
 from congphuong.importer.items import LegacyFormatError
 
 XHTML = "http://www.w3.org/1999/xhtml"
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 @dataclass
@@ -74,6 +75,8 @@ class Node:
 
     def markup(self) -> str:
         attrs = "".join(f' {name}="{escape(value)}"' for (_uri, name), value in self.attrs.items())
+        if self.name in _VOID and not self.children and not self.text:
+            return f"<{self.name}{attrs}>"
         return f"<{self.name}{attrs}>{self.inner_markup()}</{self.name}>"
 
 

@@ -36,7 +36,8 @@ def test_atom_entries():
     assert first.source_url == "https://phuong5.example.gov.vn/thong-bao/tam-ngung-cap-nuoc"
     assert_vietnam_time(first.published_at, 2024, 3, 3, 7, 45)  # published, not updated
     assert first.body_html == (
-        "<p>Từ 22 giờ ngày 05/3/2024 đến 4 giờ sáng hôm sau, khu phố 1 và 2 <strong>tạm ngừng</strong> cấp nước.</p>"
+        "<p>Từ 22 giờ ngày 05/3/2024 đến 4 giờ sáng hôm sau, khu phố 1 và 2 <strong>tạm ngừng</strong> cấp nước."
+        '<br>Xin lỗi quý cư dân.</p><img src="https://phuong5.example.gov.vn/anh/so-do.png" alt="Sơ đồ khu vực">'
     )
     assert first.summary == "Khu phố 1 và 2 tạm ngừng cấp nước để thay ống."
     assert first.category_hint == "Thông báo"
