@@ -140,3 +140,16 @@ def test_more_captions_than_images(tmp_path):
     path = write(tmp_path, "tieu_de,anh,chu_thich_anh\nTin,a.jpg,một | hai\n")
     with pytest.raises(LegacyFormatError, match="cột “chu_thich_anh”: có 2 chú thích cho 1 ảnh"):
         read(path)
+
+
+def test_the_documented_columns_and_example_match_the_reader(tmp_path):
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "legacy-import-formats.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| `([a-z_]+)` \|", doc, re.MULTILINE)
+    assert documented == list(csv_rows.COLUMNS)
+    example = re.search(r"```csv\n(.*?)```", doc, re.DOTALL).group(1)
+    news, document = read(write(tmp_path, example))
+    assert news.kind == "news" and document.kind == "document"
+    assert document.document_number == "45/QĐ-UBND" and document.issued_on == datetime.date(2023, 6, 1)
