@@ -141,6 +141,12 @@ def _content_hash(page: CleanPage, kind: str) -> str:
         "lead": page.lead,
         "kind": kind,
         "blocks": [[block.kind, block.text, block.src, block.caption] for block in page.blocks],
+        "tags": list(page.item.tags),
+        "document": [
+            str(getattr(page.item, name) or "")
+            for name in ("document_number", "document_type", "issuer", "issued_on", "effective_from", "signer_name")
+        ],
+        "status": str(page.item.extra.get("status", "")),
     }
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
@@ -249,6 +255,8 @@ def plan(pages: list[CleanPage], keys: list[str], options: Options, report: Repo
             )
         else:
             entry.reason = f"danh mục theo {parent_reason}" if kind == "news" else f"số {document.number or '—'}"
+        if entry.action != "skip" and options.publish and source_draft(page.item):
+            entry.reason += "; bản nháp ở nguồn, giữ bản nháp"
         if entry.action != "skip" and page.published_at is None:
             entry.reason += "; không thấy ngày đăng, dùng thời điểm nhập"
         seen.setdefault(key, where(page.item))
@@ -421,7 +429,13 @@ def _write_news(entry: Planned, files: Files, report: Report, options: Options):
         "body": json.dumps(body),
         "signing_unit": page_data.signing_unit[:255],
     }
-    return _save(entry, ArticlePage, fields, options)
+    tags = list(dict.fromkeys(nfc(tag).strip()[:100] for tag in page_data.item.tags if tag and tag.strip()))
+
+    def set_tags(page):
+        if tags or page.pk:
+            page.tags.set(tags)
+
+    return _save(entry, ArticlePage, fields, options, before_save=set_tags)
 
 
 def _write_document(entry: Planned, files: Files, report: Report, options: Options):
@@ -446,6 +460,8 @@ def _write_document(entry: Planned, files: Files, report: Report, options: Optio
         "issued_on": issued,
         "effective_from": page_data.item.effective_from,
         "signer_name": page_data.item.signer_name[:120],
+        "signer_position": str(page_data.item.extra.get("signer_position") or "")[:200],
+        "effective_until": _date_or_none(page_data.item.extra.get("expires_on")),
         "summary": info.summary,
         "body": html,
     }
@@ -453,6 +469,19 @@ def _write_document(entry: Planned, files: Files, report: Report, options: Optio
     if not info.number:
         report.notes.append(f"văn bản «{page.title[:60]}» không ghi số ký hiệu ({where(page_data.item)}).")
     return page
+
+
+def _date_or_none(value):
+    import datetime
+
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, str) and value:
+        try:
+            return datetime.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return value if isinstance(value, datetime.date) else None
 
 
 def _attach(page, attached):
@@ -478,10 +507,18 @@ def _save(entry: Planned, model, fields: dict, options: Options, before_save=Non
             before_save(page)
         entry.parent.add_child(instance=page)
     revision = page.save_revision(user=options.user, log_action=True)
-    if options.publish:
+    if options.publish and not source_draft(entry.page.item):
         with approved_publishing():
             revision.publish(user=options.user)
     return page
+
+
+PUBLISHED_STATUSES = {"", "publish", "published", "1", "active"}
+
+
+def source_draft(item) -> bool:
+    """A draft, pending or private post in the source (WXR `status`, NukeViet `status` 0): never published here."""
+    return str(item.extra.get("status", "")).strip().lower() not in PUBLISHED_STATUSES
 
 
 def _origin(entry: Planned, page, run, options: Options):

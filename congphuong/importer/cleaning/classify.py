@@ -87,9 +87,8 @@ def document_info(page) -> DocumentInfo | None:
                 break
     if issued is None and page.published_at:
         issued = page.published_at.date()
-    summary = ""
     about = ABOUT.search(page.original_title)
-    summary = about.group(0) if about else page.title
+    summary = item.summary or (about.group(0) if about else page.title)
     return DocumentInfo(number=number or "", doc_type=doc_type, issued_on=issued, summary=summary)
 
 

@@ -1,6 +1,7 @@
 """The import into a ward: pages, files, origins, redirects; idempotency, rollback, dry run, publishing."""
 
 import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -324,3 +325,23 @@ def test_a_title_too_long_for_a_page_is_cut_at_a_word_and_given_whole_as_lead(wa
     page = ArticlePage.objects.get()
     assert len(page.title) <= 255 and page.title.endswith("…")
     assert page.lead == f"Tiêu đề rất dài {words}"
+
+
+def test_structured_exports_go_through_the_same_pipeline(ward, places):
+    """The WordPress export of the readers' fixtures: tags kept, a source draft stays a draft."""
+    fixture = Path(__file__).parent / "fixtures" / "wordpress-phuong-7.xml"
+    report = run_import([fixture], options(ward, old_hostname="", publish=True))
+    assert report.format and report.counts["created"] == 3
+    drafts = ArticlePage.objects.filter(live=False)
+    assert [page.title for page in drafts] == ["Thông báo lịch tiếp công dân (bản nháp)"]
+    assert "bản nháp ở nguồn" in "\n".join(report.lines())
+    tagged = ArticlePage.objects.get(title="Phường 7 ra quân làm sạch kênh Nhiêu Lộc")
+    assert tagged.live and sorted(tagged.tags.names())
+    assert run_import([fixture], options(ward, old_hostname="", publish=True)).counts["created"] == 0
+
+
+def test_a_nukeviet_laws_dump_gives_legal_documents(ward, places):
+    fixture = Path(__file__).parent / "fixtures" / "nukeviet-phuong-2.sql"
+    run_import([fixture], options(ward, old_hostname=""))
+    document = LegalDocumentPage.objects.get()
+    assert document.number and document.title.startswith("Quyết định về việc kiện toàn")
