@@ -222,8 +222,8 @@ def plan(pages: list[CleanPage], keys: list[str], options: Options, report: Repo
         origin.source_url: origin
         for origin in ContentOrigin.objects.filter(site=options.site, content_type=page_type, source_url__in=keys)
     }
-    existing_pages = set(
-        Page.objects.filter(pk__in=[origin.object_id for origin in origins.values()]).values_list("pk", flat=True)
+    existing_pages = dict(
+        Page.objects.filter(pk__in=[origin.object_id for origin in origins.values()]).values_list("pk", "live")
     )
     planned: list[Planned] = []
     seen: dict[str, str] = {}
@@ -244,6 +244,14 @@ def plan(pages: list[CleanPage], keys: list[str], options: Options, report: Repo
             entry.action, entry.reason = "skip", "không còn nội dung sau khi bỏ phần thừa"
         elif key in seen:
             entry.action, entry.reason = "skip", f"trùng địa chỉ nguồn với {seen[key]}"
+        elif (
+            entry.origin is not None
+            and entry.origin.content_hash == entry.content_hash
+            and options.publish
+            and not existing_pages[entry.origin.object_id]
+            and not source_draft(page.item)
+        ):
+            entry.action, entry.reason = "update", "không đổi, nay xuất bản bản đã nhập"
         elif entry.origin is not None and entry.origin.content_hash == entry.content_hash:
             entry.action, entry.reason = "skip", "không đổi so với lần nhập trước"
         elif entry.origin is not None:

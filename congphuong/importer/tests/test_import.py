@@ -215,6 +215,15 @@ def test_publish_goes_through_the_publishing_door(ward, places, old_site):
     assert ArticlePage.objects.live().count() == 2 and LegalDocumentPage.objects.live().count() == 1
 
 
+def test_publishing_what_an_earlier_run_imported_as_drafts(ward, places, old_site):
+    run_import([old_site], options(ward))
+    assert not ArticlePage.objects.live().exists()
+    report = run_import([old_site], options(ward, publish=True))
+    assert report.counts["created"] == 0 and report.counts["updated"] == 3
+    assert ArticlePage.objects.live().count() == 2 and ArticlePage.objects.count() == 2
+    assert run_import([old_site], options(ward, publish=True)).counts["skipped"] == 3
+
+
 def test_mapping_file_overrides_the_guess(ward, places, old_site, tmp_path):
     mapping = f.write(tmp_path, "danh-muc.txt", "# mẫu => danh mục\nkhuyen-hoc => Tin tổng hợp\n")
     run_import([old_site], options(ward, mapping=str(mapping)))
