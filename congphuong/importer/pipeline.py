@@ -670,7 +670,8 @@ def run_import(paths, options: Options, progress=None) -> Report:
 
 
 def _outcome(entry: Planned, page) -> Outcome:
-    parent = getattr(entry.parent, "title", "")
+    # Where a new page goes; a page already imported stays where it is (an editor may have moved it).
+    parent = getattr(entry.parent, "title", "") if entry.origin is None else ""
     return Outcome(
         action=entry.action,
         kind=entry.kind,

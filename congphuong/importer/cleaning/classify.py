@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -182,20 +183,20 @@ class CategoryGuesser:
                 category = self.resolve(target)
                 if category is not None:
                     return category, f"tệp ánh xạ («{pattern}»)"
-        for _source, text, label in (
-            (hints, hints, "địa chỉ cũ/đường dẫn"),
-            (page.text, page.title + " " + page.text, "nội dung"),
-        ):
-            words = _words(text.replace("-", " ").replace("_", " ")) - STOP
-            best, best_score = None, 0.0
+        for text, label in ((hints, "địa chỉ cũ/đường dẫn"), (page.title + " " + page.text, "nội dung")):
+            counts = Counter(re.split(r"[^a-z0-9]+", fold(text.replace("-", " ").replace("_", " "))))
+            best, best_score, best_coverage = None, 0.0, 0.0
             for category in self.categories:
                 name_words = (_words(category.title) | _words(category.slug.replace("-", " "))) - STOP
                 if not name_words:
                     continue
-                score = len(name_words & words) / len(name_words)
+                found = [word for word in name_words if counts[word]]
+                coverage = len(found) / len(name_words)
+                # Coverage of the category's name first; how often its words occur breaks ties.
+                score = coverage + 0.01 * min(sum(counts[word] for word in found), 50)
                 if score > best_score:
-                    best, best_score = category, score
-            if best is not None and best_score >= (0.5 if label == "nội dung" else 0.34):
+                    best, best_score, best_coverage = category, score, coverage
+            if best is not None and best_coverage >= (0.5 if label == "nội dung" else 0.34):
                 return best, label
         return (self.categories[0] if self.categories else None), "danh mục đầu tiên của phường"
 

@@ -267,3 +267,14 @@ def test_two_documents_keep_the_clauses_they_share(tmp_path):
         )
     for page in pages_in(tmp_path):
         assert clause in page.text
+
+
+def test_category_from_the_text_prefers_the_subject_it_speaks_of():
+    from types import SimpleNamespace
+
+    government = SimpleNamespace(title="Hoạt động chính quyền", slug="hoat-dong-chinh-quyen")
+    learning = SimpleNamespace(title="Khuyến học – khuyến tài", slug="khuyen-hoc-khuyen-tai")
+    text = "Chính quyền phường phát động khuyến học. Quỹ khuyến học, khuyến tài trao học bổng; khuyến học là gốc."
+    [page] = clean_items([LegacyItem("a.txt", title="Trao học bổng năm học mới", body_text=text)])
+    category, reason = classify.CategoryGuesser([government, learning]).guess(page)
+    assert category is learning and reason == "nội dung"

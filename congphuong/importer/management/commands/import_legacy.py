@@ -3,6 +3,7 @@
 See docs/legacy-import.md.
 """
 
+import logging
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -82,6 +83,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        wagtail_log = logging.getLogger("wagtail")
+        level = wagtail_log.level
+        if options["verbosity"] < 2:  # Wagtail logs every page saved: the progress bar says enough
+            wagtail_log.setLevel(logging.WARNING)
+        try:
+            self.run(options)
+        finally:
+            wagtail_log.setLevel(level)
+
+    def run(self, options):
         site = find_site(options["site"])
         opts = Options(
             site=site,
