@@ -210,7 +210,7 @@ def html_segments(html: str) -> tuple[list[Segment], dict]:
         if not tag.decomposed and tag.attrs is not None and boilerplate.chrome_by_class(tag):
             meta.setdefault("removed", []).append(_text(tag)[:80])
             tag.decompose()
-    h1 = soup.find("h1")
+    h1 = next((heading for heading in soup.find_all("h1") if not boilerplate.site_heading(heading)), None)
     meta["h1"] = _text(h1)
     root = _content_root(soup)
     # The article's own heading and date line sit just above its text: take the block holding both.
@@ -286,10 +286,14 @@ def _clean(item: LegacyItem, segments: list[Segment], meta: dict, repeated: set[
 
     # 1. The title: where it starts is where the article starts; what comes before is the header.
     start = None
-    for index, segment in enumerate(segments):
-        if segment.kind == "title" or (given_title and titles.same_title(segment.text, given_title)):
-            start = index
-            break
+    head_title = nfc(item.extra.get("head_title", ""))
+    for wanted in (given_title, head_title):  # the source's title, where the page prints it
+        if wanted and start is None:
+            start = next((index for index, seg in enumerate(segments) if titles.same_title(seg.text, wanted)), None)
+            if start is not None and not given_title:
+                given_title = segments[start].text
+    if start is None:
+        start = next((index for index, seg in enumerate(segments) if seg.kind == "title"), None)
     if start is None and not given_title:
         for index, segment in enumerate(segments):
             if segment.kind in ("paragraph", "heading") and _looks_like_title(segment.text):
@@ -304,7 +308,7 @@ def _clean(item: LegacyItem, segments: list[Segment], meta: dict, repeated: set[
                 page.dropped.append((segment.text, boilerplate.reason(segment.text) or "phần đầu trang, trước tiêu đề"))
         header, body = segments[:start], segments[start + 1 :]
     else:
-        title, header, body = given_title, [], segments
+        title, header, body = given_title or head_title, [], segments
     page.original_title = title
     page.title = titles.sentence_case(title, proper_nouns)
 

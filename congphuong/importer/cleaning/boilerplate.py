@@ -180,7 +180,19 @@ def class_tokens(element) -> str:
     return " ".join(value for value in values if value)
 
 
-EMBEDDED_CHROME = re.compile(r"menu|navbar|navigation|sidebar|breadcrumb|footer|pathway", re.IGNORECASE)
+EMBEDDED_CHROME = re.compile(r"menu|navbar|navigation|sidebar|breadcrumb|footer|pathway|logo|masthead", re.IGNORECASE)
+SITE_HEADING = re.compile(r"logo|brand|banner|header|site-?name|site-?title|masthead|top", re.IGNORECASE)
+
+
+def site_heading(h1) -> bool:
+    """An h1 that names the portal (in its header, its logo), not the article."""
+    for node in [h1, *h1.parents]:
+        if node.name in ("nav", "footer") or (node.name == "header" and node.find_parent("article") is None):
+            return True
+        tokens = " ".join([*node.get("class", []), node.get("id") or ""]) if node.attrs is not None else ""
+        if tokens and SITE_HEADING.search(tokens) and not re.search(r"entry|post|article|news", tokens, re.I):
+            return True
+    return False
 
 
 def chrome_by_class(element) -> bool:

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Comment
 from congphuong.core.text import nfc
 
 from ..cleaning import dates
+from ..cleaning.boilerplate import site_heading
 from ..items import LegacyFormatError, LegacyItem
 
 FORMAT = "html"
@@ -74,6 +75,7 @@ def read(path):
         category_hint=_meta(soup, "article:section"),
         author=_meta(soup, "author"),
         summary=_meta(soup, "description") if _meta(soup, "og:type") == "article" else "",
+        extra={"format": FORMAT, "head_title": _head_title(soup)},
     )
 
 
@@ -115,13 +117,19 @@ def mirrored_url(path) -> str:
 
 
 def _title(soup) -> str:
-    h1 = soup.find("h1")
-    if h1 is not None and h1.get_text(strip=True):
-        return nfc(" ".join(h1.get_text(" ").split()))
+    headings = [h1 for h1 in soup.find_all("h1") if h1.get_text(strip=True) and not site_heading(h1)]
+    if headings:
+        return nfc(" ".join(headings[-1].get_text(" ").split()))
     if og := _meta(soup, "og:title"):
         return og
+    return ""
+
+
+def _head_title(soup) -> str:
+    """`<title>` without the portal's name: often the article's title, sometimes only the portal's
+    name — cleaning uses it when the page's text shows it."""
     if soup.title and soup.title.string:
-        return TITLE_SUFFIX.sub("", " ".join(soup.title.string.split()))
+        return nfc(TITLE_SUFFIX.sub("", " ".join(soup.title.string.split())))
     return ""
 
 

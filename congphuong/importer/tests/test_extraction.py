@@ -278,3 +278,29 @@ def test_category_from_the_text_prefers_the_subject_it_speaks_of():
     [page] = clean_items([LegacyItem("a.txt", title="Trao học bổng năm học mới", body_text=text)])
     category, reason = classify.CategoryGuesser([government, learning]).guess(page)
     assert category is learning and reason == "nội dung"
+
+
+def test_a_portal_name_in_an_h1_is_not_the_title(tmp_path):
+    """A fourth layout: the portal's name is the page's first h1 (in its logo block), the article's
+    title an h2, its date a "Ngày đăng" line, its text divided by <br>."""
+    f.write(
+        tmp_path,
+        "bai.html",
+        """<html><head><title>Phường 7</title></head><body>
+<div class="logo"><h1>ỦY BAN NHÂN DÂN PHƯỜNG 7</h1></div>
+<div class="menutop"><a href="/">Trang chủ</a> | <a href="/lien-he">Liên hệ</a></div>
+<div id="noidung"><h2 class="tieude">Khánh thành điểm sinh hoạt cộng đồng khu phố 5</h2>
+<div class="ngay">Ngày đăng: 09-12-2024 15:05</div>
+Sáng nay, điểm sinh hoạt cộng đồng khu phố 5 chính thức đưa vào sử dụng sau ba tháng xây dựng.<br>
+Công trình có thư viện nhỏ, sân chơi cho thiếu nhi và phòng họp cho tổ dân phố.<br>
+<b>BAN BIÊN TẬP</b></div>
+<div class="footer">Bản quyền thuộc UBND Phường 7</div></body></html>""",
+    )
+    [page] = pages_in(tmp_path)
+    assert page.title == "Khánh thành điểm sinh hoạt cộng đồng khu phố 5"
+    assert page.published_at == datetime.datetime(2024, 12, 9, 15, 5, tzinfo=VN)
+    assert [block.text for block in page.blocks] == [
+        "Sáng nay, điểm sinh hoạt cộng đồng khu phố 5 chính thức đưa vào sử dụng sau ba tháng xây dựng.",
+        "Công trình có thư viện nhỏ, sân chơi cho thiếu nhi và phòng họp cho tổ dân phố.",
+    ]
+    assert page.signing_unit == "BAN BIÊN TẬP"
