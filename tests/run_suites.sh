@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: the whole suite on SQLite with the coverage gate ([tool.coverage] in pyproject.toml)
-# and, when DATABASE_URL points at PostgreSQL, the whole suite again on PostgreSQL, both at once:
+# and, when DATABASE_URL points at PostgreSQL, the suite again on PostgreSQL, both at once (each
+# browser test in one of the two runs only, below):
 # each run is one process on one core. The SQLite run prints as it goes; the PostgreSQL run's output
 # is kept in a file and printed whole when it ends. Fails when either run fails.
 # Arguments are passed to both pytest runs (e.g. `make test PYTEST_ARGS="-x -k lockout"`); such a
@@ -12,8 +13,15 @@ PYTEST=${PYTEST:-.venv/bin/pytest}
 COV=(--cov=congphuong --cov-report=term:skip-covered)
 [ "$#" -eq 0 ] || COV=()
 
-sqlite_run() { DATABASE_URL= "$PYTEST" -p no:cacheprovider "${COV[@]}" "$@"; }
-postgres_run() { "$PYTEST" -p no:cacheprovider "$@"; }
+# When both runs go, each browser test runs in one of them only: the public-page checks (axe,
+# walkthrough: they read pages, whatever the database) in the SQLite run, the admin flows in the
+# PostgreSQL run (production's database). A browser test costs seconds of Chromium and a live server,
+# and the two runs share two cores: run twice, they made the suite the slowest part of CI.
+SQLITE_SHARE=()
+POSTGRES_SHARE=()
+
+sqlite_run() { DATABASE_URL= "$PYTEST" -p no:cacheprovider "${COV[@]}" "${SQLITE_SHARE[@]}" "$@"; }
+postgres_run() { "$PYTEST" -p no:cacheprovider "${POSTGRES_SHARE[@]}" "$@"; }
 
 case "${DATABASE_URL:-}" in
   postgres*) ;;
@@ -23,6 +31,11 @@ case "${DATABASE_URL:-}" in
     exit $?
     ;;
 esac
+
+if [ "$#" -eq 0 ]; then
+  SQLITE_SHARE=(-m "not browser or public_pages")
+  POSTGRES_SHARE=(-m "not public_pages")
+fi
 
 if [ -n "${REDIS_URL:-}" ]; then
   # Both runs would clear the same Redis database under each other: one after the other.
@@ -35,7 +48,7 @@ if [ -n "${REDIS_URL:-}" ]; then
   postgres_status=$?
 else
   postgres_log=$(mktemp -t congphuong-test-postgres.XXXXXX)
-  "$PYTEST" -p no:cacheprovider "$@" >"$postgres_log" 2>&1 & # not postgres_run: $! is pytest itself
+  "$PYTEST" -p no:cacheprovider "${POSTGRES_SHARE[@]}" "$@" >"$postgres_log" 2>&1 & # not postgres_run: $! is pytest itself
   postgres_pid=$!
   # Ctrl-C (or any other exit) never leaves the PostgreSQL run behind.
   trap 'kill "$postgres_pid" 2>/dev/null; rm -f "$postgres_log"' EXIT

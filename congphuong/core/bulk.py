@@ -24,13 +24,31 @@ is indexed only if it is saved again — acceptable for a command, not for a req
 
 from __future__ import annotations
 
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from contextvars import ContextVar
 
 from django.db import models
 from django.db.models.signals import post_save
 
 _active: ContextVar[bool] = ContextVar("bulk_changes_active", default=False)
+
+# The context managers that apps above the ground floor add to every `bulk_changes()` block (search
+# indexing, page-cache purges), in the order they are entered: registered from their AppConfig.ready(),
+# so that core imports none of them.
+_deferrals: list[Callable[[], AbstractContextManager]] = []
+
+
+def register_deferral(deferral: Callable[[], AbstractContextManager], *, outermost: bool = False) -> None:
+    """Add `deferral()` to every `bulk_changes()` block; registering one twice adds it once.
+    `outermost`: entered before the others and left after them (the page-cache purges: what the
+    others do on the way out writes rows whose signals would purge)."""
+    if deferral in _deferrals:
+        return
+    if outermost:
+        _deferrals.insert(0, deferral)
+    else:
+        _deferrals.append(deferral)
 
 
 @contextmanager
@@ -39,18 +57,14 @@ def bulk_changes():
     if _active.get():
         yield
         return
-    from congphuong.search.signals import indexing_deferred
-    from congphuong.serving.signals import purges_deferred
-
     from . import renditions
 
     token = _active.set(True)
     try:
         with ExitStack() as stack:
-            # Entered first, left last: the indexing below writes rows whose signals would purge.
-            stack.enter_context(purges_deferred())
+            for deferral in _deferrals:
+                stack.enter_context(deferral())
             stack.enter_context(renditions.suspended())
-            stack.enter_context(indexing_deferred())
             stack.enter_context(wagtail_indexes_deferred())
             yield
     finally:

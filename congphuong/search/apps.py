@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Tìm kiếm"
 
     def ready(self):
+        from congphuong.core import bulk
+
         from . import signals
 
         signals.connect()
+        bulk.register_deferral(signals.indexing_deferred)

@@ -8,7 +8,7 @@ import pytest
 from congphuong.core.tests.browser import BROWSER_MARKS, new_page
 from congphuong.news.tests.factories import ArticlePageFactory, CategoryPageFactory
 
-pytestmark = [*BROWSER_MARKS]
+pytestmark = [*BROWSER_MARKS, pytest.mark.public_pages]
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ HTMLCS_VERSION = "2.6.0"  # @pa11y/html_codesniffer, the build pa11y runs
 # load_demo's role setup calls `create_permissions`, which empties the ContentType cache, and the next
 # restore then creates a task's content type before the restored rows (see `_rewarm_content_types`
 # in congphuong/learning/tests/test_approver_migration.py).
-pytestmark = [*BROWSER_MARKS]
+pytestmark = [*BROWSER_MARKS, pytest.mark.public_pages]
 
 VIEWPORTS = {"điện thoại": {"width": 375, "height": 812}, "máy tính": {"width": 1280, "height": 900}}
 
