@@ -161,12 +161,13 @@ def not_found(request, old):
     query = old.old_unit.name if old.old_unit_id else old_name.replace("(cũ)", "").strip()
     if old.old_unit_id and old.old_unit.district:
         query = f"{query} {old.old_unit.district}"
+    successors = successors_of(old)
     context = {
         "old_name": old_name,
         "new_name": site.site_name or site.hostname,
         "home_url": origin + "/",
         "lookup_url": origin + LOOKUP_PATH + "?" + urlencode({"q": query}),
-        "successors": [row for row in successors_of(old) if len(successors_of(old)) > 1],
+        "successors": successors if len(successors) > 1 else [],
     }
     response = HttpResponse(render_to_string("legacy/old_hostname_404.html", context, request=None), status=404)
     response["Cache-Control"] = "private, no-cache"
