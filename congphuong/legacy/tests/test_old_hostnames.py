@@ -10,7 +10,6 @@ from congphuong.serving.tests.conftest import page_cache  # noqa: F401 — a fix
 from congphuong.serving.tests.test_fastpath import call, django_app, environ, fast  # noqa: F401 — fixtures
 from congphuong.units.models import AdministrativeUnit, Succession
 from congphuong.wards.models import WardSettings
-from congphuong.wards.tests.factories import make_ward
 
 pytestmark = pytest.mark.django_db
 
