@@ -270,6 +270,8 @@ SERVING_QUERY_PARAMS = [
     "ky", "chot", "tinh_trang", "da_gui",
     # document and procedure filter forms
     "co_quan", "linh_vuc", "trang_thai", "sap_xep", "cach_thuc",
+    # archive filter by old ward (news categories, documents, search: docs/ward-merger.md)
+    "phuong-cu",
 ]  # fmt: skip
 # Objects whose change purges every cached page of their ward (a `site` foreign key) or of all wards.
 SERVING_SITE_WIDE_MODELS = [
