@@ -172,4 +172,10 @@ def not_found(request, old):
     response = HttpResponse(render_to_string("legacy/old_hostname_404.html", context, request=None), status=404)
     response["Cache-Control"] = "private, no-cache"
     response["X-Robots-Tag"] = "noindex"
+    # Answered above the security and CSP middleware: the page's own headers (no script, its one style).
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Referrer-Policy"] = "same-origin"
     return response

@@ -60,7 +60,7 @@ def test_an_unknown_old_address_gets_the_old_hostname_404_with_the_lookup(client
         'href="https://tansonhoa.example.gov.vn/tra-cuu-phuong-moi/?q=Ph%C6%B0%E1%BB%9Dng+1+Qu%E1%BA%ADn+T%C3%A2n+B%C3%ACnh"'
         in html
     )
-    assert response["X-Robots-Tag"] == "noindex"
+    assert response["X-Robots-Tag"] == "noindex" and "default-src 'none'" in response["Content-Security-Policy"]
 
 
 def test_a_split_old_ward_lists_every_successor(client, old_host):

@@ -21,7 +21,8 @@ def test_dry_run_reports_and_changes_nothing(world, capsys):
     call_command("merge_wards", P1, P2, "--into", NEW, "--dry-run")
     out = capsys.readouterr().out
     assert "Phường 1 (cũ)" in out and "Phường 2 (cũ)" in out
-    assert "Trang: Bài viết: 2" in out or "Bài viết" in out
+    assert out.count("    Trang: Bài viết: 2\n") == 2  # per old ward
+    assert "Chuyên mục gộp với chuyên mục cùng tên" in out
     assert "bientap_p2: Biên tập viên – Xã Củ Chi → Biên tập viên – Phường Tân Sơn Hòa" in out  # the old ward's group
     assert "Chạy thử: không thay đổi gì." in out
     assert Site.objects.count() == sites and not OldHostname.objects.exists()
