@@ -36,6 +36,10 @@ def test_merge_moves_everything_keeps_history_and_a_second_run_does_nothing(worl
     committed(call_command, "merge_wards", P1, P2, "--into", NEW)
     out = capsys.readouterr().out
     assert "Đã sáp nhập." in out
+    assert "Trang: Bài viết: 6 → 6" in out  # counts before → after, per type
+    assert "Nay làm việc tại:" in out
+    assert "bientap_p2: Biên tập viên – Xã Củ Chi → Biên tập viên – Phường Tân Sơn Hòa" in out
+    assert "khuyenhoc_p1: Phân công xã hội học tập Phường 1 → Phường Tân Sơn Hòa" in out
     assert not Site.objects.filter(hostname__in=[P1, P2]).exists()
 
     moved = Page.objects.get(pk=moved.pk).specific
