@@ -728,6 +728,21 @@ def merge(old_refs: list[str], new_ref: str, split_to: list[str] | None = None, 
     return result
 
 
+def record_dry_run(the_plan: Plan, user=None) -> ImportRun:
+    """A dry run, kept with its report (`legacy.ImportRun` holds dry runs too)."""
+    return ImportRun.objects.create(
+        kind=ImportRun.Kind.MERGE,
+        site=the_plan.new,
+        user=user if user is not None and getattr(user, "pk", None) else None,
+        source=", ".join(ward.site.hostname for ward in the_plan.old),
+        dry_run=True,
+        status=ImportRun.Status.FAILED if the_plan.conflicts else ImportRun.Status.SUCCEEDED,
+        finished_at=timezone.now(),
+        counts={"before": the_plan.counts_before, "moves": {name: dict(c) for name, c in the_plan.moves.items()}},
+        report=the_plan.text(),
+    )
+
+
 def record_failure(old_refs, new_ref, error: Exception, user=None) -> None:
     """A failed run, written after the rollback so that it stays."""
     try:

@@ -26,6 +26,8 @@ def test_dry_run_reports_and_changes_nothing(world, capsys):
     assert "bientap_p2: Biên tập viên – Xã Củ Chi → Biên tập viên – Phường Tân Sơn Hòa" in out  # the old ward's group
     assert "Chạy thử: không thay đổi gì." in out
     assert Site.objects.count() == sites and not OldHostname.objects.exists()
+    run = ImportRun.objects.get()
+    assert run.dry_run and run.kind == ImportRun.Kind.MERGE and "Phường 2 (cũ)" in run.report
 
 
 def test_merge_moves_everything_keeps_history_and_a_second_run_does_nothing(world, capsys, client, committed):

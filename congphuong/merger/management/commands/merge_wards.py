@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from congphuong.merger.merge import MergeRefused, merge, plan, record_failure
+from congphuong.merger.merge import MergeRefused, merge, plan, record_dry_run, record_failure
 
 
 class Command(BaseCommand):
@@ -29,8 +29,10 @@ class Command(BaseCommand):
         if report.done:
             return
         if report.conflicts:
+            record_dry_run(report)
             raise CommandError("Có vướng mắc: chưa sáp nhập.")
         if dry_run:
+            record_dry_run(report)
             self.stdout.write("Chạy thử: không thay đổi gì.")
             return
         try:
