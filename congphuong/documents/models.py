@@ -163,10 +163,16 @@ class DocumentIndexPage(BasePage):
         return LegalDocumentPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
+        from congphuong.core.origin import request_site
+        from congphuong.legacy.archive import archive_filter, filter_pages
+
         from .filters import DocumentListing
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = DocumentListing(request, self.documents())
+        site = request_site(request)
+        archive = archive_filter(request, site)  # "Phường cũ" (docs/ward-merger.md)
+        context["archive"] = archive
+        context["listing"] = DocumentListing(request, filter_pages(self.documents(), site, archive))
         return context
 
 

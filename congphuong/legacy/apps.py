@@ -6,3 +6,8 @@ class LegacyConfig(AppConfig):
     label = "legacy"
     verbose_name = "Cổng cũ và sáp nhập"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

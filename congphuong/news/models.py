@@ -56,10 +56,26 @@ class CategoryPage(RoutablePageMixin, BasePage):
         return CategoryPage.objects.child_of(self).live().public().only("id", "title", "url_path")
 
     def get_context(self, request, *args, **kwargs):
+        from congphuong.core.origin import request_site
+        from congphuong.legacy.archive import archive_filter, filter_pages, param_value
+
         context = super().get_context(request, *args, **kwargs)
+        archive = {}
+
+        def chosen():  # "Phường cũ" (docs/ward-merger.md): read only when the kept fragment is rendered
+            if "filter" not in archive:
+                archive["filter"] = archive_filter(request, request_site(request))
+            return archive["filter"]
+
         context["articles"] = when_shown(
-            lambda: paginate(request, self.articles(renditions.CARD), per_page=ARTICLES_PER_PAGE)
+            lambda: paginate(
+                request,
+                filter_pages(self.articles(renditions.CARD), request_site(request), chosen()),
+                per_page=ARTICLES_PER_PAGE,
+            )
         )
+        context["archive"] = when_shown(chosen)
+        context["old_ward"] = param_value(request)
         context["page_number"] = page_number(request)
         return context
 

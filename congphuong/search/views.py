@@ -14,7 +14,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from congphuong.legacy.archive import archive_filter, origin_page_ids
+
 from . import engine, registry
+from .models import SearchDocument
 from .text import MAX_QUERY_LENGTH, MAX_QUERY_TOKENS, TOKEN_RE, parse_query
 
 AUTOCOMPLETE_TTL = 60
@@ -73,6 +76,9 @@ def search(request):
     selected_category = _int(request.GET.get("danh-muc", ""))
     if selected_category is not None and selected_category not in category_titles:
         selected_category = None
+    archive = archive_filter(request, site)  # "Phường cũ" (docs/ward-merger.md)
+    if archive.note:
+        notes.append(archive.note)
     filters = engine.Filters(
         kinds=(selected_kind,) if selected_kind else (),
         category=selected_category,
@@ -87,7 +93,8 @@ def search(request):
             "selected_category": selected_category,
             "date_from": date_from,
             "date_to": date_to,
-            "has_filters": bool(selected_kind or selected_category or date_from or date_to),
+            "archive": archive,
+            "has_filters": bool(selected_kind or selected_category or date_from or date_to or archive.selected),
             # Links (facets, pages) are built from these checked values, not from the query string.
             "link_query": {
                 "q": context["search_query"],
@@ -95,6 +102,7 @@ def search(request):
                 "danh-muc": selected_category,
                 "tu": date_from.isoformat() if date_from else "",
                 "den": date_to.isoformat() if date_to else "",
+                "phuong-cu": archive.selected.slug if archive.selected else "",
             },
         }
     )
@@ -119,6 +127,16 @@ def search(request):
     if len(TOKEN_RE.findall(raw_query)) > MAX_QUERY_TOKENS:
         notes.append(f"Chỉ tìm theo {MAX_QUERY_TOKENS} từ đầu tiên.")
     outcome = engine.run(raw_query, site.root_page_id, filters)
+    if archive.selected is not None:  # "Phường cũ": only pages that came from that old ward
+        from_old_ward = set(
+            SearchDocument.objects.filter(
+                sort_key__in=outcome.ordered,
+                source=registry.PAGE_KEY,
+                object_id__in=origin_page_ids(site, archive.selected.name),
+            ).values_list("sort_key", flat=True)
+        )
+        outcome.ordered = [key for key in outcome.ordered if key in from_old_ward]
+        outcome.total, outcome.total_capped = len(outcome.ordered), False
     paginator = Paginator(outcome.ordered, engine.PER_PAGE)
     page = paginator.get_page(request.GET.get("trang", 1))
     kind_counts, category_counts = engine.facet_counts(outcome, filters, list(kind_labels), list(category_titles))

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "congphuong.units",
     "congphuong.legacy",
     "congphuong.importer",
+    "congphuong.merger",
     "congphuong.learning",
     "congphuong.search",
     "congphuong.editorial",
@@ -84,6 +85,10 @@ MIDDLEWARE = [
     # cache, as before: it caps the response a render made (a hit renders no banner, so it has
     # nothing to cap there, and the WSGI fast path can skip it).
     "congphuong.notices.caching.NoticeCacheCapMiddleware",
+    # Old portals' host names (legacy.OldHostname): a 301 to the moved page or the old-hostname 404,
+    # answered above the page cache so nothing is ever stored or served from it under an old host
+    # (docs/ward-merger.md). One cached set lookup for every other host.
+    "congphuong.legacy.middleware.OldHostnameMiddleware",
     # Full-page cache (docs/caching.md). As high as possible: a hit skips everything below, and
     # everything below (security and CSP headers included) is stored with the entry, so the WSGI
     # fast path (congphuong/serving/fastpath.py, hits answered before Django's handler) sends the
@@ -265,6 +270,8 @@ SERVING_QUERY_PARAMS = [
     "ky", "chot", "tinh_trang", "da_gui",
     # document and procedure filter forms
     "co_quan", "linh_vuc", "trang_thai", "sap_xep", "cach_thuc",
+    # archive filter by old ward (news categories, documents, search: docs/ward-merger.md)
+    "phuong-cu",
 ]  # fmt: skip
 # Objects whose change purges every cached page of their ward (a `site` foreign key) or of all wards.
 SERVING_SITE_WIDE_MODELS = [

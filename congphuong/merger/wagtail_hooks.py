@@ -1,0 +1,24 @@
+"""Back office: "Sáp nhập phường" in the settings menu, for the install's administrators only."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import MergeWardsView, may_merge_wards
+
+
+@hooks.register("register_admin_urls")
+def merge_wards_admin_url():
+    return [path("sap-nhap-phuong/", MergeWardsView.as_view(), name="merger_merge_wards")]
+
+
+class MergeWardsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_merge_wards(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def merge_wards_menu_item():
+    return MergeWardsMenuItem(
+        "Sáp nhập phường", reverse("merger_merge_wards"), name="sap-nhap-phuong", icon_name="site", order=611
+    )
