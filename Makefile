@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: install lock run serve demo test typecheck lint-imports test-sqlite test-postgres lint format check-migrations translations clean bench-search \
-	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe vendor-htmlcs prod-check bench-serving bench-soak
+	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe vendor-htmlcs prod-check replica-check bench-serving bench-soak
 
 # Every package comes from requirements/dev.lock, checked against its hashes; the project itself is
 # installed on top without resolving anything again.
@@ -110,6 +110,17 @@ vendor-htmlcs:
 ## smoke-tested through nginx, all stopped at the end (docs/deploy.md; not part of make test).
 prod-check: install
 	bash deploy/prod-check.sh
+	$(MAKE) replica-check
+
+## make replica-check: the read-replica tests (congphuong/serving/tests/test_replicas.py) against a
+## streaming replica they start on port REPLICA_PORT (pg_basebackup of the PostgreSQL on 127.0.0.1:5432,
+## which must accept replication connections; docs/deploy.md "Scaling out"; not part of make test).
+REPLICA_PORT ?= 55432
+replica-check: install
+	CONGPHUONG_REPLICA_TESTS=1 \
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/congphuong_replicacheck \
+	DATABASE_REPLICA_URLS=postgres://postgres@127.0.0.1:$(REPLICA_PORT)/congphuong_replicacheck \
+	$(BIN)/pytest -p no:cacheprovider congphuong/serving/tests/test_replicas.py
 
 ## make bench-serving N=10000: req/s, p50, p99 of home, category, article, search with the page cache
 ## off/on, through nginx and as a static file (bench/serving/README.md; not part of make test).

@@ -12,7 +12,7 @@ from csp.constants import NONCE as CSP_NONCE
 # Role names only: that module imports nothing (settings load before the apps).
 from congphuong.wards import roles as _roles
 
-from .database import default_database
+from .database import default_database, replica_databases
 from .env import env_int, env_list, env_str
 from .storage import media_storage
 
@@ -145,6 +145,24 @@ WSGI_APPLICATION = "congphuong.wsgi.application"
 
 # SQLite under var/ is the embedded default; DATABASE_URL points elsewhere.
 DATABASES = {"default": default_database(VAR_DIR)}
+# PostgreSQL streaming replicas for anonymous public reads (congphuong/serving/replicas.py,
+# docs/deploy.md "Scaling out"). Without DATABASE_REPLICA_URLS no router and no middleware is added.
+DATABASES.update(replica_databases())
+# A replica whose replay is more than this many seconds behind is not read from.
+CONGPHUONG_REPLICA_MAX_LAG = env_int("CONGPHUONG_REPLICA_MAX_LAG", 10)
+# Each process checks a replica's health and lag at most once per this many seconds.
+CONGPHUONG_REPLICA_CHECK_INTERVAL = env_int("CONGPHUONG_REPLICA_CHECK_INTERVAL", 5)
+# After a write (any POST…), the reader's requests read from the primary for this many seconds.
+CONGPHUONG_REPLICA_PIN_SECONDS = env_int("CONGPHUONG_REPLICA_PIN_SECONDS", 30)
+if DATABASES.keys() - {"default"}:
+    # Read replicas (DATABASES above): reads of anonymous public GET/HEAD requests go to one.
+    # The middleware sits above the page cache: a miss renders from the replica, and a request
+    # whose replica failed is served again from the primary before anything above sees it.
+    DATABASE_ROUTERS = ["congphuong.serving.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("congphuong.serving.middleware.RequestIdMiddleware") + 1,
+        "congphuong.serving.replicas.ReplicaRoutingMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
