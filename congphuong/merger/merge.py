@@ -324,6 +324,30 @@ def _unique_clashes(model, fk_name: str, old: Site, new: Site) -> list[tuple[lis
     return found
 
 
+def _vouchers_in_closed_books(ward: OldWard, new: Site) -> list[str]:
+    """The old ward's fund vouchers dated inside a period the new ward has closed: saving them there
+    would break the new ward's locked books (learning/models/fund_lock.py), so the dry run says so
+    instead of the merge failing half-way."""
+    from congphuong.learning.models import FundExpense, FundReceipt
+    from congphuong.learning.models.fund_lock import FundClosing
+
+    closed = FundClosing.objects.filter(site=new).order_by("-closed_through").first()
+    if closed is None:
+        return []
+    found = []
+    for model, label in ((FundReceipt, "phiếu thu"), (FundExpense, "phiếu chi")):
+        n = model._base_manager.filter(site=ward.site, date__lte=closed.closed_through).count()
+        if n:
+            found.append(f"{n} {label}")
+    if not found:
+        return []
+    return [
+        f"{ward.name}: {', '.join(found)} quỹ khuyến học ghi ngày trong kỳ {new.site_name} đã khóa sổ "
+        f"(đến hết {closed.closed_through:%d/%m/%Y}); hợp nhất quỹ là nghiệp vụ kế toán: hãy kết chuyển số dư "
+        "bằng phiếu trong kỳ đang mở rồi chạy lại."
+    ]
+
+
 def plan(old_refs: list[str], new_ref: str, split_to: list[str] | None = None) -> Plan:
     new = resolve(new_ref)
     old_wards: list[OldWard] = []
@@ -398,6 +422,7 @@ def plan(old_refs: list[str], new_ref: str, split_to: list[str] | None = None) -
             people.append(
                 f"{assignment.user.get_username()}: Phân công xã hội học tập {ward.site.site_name} → {new.site_name}"
             )
+        conflicts += _vouchers_in_closed_books(ward, new)
         if OldHostname.objects.filter(hostname=ward.site.hostname).exists():
             conflicts.append(f"Tên miền {ward.site.hostname} đã là tên miền cũ của một phường khác.")
     before = census([new] + [ward.site for ward in old_wards])

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision, Site
 
 from congphuong.legacy.models import ContentOrigin, ImportRun, LegacyRedirect, OldHostname
@@ -142,3 +142,27 @@ def test_a_split_ward_goes_to_the_chosen_successor_and_the_other_gets_a_note(wor
     assert "Phường 2 (cũ)" in note.report and f"{NEW}" in note.report and "?phuong-cu=phuong-2" in note.report
     assert OldHostname.objects.get(hostname=P2).site == world["new"]
     assert not OldHostname.objects.filter(site=bay_hien).exists()
+
+
+def test_vouchers_dated_in_the_new_wards_closed_books_stop_the_merge_at_the_dry_run(world, capsys):
+    """Saving them in the new ward would break its locked books: said before anything moves."""
+    import datetime
+    from decimal import Decimal
+
+    from congphuong.learning.models import FundClosing, FundReceipt
+
+    FundClosing.objects.create(site=world["new"], closed_through=datetime.date(2025, 12, 31), note="Năm 2025")
+    FundReceipt.objects.create(
+        site=world["p1"],
+        date=datetime.date(2025, 6, 1),
+        voucher_number="PT-2025/001",
+        amount=Decimal(500_000),
+        description="Hội viên đóng góp",
+    )
+    pages = Page.objects.count()
+    with pytest.raises(CommandError, match="Có vướng mắc"):
+        call_command("merge_wards", P1, "--into", NEW, "--dry-run")
+    assert "1 phiếu thu quỹ khuyến học ghi ngày trong kỳ Phường Tân Sơn Hòa đã khóa sổ" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("merge_wards", P1, "--into", NEW)
+    assert Page.objects.count() == pages and FundReceipt.objects.get().site == world["p1"]
