@@ -6,12 +6,9 @@ report, confirm to run. The same permission as "Thêm phường" (units/admin_vi
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from congphuong.units.admin_views import may_add_wards
+from congphuong.units.admin_views import CityAdminFormView, may_add_wards
 
 from .merge import MergeRefused, merge, plan, record_failure
 
@@ -57,19 +54,10 @@ class MergeForm(forms.Form):
         return data
 
 
-class MergeWardsView(WagtailAdminTemplateMixin, FormView):
+class MergeWardsView(CityAdminFormView):
     template_name = "merger/admin/merge_wards.html"
     form_class = MergeForm
     page_title = "Sáp nhập phường"
-    header_icon = "site"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_merge_wards(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def form_valid(self, form):
         data = form.cleaned_data

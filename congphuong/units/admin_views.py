@@ -33,10 +33,10 @@ def may_add_wards(user) -> bool:
     return user.is_active and user.is_superuser
 
 
-class AddWardView(WagtailAdminTemplateMixin, FormView):
-    template_name = "units/admin/add_ward.html"
-    form_class = AddWardForm
-    page_title = "Thêm phường"
+class CityAdminFormView(WagtailAdminTemplateMixin, FormView):
+    """An admin form of the city's IT team (adding wards, merging them): superusers only, and a
+    breadcrumb of its own title."""
+
     header_icon = "site"
 
     def dispatch(self, request, *args, **kwargs):
@@ -46,6 +46,12 @@ class AddWardView(WagtailAdminTemplateMixin, FormView):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+
+class AddWardView(CityAdminFormView):
+    template_name = "units/admin/add_ward.html"
+    form_class = AddWardForm
+    page_title = "Thêm phường"
 
     def form_valid(self, form):
         data = form.cleaned_data
