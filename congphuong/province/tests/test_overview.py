@@ -289,3 +289,11 @@ def test_refresh_snapshots_reads_the_board(city):
     assert snapshot.categories > 0
     assert snapshot.missing > 0  # a new ward has published nothing yet
     assert by_name(ward_rows())["Phường Cầu Ông Lãnh"].board_label.startswith("Thiếu")
+
+
+def test_a_ward_site_admin_cannot_hand_out_the_city_role(city):
+    from congphuong.accounts.users import assignable_groups
+
+    site_admin = make_user("quantri", city["groups"][city["an_khanh"].pk][SITE_ADMIN])
+    assert not assignable_groups(site_admin).filter(name=CITY_ADMIN).exists()
+    assert assignable_groups(make_user("sieu", is_superuser=True)).filter(name=CITY_ADMIN).exists()
