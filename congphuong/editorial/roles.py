@@ -55,6 +55,7 @@ APP_ROLE_HOOKS = (
     "congphuong.feedback.permissions.ensure_feedback_permissions",
     "congphuong.information_access.permissions.ensure_information_access_permissions",
     "congphuong.learning.roles.ensure_learning_roles",
+    "congphuong.province.roles.ensure_province_roles",
 )
 
 ALL_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page")

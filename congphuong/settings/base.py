@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "congphuong.editorial",
     "congphuong.accounts",
     "congphuong.backup",
+    "congphuong.province",
     "congphuong.notices",
     "congphuong.serving",
     "congphuong.demo",
@@ -396,7 +397,13 @@ CONGPHUONG_UNLOCK_GROUPS = [_roles.SITE_ADMIN]
 # so they are in the list too. False only stops forcing enrolment (development, the demo);
 # a user with an app is always asked.
 CONGPHUONG_2FA_REQUIRED = True
-CONGPHUONG_2FA_REQUIRED_GROUPS = [_roles.EDITOR, _roles.APPROVER, _roles.SITE_ADMIN, _roles.LEARNING_OFFICER]
+CONGPHUONG_2FA_REQUIRED_GROUPS = [
+    _roles.EDITOR,
+    _roles.APPROVER,
+    _roles.SITE_ADMIN,
+    _roles.LEARNING_OFFICER,
+    _roles.CITY_ADMIN,
+]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # 30 minutes without a request signs the user out (the expiry slides with every request).

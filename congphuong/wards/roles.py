@@ -20,3 +20,5 @@ WARD_ROLES = tuple(ROLE_KEYS)
 LEARNING_OFFICER = "Cán bộ khuyến học"
 # Edits the shared (national) criteria sets and targets of the learning society.
 LEARNING_NATIONAL_ADMIN = "Quản trị xã hội học tập dùng chung"
+# The city's IT team: reads the province overview of every ward of the install, edits no ward's content.
+CITY_ADMIN = "Quản trị thành phố"
