@@ -191,6 +191,30 @@ def _units():
     Succession.objects.create(predecessor=old, successor=new, whole=False, main=True, part="khu phố 1–4")
 
 
+def _legacy():
+    # What an import, a merger and the overview's refresh leave behind (importer, merger, province).
+    from congphuong.legacy.models import ContentOrigin, ImportRun, LegacyRedirect, OldHostname
+    from congphuong.province.models import WardBoardSnapshot
+    from congphuong.units.models import AdministrativeUnit
+
+    site, page = _site(), _page()
+    old = OldHostname.objects.create(
+        hostname="phuong1.quan3.example.gov.vn", site=site, old_unit=_any(AdministrativeUnit),
+        old_ward_name="Phường 1 (cũ)",
+    )  # fmt: skip
+    LegacyRedirect.objects.create(old_hostname=old, old_path="/tin-tuc/bai-cu-12.html?id=12", page=page)
+    run = ImportRun.objects.create(
+        kind=ImportRun.Kind.IMPORT, site=site, user=_user(), source="/srv/cong-cu/", detected_format="html",
+        finished_at=_now(), status=ImportRun.Status.SUCCEEDED, counts={"tạo mới": 1}, report="Tạo mới 1 tin.",
+    )  # fmt: skip
+    ContentOrigin.objects.create(
+        content_type=ContentType.objects.get_for_model(Page), object_id=page.pk, site=site,
+        old_ward_name="Phường 1 (cũ)", source_url="http://phuong1.quan3.example.gov.vn/tin-tuc/bai-cu-12.html",
+        content_hash="a" * 64, run=run, original_title="BÀI CŨ",
+    )  # fmt: skip
+    WardBoardSnapshot.objects.create(site=site, computed_at=_now(), categories=12, missing=1, overdue=2)
+
+
 def _tags():
     # Our pages tag through their own models; Wagtail's documents and images use taggit's TaggedItem.
     from wagtail.documents import get_document_model
@@ -202,7 +226,7 @@ def fill_every_model():
     # Under `demo_world` the demo wards are there already: load_demo then only makes sure of the
     # roles and the demo accounts.
     call_command("load_demo", with_accounts=True, verbosity=0)
-    for step in (_axes, _two_factor, _wagtail_pages, _wagtail_other, _project, _units, _tags):
+    for step in (_axes, _two_factor, _wagtail_pages, _wagtail_other, _project, _units, _legacy, _tags):
         step()
 
 
