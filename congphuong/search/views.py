@@ -11,8 +11,11 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
+
+from congphuong.serving.routing import language_root
 
 from . import engine, registry
 from .text import MAX_QUERY_LENGTH, MAX_QUERY_TOKENS, TOKEN_RE, parse_query
@@ -49,9 +52,16 @@ def _format_count(count: int, cap: int) -> str:
     return f"{count:,}".replace(",", ".")
 
 
+def _search_root(site):
+    """The home whose pages are searched: the ward's home, or its English home on /en/search/ (the
+    English pages only; docs/english-section.md). None without a site or English section."""
+    return language_root(site) if site is not None else None
+
+
 @require_GET
 def search(request):
     site = Site.find_for_request(request)
+    root = _search_root(site)
     raw_query = _clean(request.GET.get("q", ""))
     notes: list[str] = []
     context: dict[str, Any] = {"search_query": raw_query[:MAX_QUERY_LENGTH], "messages_": notes, "results": None}
@@ -68,7 +78,7 @@ def search(request):
         notes.append("Ngày không hợp lệ nên đã bỏ qua. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 18/05/2025.")
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
-    categories = engine.category_choices(site.root_page) if site else []
+    categories = engine.category_choices(root) if root else []
     category_titles = dict(categories)
     selected_category = _int(request.GET.get("danh-muc", ""))
     if selected_category is not None and selected_category not in category_titles:
@@ -100,10 +110,10 @@ def search(request):
     )
 
     message = ""
-    if site is None:
-        message = "Trang này chưa được gắn với phường nào nên chưa tìm kiếm được."
+    if root is None:
+        message = _("Trang này chưa được gắn với phường nào nên chưa tìm kiếm được.")
     elif not raw_query:
-        message = "Hãy nhập từ khóa cần tìm, ví dụ: “khuyến học” hoặc “thu tuc ho khau”."
+        message = _("Hãy nhập từ khóa cần tìm, ví dụ: “khuyến học” hoặc “thu tuc ho khau”.")
     elif len(raw_query) > MAX_QUERY_LENGTH:
         message = (
             f"Từ khóa quá dài ({_format_count(len(raw_query), 10**9)} ký tự). "
@@ -118,7 +128,7 @@ def search(request):
     parsed = parse_query(raw_query)
     if len(TOKEN_RE.findall(raw_query)) > MAX_QUERY_TOKENS:
         notes.append(f"Chỉ tìm theo {MAX_QUERY_TOKENS} từ đầu tiên.")
-    outcome = engine.run(raw_query, site.root_page_id, filters)
+    outcome = engine.run(raw_query, root.pk, filters)
     paginator = Paginator(outcome.ordered, engine.PER_PAGE)
     page = paginator.get_page(request.GET.get("trang", 1))
     kind_counts, category_counts = engine.facet_counts(outcome, filters, list(kind_labels), list(category_titles))
@@ -146,7 +156,7 @@ def search(request):
     # filtered and deeper pages are an endless crawl space of near-duplicates: noindex.
     context["indexable"] = bool(outcome.total) and not context["has_filters"] and page.number == 1
     if not outcome.total:
-        context["message"] = f"Không tìm thấy kết quả nào cho “{raw_query}”."
+        context["message"] = _("Không tìm thấy kết quả nào cho “%(query)s”.") % {"query": raw_query}
         if context["has_filters"]:
             context["message"] += " Hãy thử bỏ bớt điều kiện lọc."
     return render(request, "search/search.html", context)
@@ -156,15 +166,16 @@ def search(request):
 def autocomplete(request):
     """Up to 8 titles for the query typed so far: {"q": …, "results": [{"title", "url", "kind"}]}."""
     site = Site.find_for_request(request)
+    root = _search_root(site)
     raw_query = _clean(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     parsed = parse_query(raw_query)
     results = []
-    if site is not None and parsed:
+    if root is not None and parsed:
         digest = hashlib.md5(" ".join(parsed.folded).encode(), usedforsecurity=False).hexdigest()
-        cache_key = f"search:goi-y:{site.pk}:{digest}"
+        cache_key = f"search:goi-y:{site.pk}:{root.pk}:{digest}"
         results = cache.get(cache_key)
         if results is None:
-            results = engine.autocomplete(raw_query, site.root_page_id)
+            results = engine.autocomplete(raw_query, root.pk)
             cache.set(cache_key, results, AUTOCOMPLETE_TTL)
     response = JsonResponse({"q": raw_query, "results": results}, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = f"public, max-age={AUTOCOMPLETE_TTL}"
