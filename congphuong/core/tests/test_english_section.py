@@ -210,7 +210,13 @@ def test_the_english_section_is_tracked_and_assessed(english, ward):
     from congphuong.organisation.compliance.sources import ensure_default_categories
     from congphuong.organisation.english import english_section
 
+    from congphuong.assessment import checks
+
     assert english_section(ward).complete
+    item = next(
+        item for group in checks.assess(ward).groups for item in group.items if item.name.startswith("Phần tiếng Anh")
+    )
+    assert item.status == checks.PASS, item
     ensure_default_categories(ward)
     row = next(row for row in build_board(ward).rows if row.category.source == "english_section")
     assert row.status == "ok"
