@@ -206,11 +206,10 @@ def test_leaders_show_their_english_titles(client, english, ward):
 
 
 def test_the_english_section_is_tracked_and_assessed(english, ward):
+    from congphuong.assessment import checks
     from congphuong.organisation.compliance.board import build_board
     from congphuong.organisation.compliance.sources import ensure_default_categories
     from congphuong.organisation.english import english_section
-
-    from congphuong.assessment import checks
 
     assert english_section(ward).complete
     item = next(
