@@ -160,7 +160,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Vietnamese, and an English section of the public site under /en/ (Nghị định 42/2022 Điều 7,
 # docs/english-section.md). The back office stays Vietnamese (WAGTAILADMIN_PERMITTED_LANGUAGES).
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Named in Vietnamese: the admin shows these names (its locale picker, «Dịch»); the public switch has its own.
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "Tiếng Anh")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
