@@ -51,7 +51,7 @@ class Leader(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index
         "Chức vụ bằng tiếng Anh",
         max_length=255,
         blank=True,
-        help_text="Hiện trên phần tiếng Anh. Ví dụ: Vice Chairman of the Ward People's Committee",
+        help_text="Hiện trên phần tiếng Anh (/en/); viết bằng tiếng Anh, đủ, không viết tắt.",
     )
     duties_en = RichTextField("Nhiệm vụ bằng tiếng Anh", blank=True, features=DUTY_FEATURES)
     biography = RichTextField("Tiểu sử tóm tắt", blank=True, features=DUTY_FEATURES)
