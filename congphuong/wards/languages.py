@@ -35,7 +35,7 @@ class Languages:
 
 
 def for_request(request, page=None) -> Languages:
-    """The languages of `page` (or of a page that is not a Wagtail page: the homes), memoised."""
+    """The languages of `page` (None for a view that is not a page: no alternates), memoised."""
     if request is None:
         return Languages()
     memo = getattr(request, REQUEST_ATTR, None)
@@ -77,12 +77,11 @@ def _compute(request, page) -> Languages:
             url = reverse("wagtail_serve", args=(other.url_path[len(root.root_path) :],))
         if other.translation_key == site.root_page.translation_key:
             homes[language] = url
-        if page is None or other.translation_key == page.translation_key:
+        if page is not None and other.translation_key == page.translation_key:
             urls[language] = url
     if len(homes) < 2:
         return Languages()
-    if page is None:
-        urls = dict(homes)
+    # A view that is not a page (the search) has no alternates; its switch leads to the other home.
     ordered = sorted(urls.items(), key=lambda item: item[0] != "vi")  # Vietnamese first
     alternates = [Alternate(language, url, LABELS.get(language, language)) for language, url in ordered]
     other_language = next((language for language in homes if language != current), None)

@@ -72,10 +72,15 @@ class WardSettings(BaseSiteSetting):
         help_text="Hiện trên phần tiếng Anh (/en/); viết bằng tiếng Anh, đủ, không viết tắt.",
     )
     address_en = models.CharField(
-        "Địa chỉ bằng tiếng Anh", max_length=255, blank=True, help_text="Viết tên đường, phường không dấu, bằng tiếng Anh."
+        "Địa chỉ bằng tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text="Viết tên đường, phường không dấu, bằng tiếng Anh.",
     )
     working_hours_en = models.TextField(
-        "Giờ làm việc bằng tiếng Anh", blank=True, help_text="Mỗi dòng một khoảng, viết bằng tiếng Anh như ô Giờ làm việc."
+        "Giờ làm việc bằng tiếng Anh",
+        blank=True,
+        help_text="Mỗi dòng một khoảng, viết bằng tiếng Anh như ô Giờ làm việc.",
     )
     # The leader is chosen from the ward's Lãnh đạo (organisation.Leader), the one record of who leads
     # the ward: the footer, the organisation page and the leader's profile cannot disagree.

@@ -180,7 +180,10 @@ def test_search_on_en_searches_the_english_pages_only(client, english):
     from django.core.management import call_command
 
     call_command("rebuild_search_index", verbosity=0)
-    english_hits = client.get("/en/search/", {"q": "organisation"}).content.decode()
+    response = client.get("/en/search/", {"q": "organisation"})
+    assert _html_lang(response) == "en" and _switch(response) == ("/", "vi", "Tiếng Việt")
+    assert _hreflangs(response) == {}
+    english_hits = response.content.decode()
     assert "/en/about/organisation/" in english_hits
     vietnamese = client.get("/tim-kiem/", {"q": "cơ cấu tổ chức"}).content.decode()
     assert "/gioi-thieu/co-cau-to-chuc/" in vietnamese and "/en/about/" not in vietnamese
