@@ -19,6 +19,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='leader',
             name='position_en',
-            field=models.CharField(blank=True, help_text="Hiện trên phần tiếng Anh. Ví dụ: Vice Chairman of the Ward People's Committee", max_length=255, verbose_name='Chức vụ bằng tiếng Anh'),
+            field=models.CharField(blank=True, help_text='Hiện trên phần tiếng Anh (/en/); viết bằng tiếng Anh, đủ, không viết tắt.', max_length=255, verbose_name='Chức vụ bằng tiếng Anh'),
         ),
     ]

@@ -13,16 +13,16 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='wardsettings',
             name='address_en',
-            field=models.CharField(blank=True, help_text='Ví dụ: 12 Nguyen Van Linh Street, Binh An Ward', max_length=255, verbose_name='Địa chỉ bằng tiếng Anh'),
+            field=models.CharField(blank=True, help_text='Viết tên đường, phường không dấu, bằng tiếng Anh.', max_length=255, verbose_name='Địa chỉ bằng tiếng Anh'),
         ),
         migrations.AddField(
             model_name='wardsettings',
             name='official_name_en',
-            field=models.CharField(blank=True, help_text="Hiện trên phần tiếng Anh (/en/). Ví dụ: People's Committee of Binh An Ward", max_length=255, verbose_name='Tên cơ quan bằng tiếng Anh'),
+            field=models.CharField(blank=True, help_text='Hiện trên phần tiếng Anh (/en/); viết bằng tiếng Anh, đủ, không viết tắt.', max_length=255, verbose_name='Tên cơ quan bằng tiếng Anh'),
         ),
         migrations.AddField(
             model_name='wardsettings',
             name='working_hours_en',
-            field=models.TextField(blank=True, help_text='Mỗi dòng một khoảng, ví dụ: Monday – Friday: 7:30 – 17:00', verbose_name='Giờ làm việc bằng tiếng Anh'),
+            field=models.TextField(blank=True, help_text='Mỗi dòng một khoảng, viết bằng tiếng Anh như ô Giờ làm việc.', verbose_name='Giờ làm việc bằng tiếng Anh'),
         ),
     ]
