@@ -72,6 +72,10 @@ def language_root(site):
     language = translation.get_language()
     if language == settings.LANGUAGE_CODE:
         return site.root_page
+    # Wagtail's site root paths (kept in Django's cache) list the home's translations: a ward with
+    # none in this language costs no query.
+    if not any(path.site_id == site.pk and path.language_code == language for path in Site.get_site_root_paths()):
+        return None
     root = site.root_page.localized
     if root.pk == site.root_page_id:
         return None
