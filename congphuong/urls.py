@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -25,11 +27,18 @@ urlpatterns = policy.private_urlpatterns(
         path("", include(serving_urls)),  # /healthz, /readyz
     ]
 )
+# The language of a path (docs/english-section.md): Vietnamese without a prefix, as always; English
+# under /en/ (the search at /en/search/). Set by core.language.PathLanguageMiddleware.
+urlpatterns += policy.public_urlpatterns(
+    i18n_patterns(
+        path(pgettext_lazy("url", "tim-kiem/"), search_views.search, name="search"),
+        path(pgettext_lazy("url", "tim-kiem/goi-y/"), search_views.autocomplete, name="search_autocomplete"),
+        prefix_default_language=False,
+    )
+)
 urlpatterns += policy.public_urlpatterns(
     [
         path("tai-lieu/", include(wagtaildocs_urls)),
-        path("tim-kiem/", search_views.search, name="search"),
-        path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
         path("tra-cuu-phuong-moi/", units_views.lookup, name="unit_lookup"),
         path("sitemap.xml", sitemap, name="sitemap"),
         path("robots.txt", core_views.robots_txt, name="robots_txt"),
@@ -46,7 +55,9 @@ if settings.DEBUG:
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", core_views.development_media)]
 
 # Wagtail's front-end patterns, pages served with the ward and route kept (serving/routing.py).
-urlpatterns += policy.public_urlpatterns([path("", include(routing.urlpatterns))])
+urlpatterns += policy.public_urlpatterns(
+    i18n_patterns(path("", include(routing.urlpatterns)), prefix_default_language=False)
+)
 
 handler404 = "congphuong.core.views.page_not_found"
 handler500 = "congphuong.core.views.server_error"

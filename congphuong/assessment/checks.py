@@ -15,7 +15,6 @@ from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.test import RequestFactory
 from django.utils import timezone
-from wagtail.models import Page
 
 from . import lighthouse, probes
 from .models import ConnectionProbe, PageKind, PageSpeedRun
@@ -111,6 +110,7 @@ def _content_group(site) -> Group:
     from congphuong.accessibility.models import AccessibilityStatementPage
     from congphuong.information_access.models import InformationAccessPage
     from congphuong.organisation.compliance.board import build_board
+    from congphuong.organisation.english import english_section
 
     group = Group("Chuyên mục và thông tin bắt buộc")
     board = build_board(site)
@@ -132,12 +132,15 @@ def _content_group(site) -> Group:
             "Bảng theo dõi công khai thông tin",
         )
     home = _home(site)
-    english = Page.objects.live().public().descendant_of(home).filter(locale__language_code="en").exists()
+    english = english_section(site)
     group.add(
         "Phần tiếng Anh (Nghị định 42/2022/NĐ-CP, Điều 7)",
-        _verdict(english),
-        "Có trang tiếng Anh đã xuất bản." if english else "Chưa có trang tiếng Anh nào đã xuất bản.",
-        "Xuất bản bằng tiếng Anh ít nhất: tổ chức bộ máy, chức năng nhiệm vụ, thông tin liên hệ chính thức.",
+        _verdict(english.complete),
+        "Có phần tiếng Anh tại /en/: tổ chức bộ máy, chức năng nhiệm vụ, liên hệ chính thức."
+        if english.complete
+        else "Chưa đủ phần tiếng Anh. Còn thiếu: " + "; ".join(english.missing) + ".",
+        "Xuất bản bằng tiếng Anh ít nhất: tổ chức bộ máy, chức năng nhiệm vụ, thông tin liên hệ chính thức "
+        "(dịch trang chủ sang tiếng Anh bằng «Dịch», xem docs/english-section.md).",
     )
     statement = AccessibilityStatementPage.objects.live().public().child_of(home).first()
     group.add(

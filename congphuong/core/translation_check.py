@@ -39,15 +39,14 @@ EDITOR_FACING_APPS = (
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.simple_translation",  # «Dịch»: copies a page into the English section
     "taggit",  # the tag field of articles and documents
 )
 
 # Deliberately not checked: not installed in this project (styleguide,
-# simple_translation, locales, search_promotions, typed_table_block), so their
-# strings never reach an editor.
+# locales, search_promotions, typed_table_block), so their strings never reach an editor.
 EXCLUDED_APPS = (
     "wagtail.contrib.styleguide",
-    "wagtail.contrib.simple_translation",
     "wagtail.locales",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.typed_table_block",

@@ -88,6 +88,9 @@ def delete_demo() -> int:
     for site in Site.objects.filter(_demo_sites_q()).select_related("root_page"):
         root = site.root_page.specific
         if root.depth == 2 and not Site.objects.filter(root_page=root).exclude(pk=site.pk).exists():
+            # The home's translations (the English home at /en/) are its siblings, not descendants.
+            for translation in root.get_translations().filter(depth=2):
+                _delete_with_blockers(translation.specific)
             _delete_with_blockers(root)  # the Site goes with its root page
         if Site.objects.filter(pk=site.pk).exists():
             _delete_with_blockers(site)

@@ -858,3 +858,7 @@ def build_demo(home, site):
     _disclosures(home, site, ward, categories, today)
     ensure_default_categories(site)
     ensure_organisation_permissions()
+    # The English section (/en/): after the Vietnamese pages it translates (docs/english-section.md).
+    from .demo_english import build_english_section
+
+    build_english_section(home, site)

@@ -11,10 +11,12 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from congphuong.legacy.archive import archive_filter, origin_page_ids
+from congphuong.serving.routing import language_root
 
 from . import engine, registry
 from .models import SearchDocument
@@ -52,9 +54,16 @@ def _format_count(count: int, cap: int) -> str:
     return f"{count:,}".replace(",", ".")
 
 
+def _search_root(site):
+    """The home whose pages are searched: the ward's home, or its English home on /en/search/ (the
+    English pages only; docs/english-section.md). None without a site or English section."""
+    return language_root(site) if site is not None else None
+
+
 @require_GET
 def search(request):
     site = Site.find_for_request(request)
+    root = _search_root(site)
     raw_query = _clean(request.GET.get("q", ""))
     notes: list[str] = []
     context: dict[str, Any] = {"search_query": raw_query[:MAX_QUERY_LENGTH], "messages_": notes, "results": None}
@@ -71,7 +80,7 @@ def search(request):
         notes.append("Ngày không hợp lệ nên đã bỏ qua. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 18/05/2025.")
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
-    categories = engine.category_choices(site.root_page) if site else []
+    categories = engine.category_choices(root) if root else []
     category_titles = dict(categories)
     selected_category = _int(request.GET.get("danh-muc", ""))
     if selected_category is not None and selected_category not in category_titles:
@@ -108,10 +117,10 @@ def search(request):
     )
 
     message = ""
-    if site is None:
-        message = "Trang này chưa được gắn với phường nào nên chưa tìm kiếm được."
+    if root is None:
+        message = _("Trang này chưa được gắn với phường nào nên chưa tìm kiếm được.")
     elif not raw_query:
-        message = "Hãy nhập từ khóa cần tìm, ví dụ: “khuyến học” hoặc “thu tuc ho khau”."
+        message = _("Hãy nhập từ khóa cần tìm, ví dụ: “khuyến học” hoặc “thu tuc ho khau”.")
     elif len(raw_query) > MAX_QUERY_LENGTH:
         message = (
             f"Từ khóa quá dài ({_format_count(len(raw_query), 10**9)} ký tự). "
@@ -126,7 +135,7 @@ def search(request):
     parsed = parse_query(raw_query)
     if len(TOKEN_RE.findall(raw_query)) > MAX_QUERY_TOKENS:
         notes.append(f"Chỉ tìm theo {MAX_QUERY_TOKENS} từ đầu tiên.")
-    outcome = engine.run(raw_query, site.root_page_id, filters)
+    outcome = engine.run(raw_query, root.pk, filters)
     if archive.selected is not None:  # "Phường cũ": only pages that came from that old ward
         from_old_ward = set(
             SearchDocument.objects.filter(
@@ -164,7 +173,7 @@ def search(request):
     # filtered and deeper pages are an endless crawl space of near-duplicates: noindex.
     context["indexable"] = bool(outcome.total) and not context["has_filters"] and page.number == 1
     if not outcome.total:
-        context["message"] = f"Không tìm thấy kết quả nào cho “{raw_query}”."
+        context["message"] = _("Không tìm thấy kết quả nào cho “%(query)s”.") % {"query": raw_query}
         if context["has_filters"]:
             context["message"] += " Hãy thử bỏ bớt điều kiện lọc."
     return render(request, "search/search.html", context)
@@ -174,15 +183,16 @@ def search(request):
 def autocomplete(request):
     """Up to 8 titles for the query typed so far: {"q": …, "results": [{"title", "url", "kind"}]}."""
     site = Site.find_for_request(request)
+    root = _search_root(site)
     raw_query = _clean(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     parsed = parse_query(raw_query)
     results = []
-    if site is not None and parsed:
+    if root is not None and parsed:
         digest = hashlib.md5(" ".join(parsed.folded).encode(), usedforsecurity=False).hexdigest()
-        cache_key = f"search:goi-y:{site.pk}:{digest}"
+        cache_key = f"search:goi-y:{site.pk}:{root.pk}:{digest}"
         results = cache.get(cache_key)
         if results is None:
-            results = engine.autocomplete(raw_query, site.root_page_id)
+            results = engine.autocomplete(raw_query, root.pk)
             cache.set(cache_key, results, AUTOCOMPLETE_TTL)
     response = JsonResponse({"q": raw_query, "results": results}, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = f"public, max-age={AUTOCOMPLETE_TTL}"

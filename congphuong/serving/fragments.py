@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 
+from django.utils import translation
+
 from . import conf, kept, tags, tracking
 
 
@@ -31,8 +33,10 @@ def enabled(request) -> bool:
 
 
 def key(request, name: str, vary_on) -> str:
-    # Scheme and host: fragments hold absolute links (canonical, sharing, Open Graph).
-    raw = "|".join([request.scheme, request.get_host(), name, *(str(value) for value in vary_on)])
+    # Scheme and host: fragments hold absolute links (canonical, sharing, Open Graph). The language:
+    # the header, menu and footer of /en/ are English (docs/english-section.md).
+    language = translation.get_language() or ""
+    raw = "|".join([request.scheme, request.get_host(), language, name, *(str(value) for value in vary_on)])
     return "frag:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

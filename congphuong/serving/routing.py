@@ -23,8 +23,10 @@ from __future__ import annotations
 import hashlib
 import pickle
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.urls import re_path
+from django.utils import translation
 from wagtail import hooks
 from wagtail import urls as wagtail_urls
 from wagtail.models import Page, Site
@@ -57,25 +59,47 @@ def find_site(request):
 
 
 def _route_key(site, components) -> str:
-    # "route2": the value's shape changed once; a deploy must not read the old shape.
-    return "route2:" + hashlib.sha256(f"{site.pk}|{'/'.join(components)}".encode()).hexdigest()
+    # "route3": the value's shape changed; a deploy must not read the old shape. The language is part
+    # of the key: /en/x/ reaches this view with the path "x/", routed from the English home.
+    raw = f"{site.pk}|{translation.get_language()}|{'/'.join(components)}"
+    return "route3:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def language_root(site):
+    """The ward's home in the active language: the Site's root page in Vietnamese, its live English
+    translation under /en/; None when the ward has no English home (then /en/… is not found, rather
+    than the Vietnamese pages served under /en/ as Wagtail's Page.localized would)."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return site.root_page
+    # Wagtail's site root paths (kept in Django's cache) list the home's translations: a ward with
+    # none in this language costs no query.
+    if not any(path.site_id == site.pk and path.language_code == language for path in Site.get_site_root_paths()):
+        return None
+    root = site.root_page.localized
+    if root.pk == site.root_page_id:
+        return None
+    return root
 
 
 def _walk(site, request, components):
     """Wagtail's own routing, recorded; returns (route result, tags) — tags None if not keepable."""
     with tracking.record() as recorder:
         try:
-            result = site.root_page.localized.specific.route(request, components)
+            root = language_root(site)
+            if root is None:
+                return None, None
+            result = root.specific.route(request, components)
         except Http404:
             return None, None
     if result is None:
         return None, None
     page = result[0]
-    depth_below_root = page.depth - site.root_page.depth
-    if not 0 <= depth_below_root <= len(components):
+    depth_below_root = page.depth - root.depth
+    if not 0 <= depth_below_root <= len(components) or not page.path.startswith(root.path):
         return result, None  # not a plain walk down the tree (an alias, a custom route): not kept
     # The pages walked are the served page and its ancestors from the root: their paths are prefixes.
-    root_path = site.root_page.path
+    root_path = root.path
     walked_paths = [page.path[:end] for end in range(len(root_path), len(page.path) + 1, tags.STEPLEN)]
     route_tags = {tags.page_tag(pk) for pk in recorder.page_ids} | {tags.children_tag(path) for path in walked_paths}
     return result, route_tags
@@ -86,9 +110,12 @@ def find_route(request, path: str):
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
     site = find_site(request)  # memoised on the request: Wagtail's routing reads it from there
-    if site is None or not fragments.enabled(request):
-        return Page.route_for_request(request, path)
     components = [component for component in path.split("/") if component]
+    if site is None:
+        return Page.route_for_request(request, path)
+    if not fragments.enabled(request):
+        request._wagtail_route_for_request = _walk(site, request, components)[0]
+        return request._wagtail_route_for_request
     request._wagtail_route_for_request = _kept_route(request, site, components)
     return request._wagtail_route_for_request
 

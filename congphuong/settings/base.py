@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    # "Dịch sang ngôn ngữ khác": copies a page (and its sub-pages) into the English tree (docs/english-section.md).
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -101,7 +103,9 @@ MIDDLEWARE = [
     "congphuong.accounts.middleware.ContentSecurityPolicyMiddleware",
     # Django's, but a page's scripts fetched while sign-in rotates the session get no 400.
     "congphuong.accounts.middleware.RotationTolerantSessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language comes from the path only (/en/… English, everything else Vietnamese): never from
+    # Accept-Language or a cookie, so the page cache's key (the path) also fixes the language.
+    "congphuong.core.language.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -177,9 +181,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Vietnamese only: the public site and the back office.
+# Vietnamese, and an English section of the public site under /en/ (Nghị định 42/2022 Điều 7,
+# docs/english-section.md). The back office stays Vietnamese (WAGTAILADMIN_PERMITTED_LANGUAGES).
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt")]
+# Named in Vietnamese: the admin shows these names (its locale picker, «Dịch»); the public switch has its own.
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "Tiếng Anh")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 # Vietnam has one time zone. Wagtail's default list (zoneinfo.available_timezones()) also holds
@@ -196,6 +203,8 @@ LOCALE_PATHS = [
     PROJECT_DIR / "locale" / "wagtail_apps",
     # Django's own strings its vi catalogue leaves in English (validators: NUL, file extension…).
     PROJECT_DIR / "locale" / "django_core",
+    # The English public chrome: msgids are the Vietnamese texts of the templates (docs/english-section.md).
+    PROJECT_DIR / "locale" / "public",
 ]
 
 STATICFILES_FINDERS = [
@@ -311,7 +320,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Cổng Phường"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 REQUEST_ATTR = "_congphuong_chrome"
@@ -35,14 +35,19 @@ class Chrome:
     """Each part is read on first use: a page that shows only the settings (a print view) reads
     only them. A kept copy has every part read before it is stored."""
 
-    def __init__(self, site):
+    def __init__(self, site, home=None):
         self.site_id = site.pk
         self.year = timezone.localdate().year
         self._site = site
+        # The home page whose children make the menu: the ward's home, or its English translation
+        # under /en/ (docs/english-section.md).
+        self._home = home if home is not None else site.root_page
+        self.language = translation.get_language()
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state.pop("_site", None)
+        state.pop("_home", None)
         return state
 
     @cached_property
@@ -93,7 +98,7 @@ class Chrome:
         # By natural key (cached by Django like get_for_model): the ward module imports no content app.
         statement_type = ContentType.objects.get_by_natural_key(*STATEMENT_TYPE)
         children = (
-            Page.objects.child_of(self._site.root_page)
+            Page.objects.child_of(self._home)
             .live()
             .filter(Q(show_in_menus=True) | Q(content_type__in=[category_type, statement_type]))
             .annotate(private=restricted_at_or_above())
@@ -144,7 +149,7 @@ def for_request(request):
     from congphuong.serving.routing import find_site
 
     site = find_site(request)
-    chrome = _cached(site) if site is not None else None
+    chrome = _cached(site, _home(site)) if site is not None else None
     setattr(request, REQUEST_ATTR, chrome)
     return chrome
 
@@ -161,10 +166,24 @@ def _tags(site, root_path: str) -> list[str]:
     ]
 
 
-def _cached(site) -> Chrome:
+def _home(site):
+    """The ward's home page in the active language: the English home under /en/ (if the ward has
+    one), otherwise the Site's root page, without a query for Vietnamese."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return site.root_page
+    from congphuong.serving.routing import language_root
+
+    return language_root(site) or site.root_page
+
+
+def _cached(site, home=None) -> Chrome:
+    home = home if home is not None else site.root_page
     if not enabled():
-        return Chrome(site)
+        return Chrome(site, home)
     from congphuong.serving import kept
 
-    key = f"chrome:{site.pk}:{timezone.localdate().year}"  # the theme of the year changes at New Year
-    return kept.fetch(key, lambda: Chrome(site).read_all(), TIMEOUT_SECONDS, _tags(site, site.root_page.path))
+    # The theme of the year changes at New Year; the menu is the children of the home in the language.
+    key = f"chrome:{site.pk}:{timezone.localdate().year}"
+    if home.pk != site.root_page_id:
+        key += f":{home.pk}"
+    return kept.fetch(key, lambda: Chrome(site, home).read_all(), TIMEOUT_SECONDS, _tags(site, home.path))

@@ -63,6 +63,25 @@ class WardSettings(BaseSiteSetting):
     working_hours = models.TextField(
         "Giờ làm việc", blank=True, help_text="Mỗi dòng một khoảng, ví dụ: Thứ Hai – Thứ Sáu: 7:30 – 17:00"
     )
+    # The English section (/en/, Nghị định 42/2022 Điều 7; docs/english-section.md): the same contacts in
+    # English. Phone and e-mail are the same in both languages.
+    official_name_en = models.CharField(
+        "Tên cơ quan bằng tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text="Hiện trên phần tiếng Anh (/en/); viết bằng tiếng Anh, đủ, không viết tắt.",
+    )
+    address_en = models.CharField(
+        "Địa chỉ bằng tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text="Viết tên đường, phường không dấu, bằng tiếng Anh.",
+    )
+    working_hours_en = models.TextField(
+        "Giờ làm việc bằng tiếng Anh",
+        blank=True,
+        help_text="Mỗi dòng một khoảng, viết bằng tiếng Anh như ô Giờ làm việc.",
+    )
     # The leader is chosen from the ward's Lãnh đạo (organisation.Leader), the one record of who leads
     # the ward: the footer, the organisation page and the leader's profile cannot disagree.
     responsible_leader = models.ForeignKey(
@@ -105,6 +124,10 @@ class WardSettings(BaseSiteSetting):
             ],
             heading="Liên hệ (chân trang)",
         ),
+        MultiFieldPanel(
+            [FieldPanel("official_name_en"), FieldPanel("address_en"), FieldPanel("working_hours_en")],
+            heading="Phần tiếng Anh (/en/)",
+        ),
     ]
 
     class Meta:
@@ -143,6 +166,55 @@ class WardSettings(BaseSiteSetting):
     @property
     def working_hours_lines(self) -> list[str]:
         return [line.strip() for line in self.working_hours.splitlines() if line.strip()]
+
+    def in_language(self, language: str | None):
+        """What the public chrome shows in `language`: these settings in Vietnamese, their English
+        view (EnglishWardSettings) in English."""
+        if (language or "").split("-")[0] == "en":
+            return EnglishWardSettings(self)
+        return self
+
+
+class EnglishWardSettings:
+    """A ward's settings as the English section shows them: the English name, address and hours
+    (the Vietnamese ones when left empty: a name is better than none), the responsible leader's
+    English title. Everything else (emblem, phone, e-mail, site) is the settings' own."""
+
+    def __init__(self, ward: WardSettings):
+        self._ward = ward
+
+    def __getattr__(self, name):
+        return getattr(self._ward, name)
+
+    @property
+    def official_name(self) -> str:
+        return self._ward.official_name_en or self._ward.official_name
+
+    @property
+    def short_name(self) -> str:
+        return self._ward.official_name_en or self._ward.short_name
+
+    @property
+    def parent_unit(self) -> str:
+        return "Ho Chi Minh City" if self._ward.parent_unit == "Thành phố Hồ Chí Minh" else ""
+
+    @property
+    def address(self) -> str:
+        return self._ward.address_en or self._ward.address
+
+    @property
+    def working_hours_lines(self) -> list[str]:
+        text = self._ward.working_hours_en
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    @property
+    def responsible_line(self) -> str:
+        ward = self._ward
+        leader = ward.responsible_leader if ward.responsible_leader_id else None
+        if leader is not None and leader.live and leader.site_id == ward.site_id:
+            position = getattr(leader, "position_en", "")
+            return f"{leader.full_name} – {position}" if position else leader.full_name
+        return ward.responsible_person
 
 
 class YearThemeQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ import json
 import re
 
 from django import template
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from congphuong.core.origin import absolute
@@ -32,7 +33,8 @@ def ward_settings(context):
     from congphuong.wards import chrome
 
     ward = chrome.for_request(context.get("request"))
-    return ward.settings if ward is not None else None
+    # In English under /en/ (wards.models.EnglishWardSettings, docs/english-section.md).
+    return ward.settings.in_language(translation.get_language()) if ward is not None else None
 
 
 @register.simple_tag(takes_context=True)

@@ -327,6 +327,24 @@ def questions(site, category, today=None):
     return Resolved(items)
 
 
+@register(
+    "english_section",
+    "Phần tiếng Anh: tổ chức bộ máy, chức năng nhiệm vụ, liên hệ",
+    legal_basis="Nghị định 42/2022/NĐ-CP, Điều 7",
+    help="Trang chủ tiếng Anh (/en/), trang tổ chức bộ máy bằng tiếng Anh, tên và địa chỉ bằng tiếng Anh.",
+)
+def english_section(site, category, today=None):
+    from wagtail.models import Page
+
+    from ..english import english_section as read_section
+
+    section = read_section(site)
+    if not section.complete:
+        # Counted as "Chưa có" until every part the law names is there (organisation/english.py).
+        return Resolved(pages_as_items(Page.objects.none()), note="Còn thiếu: " + "; ".join(section.missing) + ".")
+    return Resolved(pages_as_items(section.pages()))
+
+
 def _empty_annotations():
     return {
         "board_title": Value("", output_field=models.CharField()),
@@ -351,6 +369,7 @@ DEFAULT_CATEGORIES = [
     ("Lịch công tác của lãnh đạo", "work_schedule"),
     ("Công khai ngân sách", "disclosures"),
     ("Hỏi đáp, phản ánh kiến nghị của người dân", "questions"),
+    ("Phần tiếng Anh (tổ chức bộ máy, chức năng nhiệm vụ, liên hệ)", "english_section"),
 ]
 
 

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from congphuong.core.language import is_english
 from congphuong.core.text import slugify_vi
 
 from ..forms import WardScopedForm
@@ -44,6 +45,15 @@ class Leader(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index
         help_text="Ảnh dọc, nền trơn; sẽ được cắt theo khung 3×4.",
     )
     duties = RichTextField("Nhiệm vụ được phân công", blank=True, features=DUTY_FEATURES)
+    # The English section (/en/, docs/english-section.md): a leader is one record in both languages
+    # (the name is the same); only the title and duties are written again in English.
+    position_en = models.CharField(
+        "Chức vụ bằng tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text="Hiện trên phần tiếng Anh (/en/); viết bằng tiếng Anh, đủ, không viết tắt.",
+    )
+    duties_en = RichTextField("Nhiệm vụ bằng tiếng Anh", blank=True, features=DUTY_FEATURES)
     biography = RichTextField("Tiểu sử tóm tắt", blank=True, features=DUTY_FEATURES)
     phone = models.CharField(
         "Điện thoại công vụ", max_length=60, blank=True, help_text="Không bắt buộc. Nếu nhập sẽ hiện công khai."
@@ -63,6 +73,17 @@ class Leader(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index
 
     objects = SiteScopedQuerySet.as_manager()
 
+    @property
+    def public_position(self) -> str:
+        """The title as the page's language shows it: the English one on /en/ when it is written."""
+        return self.position_en if self.position_en and is_english() else self.position
+
+    @property
+    def public_duties(self) -> str:
+        if is_english():
+            return self.duties_en
+        return self.duties
+
     base_form_class = WardScopedForm
     panels = [
         FieldPanel("site"),
@@ -72,6 +93,7 @@ class Leader(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index
         ),
         FieldPanel("duties"),
         FieldPanel("biography"),
+        MultiFieldPanel([FieldPanel("position_en"), FieldPanel("duties_en")], heading="Phần tiếng Anh (/en/)"),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading="Liên hệ công vụ"),
         FieldPanel("slug"),
     ]

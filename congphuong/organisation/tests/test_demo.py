@@ -54,7 +54,9 @@ def test_build_demo_is_complete_and_idempotent(client, ward, home):
     assert all(posting.attachments.exists() for posting in postings)
     assert MandatoryCategory.objects.filter(site=ward, source="ward_documents", deadline_working_days=2).exists()
 
-    organisation = OrganisationPage.objects.get()
+    # The Vietnamese page; its English translation is the English section's (docs/english-section.md).
+    organisation = OrganisationPage.objects.get(locale__language_code="vi")
+    assert OrganisationPage.objects.live().filter(locale__language_code="en").count() == 1
     for url in [
         "/gioi-thieu/",
         "/gioi-thieu/lich-su/",

@@ -53,6 +53,9 @@ NOT_REQUESTED = {
     "wagtailadmin_logout": "signs the user out; no record",
     "wagtailadmin_error_test": "raises on purpose (the 500 page test)",
     "wagtailadmin_password_reset_confirm": "anonymous link from an e-mail; no ward record",
+    # «Dịch» of a snippet (simple_translation): no snippet model here is translatable (TranslatableMixin),
+    # so there is no record to name; the page's «Dịch» (submit_page_translation) is requested.
+    "simple_translation:submit_snippet_translation": "no translatable snippet model in this project",
 }
 # Argument names that do not name a record (filled with a constant).
 CONSTANT_ARGUMENTS = {

@@ -1,0 +1,258 @@
+"""The demo wards' English section (/en/; docs/english-section.md): the English home (a translation of
+the ward's home), "About the ward", "Organisation, functions and duties" with the leaders' English
+titles, and "Contact us" with the map; the ward settings' English name, address and hours.
+
+Made with Wagtail's copy for translation (core/localisation.py), as an editor does with «Dịch».
+Our own English text, written for these fictional wards. Idempotent."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from congphuong.core.localisation import translate_page
+
+from .models import AboutIndexPage, AboutPage, Leader, OrganisationPage
+
+# Vietnamese title (organisation/demo.LEADERS) → (English title, English duties).
+LEADER_TITLES = {
+    "Bí thư Đảng ủy phường": (
+        "Secretary of the Ward Party Committee",
+        "Leads the work of the ward's Party organisation as a whole; in charge of personnel, internal affairs, "
+        "defence and public security.",
+    ),
+    "Phó Bí thư Thường trực Đảng ủy, Chủ tịch Hội đồng nhân dân phường": (
+        "Standing Deputy Secretary of the Ward Party Committee, Chair of the Ward People's Council",
+        "In charge of Party inspection and supervision; runs the work of the People's Council; meets citizens "
+        "on the morning of the first Thursday of each month.",
+    ),
+    "Phó Bí thư Đảng ủy, Chủ tịch Ủy ban nhân dân phường": (
+        "Deputy Secretary of the Ward Party Committee, Chair of the Ward People's Committee",
+        "Directs the work of the People's Committee; in charge of the budget, organisation and staff, inspection, "
+        "meeting citizens and settling complaints and denunciations.",
+    ),
+    "Phó Chủ tịch Ủy ban nhân dân phường (phụ trách kinh tế)": (
+        "Vice Chair of the Ward People's Committee (economy)",
+        "In charge of the economy, finance, land, construction, urban management and the environment; "
+        "follows Quarters 1 to 4.",
+    ),
+    "Phó Chủ tịch Ủy ban nhân dân phường (phụ trách văn hóa – xã hội)": (
+        "Vice Chair of the Ward People's Committee (culture and social affairs)",
+        "In charge of culture, education, health, labour and social welfare, digital transformation and "
+        "administrative reform; follows Quarters 5 to 8.",
+    ),
+    "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường": (
+        "Chair of the Ward Committee of the Viet Nam Fatherland Front",
+        "Leads the Fatherland Front, its social supervision and its work with the mass organisations; receives "
+        "residents' opinions and proposals.",
+    ),
+}
+
+DEPARTMENTS_EN = [
+    ("Office of the Party Committee", "Chief of Office", "Advises and assists the Party Committee."),
+    (
+        "Office of the People's Council and People's Committee",
+        "Chief of Office",
+        "General affairs, records and archives; runs this web portal.",
+    ),
+    ("Economic Division", "Head of Division", "Finance, land, construction, urban management and the environment."),
+    (
+        "Cultural and Social Affairs Division",
+        "Head of Division",
+        "Culture, information, sport, education, health, labour and social welfare.",
+    ),
+    (
+        "Public Administration Service Centre",
+        "Director",
+        "Receives applications and returns results of administrative procedures at a single window.",
+    ),
+    ("Ward Police", "Chief of Police", "Public security and order; residence and identity records."),
+    ("Ward Military Command", "Commander", "Local defence, militia and military service."),
+]
+
+# Per demo ward (host name): the English address and office hours.
+ADDRESSES_EN = {
+    "localhost": "18 Street No. 7, Quarter 3, Binh An Ward, Ho Chi Minh City",
+    "phuong-tan-son-hoa.localhost": "9 Street No. 12, Quarter 2, Tan Son Hoa Ward, Ho Chi Minh City",
+}
+HOURS_EN = (
+    "Monday – Friday: 7:30 – 11:30 and 13:00 – 17:00\n"
+    "Saturday morning: 7:30 – 11:30 (applications received)\n"
+    "Sundays and public holidays: closed"
+)
+
+
+def ascii_name(text: str) -> str:
+    """Vietnamese without its marks, as English texts write place names: "Bình An" → "Binh An"."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def ward_name_en(short_name: str) -> str:
+    """ "Phường Bình An" → "Binh An Ward"."""
+    name = ascii_name(short_name)
+    for prefix, kind in (("Phuong ", "Ward"), ("Xa ", "Commune"), ("Dac khu ", "Special Zone")):
+        if name.startswith(prefix):
+            return f"{name[len(prefix) :]} {kind}"
+    return name
+
+
+def _settings(site):
+    from congphuong.wards.models import WardSettings
+
+    ward = WardSettings.for_site(site)
+    name = ward_name_en(ward.short_name or site.site_name)
+    changed = False
+    if not ward.official_name_en:
+        ward.official_name_en, changed = f"People's Committee of {name}", True
+    if not ward.address_en:
+        ward.address_en, changed = ADDRESSES_EN.get(site.hostname) or ascii_name(ward.address), True
+    if not ward.working_hours_en:
+        ward.working_hours_en, changed = HOURS_EN, True
+    if changed:
+        ward.save()
+    return name
+
+
+def _leaders(site):
+    for leader in Leader.objects.filter(site=site, position_en=""):
+        english = LEADER_TITLES.get(leader.position)
+        if english is None:
+            continue
+        Leader.objects.filter(pk=leader.pk).update(position_en=english[0], duties_en=f"<p>{english[1]}</p>")
+
+
+def _map_block(index):
+    """The Vietnamese "Bản đồ" block's image, with an English description."""
+    for page in AboutPage.objects.child_of(index):
+        for block in page.body:
+            if block.block_type == "map" and block.value.get("image"):
+                return {
+                    "type": "map",
+                    "value": {
+                        "image": block.value["image"].pk,
+                        "alt_text": "Map of the ward's boundaries and its quarters, with the neighbouring wards.",
+                        "caption": "The ward's boundaries and quarters.",
+                        "map_url": "https://www.openstreetmap.org/",
+                    },
+                }
+    return None
+
+
+def build_english_section(home, site):
+    """The ward's English pages (idempotent): nothing is changed once a translation exists."""
+    from wagtail.models import Locale
+
+    name = _settings(site)
+    _leaders(site)
+    english = Locale.objects.filter(language_code="en").first()
+    if english is not None and home.get_translation_or_none(english) is not None:
+        return home.get_translation(english)
+    english_home = translate_page(
+        home,
+        title=name,
+        slug=f"{home.slug}-en",
+        seo_title="",
+        intro=(
+            f"The official web portal of the People's Committee of {name}, Ho Chi Minh City: who we are, "
+            "what we do and how to reach us, in English."
+        ),
+    )
+    index = AboutIndexPage.objects.child_of(home).first()
+    if index is None:
+        return english_home
+    english_index = translate_page(
+        index,
+        title="About the ward",
+        slug="about",
+        intro=f"{name}: its organisation, functions and duties, leaders and contacts.",
+        body=[],
+    )
+    organisation = OrganisationPage.objects.child_of(index).first()
+    if organisation is not None:
+        leaders = list(Leader.objects.filter(site=site, live=True).order_by("sort_order").values_list("pk", flat=True))
+        translate_page(
+            organisation,
+            title="Organisation, functions and duties",
+            slug="organisation",
+            summary=f"How the People's Committee of {name} is organised, what it does, and who leads it.",
+            body=[
+                {
+                    "type": "paragraph",
+                    "value": (
+                        f"<p>{name} is a commune-level unit of Ho Chi Minh City under the two-level local "
+                        "government in force since 1 July 2025. The People's Council is the local body of state "
+                        "power, elected by residents; the People's Committee, elected by the Council, is the "
+                        "local administration.</p>"
+                        "<p>The People's Committee carries out the law and the Council's resolutions in the "
+                        "ward: it plans and reports on the local economy and budget, manages land, construction "
+                        "and the urban environment, keeps civil status and residence records, runs schools, "
+                        "health and social welfare programmes at ward level, handles administrative procedures "
+                        "at its single window, receives citizens and settles their complaints, and keeps public "
+                        "order with the ward police and military command.</p>"
+                    ),
+                },
+                {
+                    "type": "leaders",
+                    "value": {"heading": "Leaders of the ward", "leaders": leaders, "show_duties": True},
+                },
+                {
+                    "type": "departments",
+                    "value": {
+                        "heading": "Divisions and offices",
+                        "intro": "",
+                        "units": [
+                            {
+                                "name": unit,
+                                "head_name": "",
+                                "head_title": head,
+                                "phone": "",
+                                "email": "",
+                                "duties": f"<p>{duties}</p>",
+                            }
+                            for unit, head, duties in DEPARTMENTS_EN
+                        ],
+                    },
+                },
+            ],
+        )
+    contact_body = [
+        {
+            "type": "contacts",
+            "value": {
+                "heading": "Official contacts",
+                "show_ward_details": True,
+                "contacts": [
+                    {
+                        "unit": "Public Administration Service Centre (single window)",
+                        "person": "",
+                        "phone": "",
+                        "email": "",
+                        "note": "Applications and results of administrative procedures",
+                    },
+                    {
+                        "unit": "Ward Police (24 hours)",
+                        "person": "",
+                        "phone": "028 3800 3333",
+                        "email": "",
+                        "note": "",
+                    },
+                ],
+            },
+        },
+    ]
+    map_block = _map_block(index)
+    if map_block is not None:
+        contact_body.append(map_block)
+    contact = AboutPage(
+        title="Contact us",
+        slug="contact",
+        summary="Address, phone, email, office hours and map.",
+        body=contact_body,
+        locale=english_index.locale,
+    )
+    english_index.add_child(instance=contact)
+    contact.save_revision().publish()
+    # In the English menu (the Vietnamese home's children shown in menus were copied with it).
+    english_index.show_in_menus = True
+    english_index.save_revision().publish()
+    return english_home

@@ -1,0 +1,36 @@
+"""The demo wards ship an English section (organisation/demo_english.py, docs/english-section.md)."""
+
+from wagtail.models import Site
+
+from congphuong.assessment import checks
+from congphuong.organisation.english import english_section
+
+
+def _get(client, site, path):
+    return client.get(path, HTTP_HOST=f"{site.hostname}:{site.port}" if site.port != 80 else site.hostname)
+
+
+def test_each_demo_ward_has_its_english_section(demo_world, db, client):
+    sites = list(Site.objects.filter(hostname__in=["localhost", "phuong-tan-son-hoa.localhost"]))
+    assert len(sites) == 2
+    names = {"localhost": "Binh An Ward", "phuong-tan-son-hoa.localhost": "Tan Son Hoa Ward"}
+    for site in sites:
+        section = english_section(site)
+        assert section.complete, section.missing
+        home = _get(client, site, "/en/")
+        assert home.status_code == 200 and '<html lang="en">' in home.content.decode()
+        assert names[site.hostname] in home.content.decode()
+        organisation = _get(client, site, "/en/about/organisation/").content.decode()
+        assert "Organisation, functions and duties" in organisation
+        assert "Chair of the Ward People&#x27;s Committee" in organisation  # leaders' English titles
+        other = names["localhost" if site.hostname != "localhost" else "phuong-tan-son-hoa.localhost"]
+        assert other not in organisation  # no cross-ward leak
+        contact = _get(client, site, "/en/about/contact/").content.decode()
+        assert "Office hours:" in contact and "Ho Chi Minh City" in contact and "See the map online" in contact
+        item = next(
+            item
+            for group in checks.assess(site).groups
+            for item in group.items
+            if item.name.startswith("Phần tiếng Anh")
+        )
+        assert item.status == checks.PASS
