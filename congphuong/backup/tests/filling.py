@@ -111,6 +111,7 @@ def _wagtail_other():
     from wagtail.admin.models import Admin, EditingSession, FormState
     from wagtail.contrib.forms.models import FormSubmission
     from wagtail.contrib.redirects.models import Redirect
+    from wagtail.contrib.simple_translation.models import SimpleTranslation
     from wagtail.embeds.models import Embed
     from wagtail.images import get_image_model
     from wagtail.models import APIToken, CollectionViewRestriction, UploadedFile
@@ -119,6 +120,7 @@ def _wagtail_other():
     user, page = _user(), _page()
     page_type = ContentType.objects.get_for_model(Page)
     Admin.objects.create()
+    SimpleTranslation.objects.create()  # like Admin: a model for a permission (the admin's «Dịch»)
     EditingSession.objects.create(user=user, content_type=page_type, object_id=str(page.pk), last_seen_at=_now())
     FormState.objects.create(
         data='{"title": "Bản nháp"}', user=user, content_type=page_type, object_id=str(page.pk),
