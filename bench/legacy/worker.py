@@ -205,7 +205,7 @@ def _fill(site, label, n, seed):
     """n live articles spread over the ward's five news categories, written in bulk, and 3 images."""
     import datetime
 
-    from django.utils import timezone
+    from django.core.files.base import ContentFile
     from wagtail.images import get_image_model
     from wagtail.models import Page
 
@@ -233,14 +233,11 @@ def _fill(site, label, n, seed):
     insert_articles(articles, categories)
     collection = WardCollection.objects.get(site=site).collection
     Image = get_image_model()
-    from django.core.files.base import ContentFile
-
     for k in range(3):
         source = generate.make_source(k * 5 + 2, "mirror", seed)
         Image.objects.create(
             title=f"Ảnh {label} {k + 1}", file=ContentFile(source.image, name=source.image_name), collection=collection
         )
-    del timezone
 
 
 def _merge_census(sites):
@@ -269,7 +266,7 @@ def _merge_census(sites):
 
 def run_merge(args, report):
     from django.core.management import call_command
-    from wagtail.models import Page
+    from wagtail.models import Site
 
     from congphuong.news.models import ArticlePage
     from congphuong.units.models import AdministrativeUnit, Succession
@@ -300,8 +297,6 @@ def run_merge(args, report):
     _fill(new, "Tân Sơn Hòa", max(10, args.pages // 10), seed=99)
     report["fill_s"] = round(time.perf_counter() - started, 1)
     report["old_wards"] = [link.predecessor.name for link in olds]
-    from wagtail.models import Site
-
     sites = list(Site.objects.filter(hostname__in=hosts)) + [new]
     before = _merge_census(sites)
     report["pages_before"] = ArticlePage.objects.count()
@@ -333,7 +328,6 @@ def run_merge(args, report):
     call_command("merge_wards", *hosts, "--into", NEW_HOST, stdout=second)
     report["second_run_s"] = round(time.perf_counter() - t0, 1)
     report["second_run"] = second.getvalue()[-300:]
-    del Page
 
 
 def main(argv=None):
