@@ -8,7 +8,8 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: install lock run serve demo test typecheck lint-imports test-sqlite test-postgres lint format check-migrations translations clean bench-search \
-	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe vendor-htmlcs prod-check replica-check bench-serving bench-soak
+	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe vendor-htmlcs prod-check replica-check bench-serving bench-soak \
+	bench-legacy
 
 # Every package comes from requirements/dev.lock, checked against its hashes; the project itself is
 # installed on top without resolving anything again.
@@ -72,6 +73,14 @@ N ?= 1000,10000
 BACKENDS ?= sqlite,postgres
 bench-search: install
 	$(BIN)/python -m bench.search.run --sizes $(N) --backends $(BACKENDS)
+
+## make bench-legacy PAGES=10000 MERGE=5000: import of PAGES generated legacy pages (three HTML layouts and
+## plain text) and merger of three wards of MERGE pages each, timed, with a content hash before and after
+## (bench/legacy/README.md; not part of make test; MERGE=0 skips the merger).
+PAGES ?= 10000
+MERGE ?= 0
+bench-legacy: install
+	$(BIN)/python -m bench.legacy.run --pages $(PAGES) --merge $(MERGE)
 
 ## make bench-pageweight / bench-lighthouse: page weight and Lighthouse 12 (mobile) of home, category,
 ## article, search on a production-like granian server of the demo (not part of make test; see
