@@ -77,6 +77,14 @@ def _is_attachment(href: str) -> bool:
     return "." in path and path.rsplit(".", 1)[-1] in ATTACHMENT_EXTENSIONS
 
 
+# Old CMSs' class names for the article's heading when it is not an h1 (Joomla 1.x "contentheading",
+# "componentheading" is the section's, not the article's).
+TITLE_CLASS = re.compile(
+    r"\bcontentheading\b|\b(?:article|entry|post|news|item|detail)[-_]?(?:title|heading)\b|\btieu-?de(?:-tin)?\b",
+    re.IGNORECASE,
+)
+
+
 def _content_root(soup):
     """The element holding the article: by its name first, else by where the paragraphs are."""
     articles = soup.find_all("article")
@@ -114,8 +122,8 @@ def _emit_inline(text: str, segments: list[Segment], captionish=False):
 
 def _walk(node: Tag, segments: list[Segment]):
     name = node.name
-    if name in HEADINGS:
-        segments.append(Segment("title" if name == "h1" else "heading", _text(node)))
+    if name in HEADINGS or node.get("data-legacy-title"):
+        segments.append(Segment("title" if name == "h1" or node.get("data-legacy-title") else "heading", _text(node)))
         return
     if name == "img":
         segments.append(
@@ -211,6 +219,19 @@ def html_segments(html: str) -> tuple[list[Segment], dict]:
             meta.setdefault("removed", []).append(_text(tag)[:80])
             tag.decompose()
     h1 = next((heading for heading in soup.find_all("h1") if not boilerplate.site_heading(heading)), None)
+    if h1 is None:  # Joomla's <h2 class="contentheading">, "news-title", "tieu-de"…: the title by its class
+        h1 = next(
+            (
+                heading
+                for heading in soup.find_all(["h2", "h3", "div", "p"])
+                if TITLE_CLASS.search(boilerplate.class_tokens(heading))
+                and _text(heading)
+                and not boilerplate.site_heading(heading)
+            ),
+            None,
+        )
+        if h1 is not None:
+            h1["data-legacy-title"] = "1"  # _walk emits it as the title, as it does an h1
     meta["h1"] = _text(h1)
     root = _content_root(soup)
     # The article's own heading and date line sit just above its text: take the block holding both.
@@ -326,7 +347,7 @@ def _clean(item: LegacyItem, segments: list[Segment], meta: dict, repeated: set[
                 why = "lặp lại trên nhiều trang"
             if not why and boilerplate.CONTACT.match(text) and boilerplate.key(text) in repeated:
                 why = "địa chỉ liên hệ ở chân trang"
-            if not why and len(text) <= 120 and dates.page_date([text]) and not kept:
+            if not why and not kept and dates.is_date_line(text):
                 date_lines.append(text)
                 why = "dòng ngày đăng"
             if why:

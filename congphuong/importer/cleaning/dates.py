@@ -134,6 +134,25 @@ def page_date(lines: list[str]) -> FoundDate | None:
     return None
 
 
+DATE_LINE_WORDS = re.compile(
+    r"\b(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|thời gian|lúc|ngày|tháng|năm|giờ|phút|thứ|hai|ba|tư|sáu|bảy|"
+    r"chủ nhật|đăng|posted|sáng|chiều|tối)\b",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is the page's date and nothing more ("Cập nhật lúc 07:45 ngày 03/03/2024", "Thứ Năm,
+    18/05/2023 - 07:45"), so that dropping it loses no sentence: "Ngày 21/7/2024, tại chợ …", the first
+    sentence of an article, is not one."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 120 or not find_dates(stripped):
+        return False
+    rest = TIME.sub("", NUMERIC_DATE.sub("", WORDED_DATE.sub("", stripped)))
+    rest = DATE_LINE_WORDS.sub("", rest)
+    return len(re.sub(r"[\W\d_]+", "", rest)) <= 12
+
+
 def event_date(text: str) -> FoundDate | None:
     """The date an article's text gives for its event: "Sáng ngày 18/5/2023" first, then "vào ngày …",
     then the first date that is not a document's."""

@@ -304,3 +304,39 @@ Công trình có thư viện nhỏ, sân chơi cho thiếu nhi và phòng họp 
         "Công trình có thư viện nhỏ, sân chơi cho thiếu nhi và phòng họp cho tổ dân phố.",
     ]
     assert page.signing_unit == "BAN BIÊN TẬP"
+
+
+JOOMLA_PAGE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Phường 9 – Tin tức</title></head>
+<body><div id="top"><div class="slogan">Đoàn kết – Đổi mới – Phát triển</div></div>
+<div id="mainmenu"><a href="/">Trang chủ</a><a href="/tin-tuc">Tin tức</a></div>
+<div id="content"><div class="item-page"><h2 class="contentheading">Hội khuyến học phường trao 40 suất học bổng</h2>
+<div class="createdate">Ngày đăng: 02-09-2024 08:15</div>
+<div class="content-body">
+<p>Ngày 21/8/2024, tại hội trường khu phố 3, Hội khuyến học phường trao học bổng cho học sinh.</p>
+<p>Mỗi suất học bổng gồm tiền mặt và bộ sách giáo khoa cho năm học mới, do các nhà hảo tâm đóng góp.</p>
+<p>BAN BIÊN TẬP</p></div></div></div>
+<div id="footer">© Phường 9. Số lượt truy cập: 123456</div></body></html>"""
+
+
+def test_a_joomla_heading_is_the_title_and_a_first_sentence_starting_with_a_date_is_kept(tmp_path):
+    """Found by the import bench (bench/legacy): the title in <h2 class="contentheading"> outside the
+    text's block was missed, and "Ngày 21/8/2024, tại …" was dropped as the page's date line."""
+    f.write(tmp_path, "tin-tuc/hoc-bong.html", JOOMLA_PAGE)
+    (page,) = pages_in(tmp_path)
+    assert page.title == "Hội khuyến học phường trao 40 suất học bổng"
+    assert "Ngày 21/8/2024, tại hội trường khu phố 3" in page.text
+    assert "Mỗi suất học bổng gồm tiền mặt" in page.text
+    assert "Ngày đăng" not in page.text and "Số lượt truy cập" not in page.text
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Cập nhật lúc 07:45 ngày 03/03/2024", True),
+        ("Thứ Năm, 18/05/2023 - 07:45", True),
+        ("Ngày 21/7/2024, tại chợ Bàu Sen, hội khuyến học phường tổ chức", False),
+        ("Sáng ngày 18/5/2023, Đảng ủy phường tổ chức hội nghị", False),
+    ],
+)
+def test_date_lines(line, expected):
+    assert dates.is_date_line(line) is expected
