@@ -136,13 +136,20 @@ def report_to_xlsx(report: Report) -> bytes:
 
 
 def table_to_xlsx(title: str, headers, rows, money_columns=()) -> bytes:
+    return tables_to_xlsx([Table(title, headers, rows, money_columns)])
+
+
+def tables_to_xlsx(tables: list[Table]) -> bytes:
+    """One sheet per table, named after its caption, the header row frozen."""
     from openpyxl import Workbook
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title(title, set())
-    write_sheet(sheet, headers, rows, money_columns)
-    sheet.freeze_panes = "A2"
+    used: set[str] = set()
+    for number, table in enumerate(tables):
+        sheet = workbook.active if number == 0 else workbook.create_sheet()
+        sheet.title = sheet_title(table.caption, used)
+        write_sheet(sheet, table.headers, table.rows, table.money_columns)
+        sheet.freeze_panes = "A2"
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

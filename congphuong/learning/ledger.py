@@ -66,6 +66,7 @@ class CashBookLine:
     receipt: Decimal
     expense: Decimal
     balance: Decimal
+    purpose: str = ""  # the earmark's label (Nguồn quỹ)
 
 
 @dataclass
@@ -78,6 +79,7 @@ class CashBook:
     total_expenses: Decimal = ZERO
     in_kind_receipts: Decimal = ZERO
     in_kind_expenses: Decimal = ZERO
+    purposes: list["PurposeBalance"] = field(default_factory=list)  # each earmark over the period
 
     @property
     def closing_balance(self) -> Decimal:
@@ -96,17 +98,20 @@ def cash_book(site, start: datetime.date, end: datetime.date) -> CashBook:
         book = CashBook(
             start=start, end=end, opening_balance=balance_before(site, start, opening if opening is not None else False)
         )
+    labels = dict(FundPurpose.choices)
     entries = []
     for receipt in _cash(FundReceipt.objects.filter(site=site, date__range=(start, end)), opening):
-        entries.append((receipt.date, 0, receipt.voucher_number, receipt.description, receipt.amount, ZERO))
+        entries.append((receipt.date, 0, receipt.voucher_number, receipt.description, receipt.amount, ZERO, receipt))
     for expense in _cash(FundExpense.objects.filter(site=site, date__range=(start, end)), opening):
-        entries.append((expense.date, 1, expense.voucher_number, expense.description, ZERO, expense.amount))
+        entries.append((expense.date, 1, expense.voucher_number, expense.description, ZERO, expense.amount, expense))
     running = book.opening_balance
-    for day, _order, voucher, description, receipt, expense in sorted(entries, key=lambda e: e[:3]):
+    for day, _order, voucher, description, receipt, expense, entry in sorted(entries, key=lambda e: e[:3]):
         running += receipt - expense
         book.total_receipts += receipt
         book.total_expenses += expense
-        book.lines.append(CashBookLine(day, voucher, description, receipt, expense, running))
+        purpose = labels.get(entry.purpose, entry.purpose)
+        book.lines.append(CashBookLine(day, voucher, description, receipt, expense, running, purpose))
+    book.purposes = purpose_balances_over(site, start, end, opening if opening is not None else False)
     in_kind = {"kind": ReceiptKind.IN_KIND, "date__range": (start, end)}
     book.in_kind_receipts = _effective(FundReceipt.objects.filter(site=site, **in_kind), opening).total()
     book.in_kind_expenses = _effective(FundExpense.objects.filter(site=site, **in_kind), opening).total()
@@ -242,6 +247,27 @@ def balances_by_purpose(site, day: datetime.date, opening=None) -> list[PurposeB
             for purpose, total in entries.values_list("purpose").annotate(total=Sum("amount")).order_by():
                 setattr(rows[purpose], attr, total)
     return list(rows.values())
+
+
+def purpose_balances_over(site, start: datetime.date, end: datetime.date, opening=None) -> list[PurposeBalance]:
+    """Each earmark over a period, as the cash book shows it: balance at the start, received, spent, left.
+
+    Built from the balances on the eve of `start` and at the end of `end`, so the rows add up to the
+    cash book's own opening and closing balances (an opening balance dated inside the period is the
+    general fund's opening).
+    """
+    before = balances_by_purpose(site, start - datetime.timedelta(days=1), opening)
+    after = balances_by_purpose(site, end, opening)
+    return [
+        PurposeBalance(
+            purpose=late.purpose,
+            label=late.label,
+            opening=early.balance + late.opening - early.opening,
+            received=late.received - early.received,
+            spent=late.spent - early.spent,
+        )
+        for early, late in zip(before, after, strict=True)
+    ]
 
 
 # --- No purpose spent beyond what it holds ---------------------------------------------------------------

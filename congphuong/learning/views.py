@@ -23,7 +23,15 @@ from wagtail.models import Site
 from . import access, availability, charts, importer, ledger, reports, stats, workflow
 from .audit import log_export
 from .choices import LearningModel, Status
-from .documents import XLSX_TYPE, PdfFontMissing, file_response, report_to_pdf, report_to_xlsx, table_to_xlsx
+from .documents import (
+    XLSX_TYPE,
+    PdfFontMissing,
+    file_response,
+    report_to_pdf,
+    report_to_xlsx,
+    table_to_xlsx,
+    tables_to_xlsx,
+)
 from .forms import EvidenceForm, ImportForm, NewVersionForm, PeriodForm, ReviewForm, points_form_class, points_from
 from .models import CriteriaSet, Evidence, RecognisingBody, RecognitionDecision, Registration
 from .public import chosen_year, progress_chart, quarter_chart
@@ -744,7 +752,33 @@ class ImportTemplateView(LearningAdminView):
 
 # --- Cash book ----------------------------------------------------------------------------------------
 
-CASH_BOOK_HEADERS = ["Ngày", "Số phiếu", "Nội dung", "Thu", "Chi", "Tồn quỹ"]
+CASH_BOOK_HEADERS = ["Ngày", "Số phiếu", "Nội dung", "Nguồn quỹ", "Thu", "Chi", "Tồn quỹ"]
+PURPOSE_HEADERS = ["Nguồn quỹ", "Số dư đầu kỳ", "Thu trong kỳ", "Chi trong kỳ", "Số dư cuối kỳ"]
+
+
+def cash_book_tables(book) -> list:
+    """The cash book and each earmark's balance over the period, for the spreadsheet and the PDF."""
+    from .documents import Table
+
+    rows = [["", "", "Số dư đầu kỳ", "", None, None, book.opening_balance]]
+    rows += [
+        [
+            line.date,
+            line.voucher,
+            line.description,
+            line.purpose,
+            line.receipt or None,
+            line.expense or None,
+            line.balance,
+        ]
+        for line in book.lines
+    ]
+    rows.append(["", "", "Cộng phát sinh", "", book.total_receipts, book.total_expenses, book.closing_balance])
+    purposes = [[row.label, row.opening, row.received, row.spent, row.balance] for row in book.purposes]
+    return [
+        Table("Sổ quỹ", CASH_BOOK_HEADERS, rows, (4, 5, 6), (12, 13, 30, 15, 10, 10, 10)),
+        Table("Số dư theo nguồn quỹ", PURPOSE_HEADERS, purposes, (1, 2, 3, 4), (36, 16, 16, 16, 16)),
+    ]
 
 
 class CashBookView(LearningAdminView):
@@ -765,17 +799,12 @@ class CashBookView(LearningAdminView):
         book = ledger.cash_book(site, start, end)
         export = request.GET.get("export")
         if export in ("xlsx", "pdf"):
-            rows = [["", "", "Số dư đầu kỳ", None, None, book.opening_balance]]
-            rows += [
-                [line.date, line.voucher, line.description, line.receipt or None, line.expense or None, line.balance]
-                for line in book.lines
-            ]
-            rows.append(["", "", "Cộng phát sinh", book.total_receipts, book.total_expenses, book.closing_balance])
+            tables = cash_book_tables(book)
             what = f"Sổ quỹ khuyến học {start:%d/%m/%Y}–{end:%d/%m/%Y}"
             if export == "xlsx":
-                content = table_to_xlsx("Sổ quỹ", CASH_BOOK_HEADERS, rows, money_columns=(3, 4, 5))
+                content = tables_to_xlsx(tables)
             else:
-                from .documents import Report, Section, Table
+                from .documents import Report, Section
 
                 unit, parent, _short = reports.ward_names(site)
                 try:
@@ -793,7 +822,7 @@ class CashBookView(LearningAdminView):
                                             ",", "."
                                         )
                                     ],
-                                    [Table("Sổ quỹ", CASH_BOOK_HEADERS, rows, (3, 4, 5), (14, 16, 34, 14, 14, 16))],
+                                    tables,
                                 )
                             ],
                             signer_title="Người lập sổ",

@@ -123,3 +123,24 @@ def test_money_formatting():
     assert plain_number(Decimal("12.50")) == "12,5"
     assert plain_number(Decimal("70.00")) == "70"
     assert plain_number(1234567) == "1.234.567"
+
+
+def test_cash_book_names_each_lines_purpose_and_adds_up_per_purpose(fund):
+    book = ledger.cash_book(fund, D(2025, 1, 5), D(2025, 2, 28))
+    assert [(line.voucher, line.purpose) for line in book.lines] == [
+        ("PT-1", "Học bổng"),
+        ("PT-2", "Quỹ chung"),
+        ("PC-1", "Quỹ chung"),
+    ]
+    rows = {row.label: row for row in book.purposes}
+    assert rows["Học bổng"].opening == 0 and rows["Học bổng"].received == Decimal(2_500_000)
+    assert rows["Học bổng"].balance == Decimal(2_500_000)
+    assert rows["Quỹ chung"].opening == Decimal(1_000_000) and rows["Quỹ chung"].spent == Decimal(1_200_000)
+    assert sum(row.opening for row in book.purposes) == book.opening_balance
+    assert sum(row.balance for row in book.purposes) == book.closing_balance
+
+
+def test_cash_book_per_purpose_when_the_opening_balance_falls_inside_the_period(fund):
+    book = ledger.cash_book(fund, D(2024, 12, 1), D(2025, 3, 31))
+    assert sum(row.opening for row in book.purposes) == book.opening_balance == Decimal(1_000_000)
+    assert sum(row.balance for row in book.purposes) == book.closing_balance == Decimal(3_000_000)

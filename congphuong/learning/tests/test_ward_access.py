@@ -211,7 +211,8 @@ def test_dashboard_reports_and_cash_book_refuse_another_ward(client, two_wards, 
     html = response.content.decode()
     assert OTHER not in html
     book = client.get(reverse("learning_cash_book") + "?export=xlsx&tu=01/01/2025&den=31/12/2025")
-    values = [str(c.value) for row in load_workbook(io.BytesIO(book.content)).active.iter_rows() for c in row]
+    sheets = load_workbook(io.BytesIO(book.content)).worksheets
+    values = [str(c.value) for sheet in sheets for row in sheet.iter_rows() for c in row]
     assert not [value for value in values if OTHER in value]
 
 
