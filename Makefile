@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install lock run serve demo test typecheck lint-imports test-sqlite test-postgres lint format check-migrations translations clean bench-search \
+.PHONY: install lock run serve demo test typecheck lint-imports test-sqlite test-postgres lint lint-templates format check-migrations translations clean bench-search \
 	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe vendor-htmlcs prod-check replica-check bench-serving bench-soak \
 	bench-legacy
 
@@ -141,13 +141,21 @@ bench-serving: install
 bench-soak: install
 	N=$(if $(filter command line environment,$(origin N)),$(N),10000) bash bench/serving/soak.sh
 
-lint: install
+## make lint: ruff (format and checks) and the templates' indentation (lint-templates). Run in CI.
+lint: install lint-templates
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+
+## make lint-templates: every template indented as djhtml indents it (djhtml --check); `make format`
+## reindents them. Only the apps' templates: test fixtures and bench pages are left as they are.
+TEMPLATES = $(shell find congphuong -path '*/templates/*' -name '*.html' | sort)
+lint-templates: install
+	$(BIN)/djhtml --check $(TEMPLATES)
 
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml $(TEMPLATES)
 
 check-migrations: install
 	DJANGO_SETTINGS_MODULE=congphuong.settings.test $(MANAGE) makemigrations --check --dry-run

@@ -1,4 +1,5 @@
-"""A public list with filters in the query string (documents, procedures): the shared part.
+"""A public list with filters in the query string (documents, procedures): the shared part, and the
+index page that shows one (`FilteredIndexPage`, template core/filtered_index_page.html).
 
 Every parameter is optional and checked on its own by a Django form: a bad value is dropped with a
 short Vietnamese note and the rest still applies, so a mangled link never gives an error page. The
@@ -11,7 +12,10 @@ with ``_filtered(…, skip=name)``: the counts of one filter's options under all
 from __future__ import annotations
 
 from django import forms
+from django.db import models
+from wagtail.admin.panels import FieldPanel
 
+from .models import BasePage
 from .pagination import paginate
 from .text import fold, nfc
 
@@ -68,3 +72,28 @@ class FilteredListing:
     @property
     def query(self):
         return self.values.get("q", "")
+
+
+class FilteredIndexPage(BasePage):
+    """The ward's one searchable, filterable list of its child pages of one kind (Văn bản, Thủ tục hành
+    chính) under its home page. A subclass says which rows (`get_listing`) and what one row is called
+    (`row_noun`: "Có 12 văn bản."); its template extends core/filtered_index_page.html."""
+
+    intro = models.TextField("Giới thiệu ngắn", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    row_noun = ""
+
+    class Meta:
+        abstract = True
+
+    def get_listing(self, request, context) -> FilteredListing:
+        """The list for `request`; `context` may take what else the template shows."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = self.get_listing(request, context)
+        return context

@@ -27,6 +27,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
+from congphuong.core.listing import FilteredIndexPage
 from congphuong.core.models import BasePage, PortalPageQuerySet
 from congphuong.core.page_forms import BasePageForm
 from congphuong.core.text import fold
@@ -142,15 +143,11 @@ LegalDocumentManager = PageManager.from_queryset(LegalDocumentQuerySet)
 # --- Pages --------------------------------------------------------------------------------
 
 
-class DocumentIndexPage(BasePage):
+class DocumentIndexPage(FilteredIndexPage):
     """ "Văn bản": the ward's searchable, filterable list of documents."""
 
-    intro = models.TextField("Giới thiệu ngắn", blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["documents.LegalDocumentPage"]
-    max_count_per_parent = 1
+    row_noun = "văn bản"
 
     class Meta:
         verbose_name = "Chuyên mục văn bản"
@@ -162,18 +159,16 @@ class DocumentIndexPage(BasePage):
     def documents(self):
         return LegalDocumentPage.objects.child_of(self).live().public()
 
-    def get_context(self, request, *args, **kwargs):
+    def get_listing(self, request, context):
         from congphuong.core.origin import request_site
         from congphuong.legacy.archive import archive_filter, filter_pages
 
         from .filters import DocumentListing
 
-        context = super().get_context(request, *args, **kwargs)
         site = request_site(request)
         archive = archive_filter(request, site)  # "Phường cũ" (docs/ward-merger.md)
         context["archive"] = archive
-        context["listing"] = DocumentListing(request, filter_pages(self.documents(), site, archive))
-        return context
+        return DocumentListing(request, filter_pages(self.documents(), site, archive))
 
 
 class LegalDocumentPageForm(BasePageForm):

@@ -59,8 +59,13 @@ def disclosure_filters(request, index_page):
         else:
             notices.append(f"Năm “{nfc(raw_year)[:20]}” không hợp lệ. Hãy chọn năm trong danh sách. Đang hiện mọi năm.")
 
+    # What the filters add to the list's title ("Công khai: Ngân sách năm 2025"), includes/index_head.html.
+    title_detail = (f": {selected_category.name}" if selected_category else "") + (
+        f" năm {selected_year}" if selected_year else ""
+    )
     return {
         "postings": paginate(request, postings, per_page=POSTINGS_PER_PAGE),
+        "title_detail": title_detail,
         "categories": categories,
         "years": years,
         "selected_category": selected_category,

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from congphuong.core.listing import FilteredIndexPage
 from congphuong.core.models import BasePage
 from congphuong.core.text import fold
 from congphuong.documents.lists import ManagedList
@@ -65,13 +66,11 @@ class StepsBlock(blocks.StreamBlock):
     step = StepBlock()
 
 
-class ProcedureIndexPage(BasePage):
-    intro = models.TextField("Giới thiệu ngắn", blank=True)
+class ProcedureIndexPage(FilteredIndexPage):
+    """ "Thủ tục hành chính": the ward's searchable catalogue of procedures."""
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["procedures.ProcedurePage"]
-    max_count_per_parent = 1
+    row_noun = "thủ tục"
 
     class Meta:
         verbose_name = "Chuyên mục thủ tục hành chính"
@@ -83,12 +82,10 @@ class ProcedureIndexPage(BasePage):
     def procedures(self):
         return ProcedurePage.objects.child_of(self).live().public()
 
-    def get_context(self, request, *args, **kwargs):
+    def get_listing(self, request, context):
         from .filters import ProcedureListing
 
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = ProcedureListing(request, self.procedures())
-        return context
+        return ProcedureListing(request, self.procedures())
 
 
 def validate_http_url(value):
