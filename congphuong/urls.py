@@ -12,6 +12,7 @@ from congphuong.search import views as search_views
 from congphuong.serving import policy, routing
 from congphuong.serving import urls as serving_urls
 from congphuong.units import views as units_views
+from congphuong.wards.sitemap import WardSitemap
 
 # Cache policy by URL pattern (congphuong.serving.policy, docs/caching.md): private patterns are
 # never cached; public ones may be, for anonymous readers, when the response allows it.
@@ -40,7 +41,7 @@ urlpatterns += policy.public_urlpatterns(
     [
         path("tai-lieu/", include(wagtaildocs_urls)),
         path("tra-cuu-phuong-moi/", units_views.lookup, name="unit_lookup"),
-        path("sitemap.xml", sitemap, name="sitemap"),
+        path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": WardSitemap}}, name="sitemap"),
         path("robots.txt", core_views.robots_txt, name="robots_txt"),
         path("favicon.ico", core_views.favicon_ico, name="favicon_ico"),
     ]

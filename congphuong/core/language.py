@@ -34,8 +34,13 @@ class PathLanguageMiddleware:
 
     def __call__(self, request):
         language = language_of_path(request.path_info)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
+        if getattr(request, "is_dummy", False):
+            # The admin's preview runs a fake request inside the admin's own (its language is given by
+            # the page previewed, core.models.BasePage.serve_preview): leave the admin's language as it was.
+            with translation.override(language):
+                return self.get_response(request)
+        translation.activate(language)
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response

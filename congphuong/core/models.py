@@ -1,8 +1,10 @@
 """The base page every public page type derives from."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
@@ -100,6 +102,18 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def serve_preview(self, request, mode_name):
+        """The admin's preview in the language of the page's locale: an English page previews with the
+        English chrome and labels, whatever the admin's language (docs/english-section.md). Rendered
+        here, inside that language; the admin's own language is back afterwards."""
+        language = getattr(getattr(self, "locale", None), "language_code", None) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            if callable(getattr(response, "render", None)) and not getattr(response, "is_rendered", True):
+                response = response.render()
+        return response
 
     def full_clean(self, *args, **kwargs):
         normalise_instance_text(self)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
 
 from congphuong.core.text import slugify_vi
 
@@ -69,7 +70,7 @@ def archive_filter(request, site) -> ArchiveFilter:
     selected = next((choice for choice in choices if choice.selected), None)
     note = ""
     if raw and selected is None and choices:
-        note = f"Không có phường cũ «{raw}» nên đã bỏ lọc theo phường cũ."
+        note = _("Không có phường cũ «%(name)s» nên đã bỏ lọc theo phường cũ.") % {"name": raw}
     return ArchiveFilter(choices, selected, note)
 
 

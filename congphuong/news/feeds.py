@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from congphuong.core.origin import absolute
 
@@ -10,11 +11,12 @@ FEED_SIZE = 30
 
 class ArticleFeed(Feed):
     feed_type = Rss201rev2Feed
-    language = "vi"
 
     def __init__(self, root_page):
         super().__init__()
         self.root_page = root_page
+        # The language of the page the feed is of: /en/rss/ (the English home) is "en".
+        self.language = getattr(getattr(root_page, "locale", None), "language_code", None) or "vi"
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -31,7 +33,7 @@ class ArticleFeed(Feed):
         return absolute(self.request.path, self.request)
 
     def description(self):
-        return getattr(self.root_page, "intro", "") or f"Tin mới nhất của {self.root_page.title}"
+        return getattr(self.root_page, "intro", "") or _("Tin mới nhất của %(title)s") % {"title": self.root_page.title}
 
     def items(self):
         from .models import live_articles

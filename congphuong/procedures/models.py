@@ -11,6 +11,7 @@ Search ignores diacritics on both sides: ``search_text`` holds the folded name a
 from django import forms
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -161,11 +162,15 @@ class ProcedurePage(BasePage):
         verbose_name_plural = "Thủ tục hành chính"
 
     def default_description(self) -> str:
-        parts = [f"Hồ sơ, trình tự thực hiện, thời hạn giải quyết và phí, lệ phí của thủ tục “{self.title}”."]
+        # In the language of the page being shown (the English catalogue on /en/, docs/english-section.md).
+        parts = [
+            _("Hồ sơ, trình tự thực hiện, thời hạn giải quyết và phí, lệ phí của thủ tục “%(title)s”.")
+            % {"title": self.title}
+        ]
         if self.processing_time.strip():
-            parts.append(f"Thời hạn giải quyết: {self.processing_time.strip().rstrip('.')}.")
+            parts.append(_("Thời hạn giải quyết: %(time)s.") % {"time": self.processing_time.strip().rstrip(".")})
         if self.fees.strip():
-            parts.append(f"Phí, lệ phí: {self.fees.strip().rstrip('.')}.")
+            parts.append(_("Phí, lệ phí: %(fees)s.") % {"fees": self.fees.strip().rstrip(".")})
         return " ".join(parts)
 
     def save(self, *args, **kwargs):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from congphuong.core.language import is_english
 from congphuong.legacy.archive import archive_filter, origin_page_ids
 from congphuong.serving.routing import language_root
 
@@ -49,9 +50,11 @@ def _int(value: str):
 
 
 def _format_count(count: int, cap: int) -> str:
+    # Thousands separator: "2.000" in Vietnamese, "2,000" on /en/search/ (docs/english-section.md).
+    separator = "," if is_english() else "."
     if count > cap:
-        return "hơn " + f"{cap:,}".replace(",", ".")
-    return f"{count:,}".replace(",", ".")
+        return _("hơn %(count)s") % {"count": f"{cap:,}".replace(",", separator)}
+    return f"{count:,}".replace(",", separator)
 
 
 def _search_root(site):
@@ -72,12 +75,12 @@ def search(request):
     kind_labels = dict(kinds)
     selected_kind = _clean(request.GET.get("loai", ""))
     if selected_kind and selected_kind not in kind_labels:
-        notes.append("Loại nội dung không hợp lệ nên đã bỏ qua.")
+        notes.append(_("Loại nội dung không hợp lệ nên đã bỏ qua."))
         selected_kind = ""
     date_from, bad_from = _parse_date(request.GET.get("tu", ""))
     date_to, bad_to = _parse_date(request.GET.get("den", ""))
     if bad_from or bad_to:
-        notes.append("Ngày không hợp lệ nên đã bỏ qua. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 18/05/2025.")
+        notes.append(_("Ngày không hợp lệ nên đã bỏ qua. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 18/05/2025."))
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
     categories = engine.category_choices(root) if root else []
@@ -122,19 +125,19 @@ def search(request):
     elif not raw_query:
         message = _("Hãy nhập từ khóa cần tìm, ví dụ: “khuyến học” hoặc “thu tuc ho khau”.")
     elif len(raw_query) > MAX_QUERY_LENGTH:
-        message = (
-            f"Từ khóa quá dài ({_format_count(len(raw_query), 10**9)} ký tự). "
-            f"Hãy rút gọn dưới {MAX_QUERY_LENGTH} ký tự, chỉ giữ vài từ chính."
-        )
+        message = _("Từ khóa quá dài (%(length)s ký tự). Hãy rút gọn dưới %(limit)s ký tự, chỉ giữ vài từ chính.") % {
+            "length": _format_count(len(raw_query), 10**9),
+            "limit": MAX_QUERY_LENGTH,
+        }
     elif not TOKEN_RE.search(raw_query):
-        message = "Từ khóa cần có ít nhất một chữ cái hoặc chữ số."
+        message = _("Từ khóa cần có ít nhất một chữ cái hoặc chữ số.")
     if message:
         context["message"] = message
         return render(request, "search/search.html", context)
 
     parsed = parse_query(raw_query)
     if len(TOKEN_RE.findall(raw_query)) > MAX_QUERY_TOKENS:
-        notes.append(f"Chỉ tìm theo {MAX_QUERY_TOKENS} từ đầu tiên.")
+        notes.append(_("Chỉ tìm theo %(count)s từ đầu tiên.") % {"count": MAX_QUERY_TOKENS})
     outcome = engine.run(raw_query, root.pk, filters)
     if archive.selected is not None:  # "Phường cũ": only pages that came from that old ward
         from_old_ward = set(
@@ -175,7 +178,7 @@ def search(request):
     if not outcome.total:
         context["message"] = _("Không tìm thấy kết quả nào cho “%(query)s”.") % {"query": raw_query}
         if context["has_filters"]:
-            context["message"] += " Hãy thử bỏ bớt điều kiện lọc."
+            context["message"] += " " + _("Hãy thử bỏ bớt điều kiện lọc.")
     return render(request, "search/search.html", context)
 
 

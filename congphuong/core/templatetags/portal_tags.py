@@ -8,6 +8,7 @@ import json
 import re
 
 from django import template
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
@@ -256,7 +257,8 @@ def site_json_ld(context, logo_url=""):
 def breadcrumb_json_ld(context, page, crumbs, crumb_title=""):
     """schema.org BreadcrumbList matching includes/breadcrumbs.html (the same crumbs, absolute URLs)."""
     request = context.get("request")
-    trail = [("Trang chủ", "/")]
+    # The home in the page's language: "Home" at /en/ on the English section (docs/english-section.md).
+    trail = [(translation.gettext("Trang chủ"), reverse("wagtail_serve", args=("",)))]
     trail += [(crumb.title, crumb.url) for crumb in crumbs]
     trail.append((page.title, page.url))
     if crumb_title and request is not None:
