@@ -107,7 +107,9 @@ class BasePage(Page):
         """The admin's preview in the language of the page's locale: an English page previews with the
         English chrome and labels, whatever the admin's language (docs/english-section.md). Rendered
         here, inside that language; the admin's own language is back afterwards."""
-        language = getattr(getattr(self, "locale", None), "language_code", None) or settings.LANGUAGE_CODE
+        # A page being created has no locale yet: it will take its parent's (Page.get_default_locale).
+        locale = self.locale if self.locale_id else self.get_default_locale()
+        language = getattr(locale, "language_code", None) or settings.LANGUAGE_CODE
         with translation.override(language):
             request.LANGUAGE_CODE = language
             response = super().serve_preview(request, mode_name)

@@ -114,3 +114,28 @@ def test_the_chrome_check_finds_vietnamese():
     html = '<header class="site-header"><a href="/" lang="vi">Tiếng Việt</a><p>Trang chủ</p></header>'
     assert vietnamese_in_chrome(html) == ["chủ"]
     assert vietnamese_in_chrome('<header class="site-header"><a lang="vi">Tiếng Việt</a> Home</header>') == []
+
+
+def test_an_english_not_found_page_is_english(demo_world, db, client):
+    site = Site.objects.get(hostname="localhost")
+    response = _get(client, site, "/en/no-such-page/")
+    html = response.content.decode()
+    assert response.status_code == 404 and '<html lang="en">' in html and "<h1>Page not found</h1>" in html
+    main = re.search(r"<main.*?</main>", html, re.S).group(0)
+    assert not VIETNAMESE.search(re.sub(r"<[^>]+>", " ", main)), VIETNAMESE.findall(main)
+    assert 'href="/en/">go to the home page</a>' in html
+
+
+def test_the_demo_sitemap_lists_the_english_section(demo_world, db, client):
+    site = Site.objects.get(hostname="localhost")
+    xml = _get(client, site, "/sitemap.xml").content.decode()
+    host = "http://localhost" if site.port in (80, 443) else f"http://localhost:{site.port}"
+    for path in ("/en/", "/en/about/", "/en/about/organisation/", "/en/about/contact/"):
+        assert f"<loc>{host}{path}</loc>" in xml, path
+    assert f'<xhtml:link rel="alternate" hreflang="en" href="{host}/en/about/organisation/"/>' in xml
+    assert f'<xhtml:link rel="alternate" hreflang="vi" href="{host}/gioi-thieu/co-cau-to-chuc/"/>' in xml
+    # The other ward's English pages are on its own host only.
+    assert "tan-son-hoa" not in xml and "Tan Son Hoa" not in xml
+    # The demo has no English news: /en/rss/ is a valid English feed with no items.
+    feed = _get(client, site, "/en/rss/").content.decode()
+    assert "<language>en</language>" in feed and "<item>" not in feed
