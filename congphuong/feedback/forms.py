@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from congphuong.core.forms import VisibleTextMixin
 from congphuong.core.image_limits import check_image_pixels
@@ -232,24 +233,24 @@ class QuestionForm(NfcFormMixin, SpamGuardForm):
 
 class LookupForm(NfcFormMixin, forms.Form):
     code = forms.CharField(
-        label="Mã tra cứu",
+        label=_("Mã tra cứu"),
         max_length=40,
-        help_text="Ví dụ: HD-2026-7K3QX (ghi trên phiếu tiếp nhận và trong thư xác nhận).",
-        error_messages={"required": "Vui lòng nhập mã tra cứu."},
+        help_text=_("Ví dụ: HD-2026-7K3QX (ghi trên phiếu tiếp nhận và trong thư xác nhận)."),
+        error_messages={"required": _("Vui lòng nhập mã tra cứu.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
     verifier = forms.CharField(
-        label="4 số cuối điện thoại hoặc địa chỉ thư điện tử đã khai",
+        label=_("4 số cuối điện thoại hoặc địa chỉ thư điện tử đã khai"),
         max_length=254,
-        help_text="Để bảo vệ thông tin của bạn, người không biết số điện thoại hoặc thư điện tử không xem được.",
-        error_messages={"required": "Vui lòng nhập 4 số cuối điện thoại hoặc thư điện tử đã khai khi gửi."},
+        help_text=_("Để bảo vệ thông tin của bạn, người không biết số điện thoại hoặc thư điện tử không xem được."),
+        error_messages={"required": _("Vui lòng nhập 4 số cuối điện thoại hoặc thư điện tử đã khai khi gửi.")},
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
     def clean_code(self):
         code = normalise_code(self.cleaned_data["code"])
         if not code:
-            raise ValidationError("Mã tra cứu không đúng dạng. Mã có dạng HD-2026-7K3QX.")
+            raise ValidationError(_("Mã tra cứu không đúng dạng. Mã có dạng HD-2026-7K3QX."))
         return code
 
     def clean_verifier(self):
@@ -258,7 +259,7 @@ class LookupForm(NfcFormMixin, forms.Form):
             return value.lower()
         number = digits(value)
         if len(number) < 4:
-            raise ValidationError("Vui lòng nhập ít nhất 4 số cuối của số điện thoại, hoặc cả địa chỉ thư điện tử.")
+            raise ValidationError(_("Vui lòng nhập ít nhất 4 số cuối của số điện thoại, hoặc cả địa chỉ thư điện tử."))
         return number
 
     def matches(self, question: Question) -> bool:
@@ -275,30 +276,30 @@ class LookupForm(NfcFormMixin, forms.Form):
 
 
 SCORE_CHOICES = [
-    (5, "5 – Rất hài lòng"),
-    (4, "4 – Hài lòng"),
-    (3, "3 – Bình thường"),
-    (2, "2 – Không hài lòng"),
-    (1, "1 – Rất không hài lòng"),
+    (5, _("5 – Rất hài lòng")),
+    (4, _("4 – Hài lòng")),
+    (3, _("3 – Bình thường")),
+    (2, _("2 – Không hài lòng")),
+    (1, _("1 – Rất không hài lòng")),
 ]
 
 
 class RatingForm(NfcFormMixin, forms.Form):
     score = forms.TypedChoiceField(
-        label="Mức độ hài lòng",
+        label=_("Mức độ hài lòng"),
         choices=SCORE_CHOICES,
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Vui lòng chọn mức độ hài lòng (từ 1 đến 5).",
-            "invalid_choice": "Mức độ hài lòng phải từ 1 đến 5.",
+            "required": _("Vui lòng chọn mức độ hài lòng (từ 1 đến 5)."),
+            "invalid_choice": _("Mức độ hài lòng phải từ 1 đến 5."),
         },
     )
     comment = forms.CharField(
-        label="Góp ý thêm (không bắt buộc)",
+        label=_("Góp ý thêm (không bắt buộc)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "Góp ý tối đa 1000 ký tự."},
-        help_text="Không ghi họ tên, số điện thoại: đánh giá là ẩn danh.",
+        error_messages={"max_length": _("Góp ý tối đa 1000 ký tự.")},
+        help_text=_("Không ghi họ tên, số điện thoại: đánh giá là ẩn danh."),
     )

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Avg, Count
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from congphuong.core.pagination import paginate
 from congphuong.core.text import fold, nfc
@@ -76,7 +76,9 @@ def _answer_key(question) -> str:
 def _aggregate(queryset) -> dict:
     data = queryset.aggregate(average=Avg("score"), count=Count("pk"))
     average = data["average"]
-    data["average_text"] = f"{average:.1f}".replace(".", ",") if average is not None else ""
+    # "4,5" in Vietnamese, "4.5" on an English page (docs/english-section.md).
+    decimal = "." if translation.get_language() == "en" else ","
+    data["average_text"] = f"{average:.1f}".replace(".", decimal) if average is not None else ""
     return data
 
 

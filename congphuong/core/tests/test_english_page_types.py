@@ -22,6 +22,8 @@ from congphuong.procedures.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+VIETNAMESE = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.IGNORECASE)
+
 
 @pytest.fixture
 def english_home(home):
@@ -92,12 +94,18 @@ def test_a_procedure_in_english(client, home, english_home):
 
 def test_a_questions_page_in_english(client, home, english_home):
     page = FeedbackPageFactory(parent=home)
-    translate_page(page, title="Questions and answers", slug="questions")
+    translate_page(page, title="Questions and answers", slug="questions", intro="Ask us.")
     vi, en = _both(client, page.url, "/en/questions/")
     assert "Ask a question or send feedback" in en and "Answered questions" in en
     assert "working days of receipt" in en and "How satisfied are you with this portal?" in en
-    assert "Hỏi đáp đã trả lời" not in en
-    assert "Hỏi đáp đã trả lời" in vi and "Answered questions" not in vi
+    assert "Tracking code" in en and ">Look up</button>" in en and "5 – Very satisfied" in en
+    assert "No ratings yet." in en and "Ratings are anonymous" in en
+    # Nothing Vietnamese left in the page's main part and side column (no data here is Vietnamese).
+    body = re.search(r'<div class="wrap layout.*?</div>\s*<footer', en, re.S).group(0)
+    text = re.sub(r"<[^>]+>", " ", body)
+    assert not VIETNAMESE.search(text), sorted({w for w in re.findall(r"\w+", text) if VIETNAMESE.search(w)})
+    assert "Hỏi đáp đã trả lời" in vi and "Mã tra cứu" in vi and "5 – Rất hài lòng" in vi
+    assert "Answered questions" not in vi and "Tracking code" not in vi
 
 
 def test_search_on_en_speaks_english(client, home, english_home):
