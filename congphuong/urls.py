@@ -17,48 +17,48 @@ from congphuong.wards.sitemap import WardSitemap
 # Cache policy by URL pattern (congphuong.serving.policy, docs/caching.md): private patterns are
 # never cached; public ones may be, for anonymous readers, when the response allows it.
 urlpatterns = policy.private_urlpatterns(
-[
-# Wagtail's view with a rate limit (accounts/password_reset.py), ahead of Wagtail's own pattern.
-path(
-"admin/password_reset/",
-RateLimitedPasswordResetView.as_view(),
-name="wagtailadmin_password_reset",
-),
-path("admin/", include(wagtailadmin_urls)),
-path("", include(serving_urls)),  # /healthz, /readyz
-]
+    [
+        # Wagtail's view with a rate limit (accounts/password_reset.py), ahead of Wagtail's own pattern.
+        path(
+            "admin/password_reset/",
+            RateLimitedPasswordResetView.as_view(),
+            name="wagtailadmin_password_reset",
+        ),
+        path("admin/", include(wagtailadmin_urls)),
+        path("", include(serving_urls)),  # /healthz, /readyz
+    ]
 )
 # The language of a path (docs/english-section.md): Vietnamese without a prefix, as always; English
 # under /en/ (the search at /en/search/). Set by core.language.PathLanguageMiddleware.
 urlpatterns += policy.public_urlpatterns(
-i18n_patterns(
-path(pgettext_lazy("url", "tim-kiem/"), search_views.search, name="search"),
-path(pgettext_lazy("url", "tim-kiem/goi-y/"), search_views.autocomplete, name="search_autocomplete"),
-prefix_default_language=False,
-)
+    i18n_patterns(
+        path(pgettext_lazy("url", "tim-kiem/"), search_views.search, name="search"),
+        path(pgettext_lazy("url", "tim-kiem/goi-y/"), search_views.autocomplete, name="search_autocomplete"),
+        prefix_default_language=False,
+    )
 )
 urlpatterns += policy.public_urlpatterns(
-[
-path("tai-lieu/", include(wagtaildocs_urls)),
-path("tra-cuu-phuong-moi/", units_views.lookup, name="unit_lookup"),
-path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": WardSitemap}}, name="sitemap"),
-path("robots.txt", core_views.robots_txt, name="robots_txt"),
-path("favicon.ico", core_views.favicon_ico, name="favicon_ico"),
-]
+    [
+        path("tai-lieu/", include(wagtaildocs_urls)),
+        path("tra-cuu-phuong-moi/", units_views.lookup, name="unit_lookup"),
+        path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": WardSitemap}}, name="sitemap"),
+        path("robots.txt", core_views.robots_txt, name="robots_txt"),
+        path("favicon.ico", core_views.favicon_ico, name="favicon_ico"),
+    ]
 )
 
 if settings.DEBUG:
-from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-from django.urls import re_path
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.urls import re_path
 
-urlpatterns += staticfiles_urlpatterns()
-media_prefix = settings.MEDIA_URL.lstrip("/")
-urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", core_views.development_media)]
+    urlpatterns += staticfiles_urlpatterns()
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", core_views.development_media)]
 
-    # Wagtail's front-end patterns, pages served with the ward and route kept (serving/routing.py).
-    urlpatterns += policy.public_urlpatterns(
+# Wagtail's front-end patterns, pages served with the ward and route kept (serving/routing.py).
+urlpatterns += policy.public_urlpatterns(
     i18n_patterns(path("", include(routing.urlpatterns)), prefix_default_language=False)
-    )
+)
 
-    handler404 = "congphuong.core.views.page_not_found"
-    handler500 = "congphuong.core.views.server_error"
+handler404 = "congphuong.core.views.page_not_found"
+handler500 = "congphuong.core.views.server_error"

@@ -18,29 +18,29 @@ ENGLISH = "en"
 
 
 def language_of_path(path_info: str) -> str:
-"""The language a path is served in: "en" under /en/, else the default (Vietnamese)."""
-return translation.get_language_from_path(path_info) or settings.LANGUAGE_CODE
+    """The language a path is served in: "en" under /en/, else the default (Vietnamese)."""
+    return translation.get_language_from_path(path_info) or settings.LANGUAGE_CODE
 
 
 def is_english() -> bool:
-return (translation.get_language() or "").split("-")[0] == ENGLISH
+    return (translation.get_language() or "").split("-")[0] == ENGLISH
 
 
 class PathLanguageMiddleware:
-"""Activates the language of the path for the request (LocaleMiddleware without negotiation)."""
+    """Activates the language of the path for the request (LocaleMiddleware without negotiation)."""
 
-def __init__(self, get_response):
-self.get_response = get_response
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-def __call__(self, request):
-language = language_of_path(request.path_info)
-request.LANGUAGE_CODE = language
-if getattr(request, "is_dummy", False):
-# The admin's preview runs a fake request inside the admin's own (its language is given by
-# the page previewed, core.models.BasePage.serve_preview): leave the admin's language as it was.
-with translation.override(language):
-return self.get_response(request)
-translation.activate(language)
-response = self.get_response(request)
-response.headers.setdefault("Content-Language", language)
-return response
+    def __call__(self, request):
+        language = language_of_path(request.path_info)
+        request.LANGUAGE_CODE = language
+        if getattr(request, "is_dummy", False):
+            # The admin's preview runs a fake request inside the admin's own (its language is given by
+            # the page previewed, core.models.BasePage.serve_preview): leave the admin's language as it was.
+            with translation.override(language):
+                return self.get_response(request)
+        translation.activate(language)
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -18,185 +18,185 @@ from .text import slugify_vi, vietnamese_slug_formatters
 
 
 def with_listing_images(queryset, *specs, field="listing_image"):
-"""Listing images, and the renditions of `specs` (core/renditions.py: the sizes the list's
-template shows) in one extra query for the whole list, instead of one rendition-cache or
-database lookup per image in the template. Only those sizes: an image has some twenty."""
-queryset = queryset.select_related(field)
-if not specs:
-return queryset
-from wagtail.images import get_image_model
+    """Listing images, and the renditions of `specs` (core/renditions.py: the sizes the list's
+    template shows) in one extra query for the whole list, instead of one rendition-cache or
+    database lookup per image in the template. Only those sizes: an image has some twenty."""
+    queryset = queryset.select_related(field)
+    if not specs:
+        return queryset
+    from wagtail.images import get_image_model
 
-from .renditions import expand
+    from .renditions import expand
 
-renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=expand(specs))
-# Wagtail's own attribute (ImageQuerySet.prefetch_renditions): its image tags look nowhere else.
-return queryset.prefetch_related(
-models.Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
-)
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=expand(specs))
+    # Wagtail's own attribute (ImageQuerySet.prefetch_renditions): its image tags look nowhere else.
+    return queryset.prefetch_related(
+        models.Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
 
 
 def when_shown(compute):
-"""A context value computed the first time the template uses it: a kept fragment
-({% fragment %}, serving/fragments.py) that shows it makes its queries unnecessary."""
-return SimpleLazyObject(compute)
+    """A context value computed the first time the template uses it: a kept fragment
+    ({% fragment %}, serving/fragments.py) that shows it makes its queries unnecessary."""
+    return SimpleLazyObject(compute)
 
 
 # Wagtail's own help ("…e.g http://domain.com/blog/[my-slug]/") shows an English blog address.
 SLUG_HELP = (
-"Phần cuối của địa chỉ trang, tự tạo từ tiêu đề: chữ thường không dấu, nối bằng dấu gạch ngang. "
-"Ví dụ: …/tin-tuc/ra-quan-don-ve-sinh-kenh-rach/"
+    "Phần cuối của địa chỉ trang, tự tạo từ tiêu đề: chữ thường không dấu, nối bằng dấu gạch ngang. "
+    "Ví dụ: …/tin-tuc/ra-quan-don-ve-sinh-kenh-rach/"
 )
 
 
 def base_promote_panels(*, listing_image=True):
-"""The "Quảng bá" tab. A page type that shows the featured image among its content panels
-passes listing_image=False: one field in two panels renders two choosers bound to one form
-field, and the second (empty) one wins on save, so the chosen image was lost (core/checks.py)."""
-share = [
-FieldPanel("slug", widget=SlugInput(formatters=vietnamese_slug_formatters()), help_text=SLUG_HELP),
-FieldPanel("seo_title"),
-FieldPanel("search_description"),
-]
-if listing_image:
-share.append(FieldPanel("listing_image"))
-return [
-MultiFieldPanel(share, heading="Đường dẫn và chia sẻ"),
-MultiFieldPanel([FieldPanel("show_in_menus")], heading="Trình đơn"),
-]
+    """The "Quảng bá" tab. A page type that shows the featured image among its content panels
+    passes listing_image=False: one field in two panels renders two choosers bound to one form
+    field, and the second (empty) one wins on save, so the chosen image was lost (core/checks.py)."""
+    share = [
+        FieldPanel("slug", widget=SlugInput(formatters=vietnamese_slug_formatters()), help_text=SLUG_HELP),
+        FieldPanel("seo_title"),
+        FieldPanel("search_description"),
+    ]
+    if listing_image:
+        share.append(FieldPanel("listing_image"))
+    return [
+        MultiFieldPanel(share, heading="Đường dẫn và chia sẻ"),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading="Trình đơn"),
+    ]
 
 
 def restricted_at_or_above():
-"""True for a page that has a view restriction or lies below one: a subquery of the page
-list's own query (outer path starting with the restricted page's path)."""
-return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
+    """True for a page that has a view restriction or lies below one: a subquery of the page
+    list's own query (outer path starting with the restricted page's path)."""
+    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
 
 
 class PortalPageQuerySet(PageQuerySet):
-def private_q(self):
-"""Wagtail's reads every restriction first: one more query for each list."""
-return Q(restricted_at_or_above())
+    def private_q(self):
+        """Wagtail's reads every restriction first: one more query for each list."""
+        return Q(restricted_at_or_above())
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
 
 
 class BasePage(Page):
-"""Shared behaviour: ASCII slugs, NFC text, listing image, breadcrumbs, SEO."""
+    """Shared behaviour: ASCII slugs, NFC text, listing image, breadcrumbs, SEO."""
 
-objects = PortalPageManager()
+    objects = PortalPageManager()
 
-listing_image = models.ForeignKey(
-"wagtailimages.Image",
-verbose_name="Ảnh đại diện",
-null=True,
-blank=True,
-on_delete=models.SET_NULL,
-related_name="+",
-help_text="Dùng trong danh sách bài và khi chia sẻ lên mạng xã hội.",
-)
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Ảnh đại diện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Dùng trong danh sách bài và khi chia sẻ lên mạng xã hội.",
+    )
 
-promote_panels = base_promote_panels()
-base_form_class = BasePageForm
+    promote_panels = base_promote_panels()
+    base_form_class = BasePageForm
 
-search_fields = Page.search_fields + [index.SearchField("search_description")]
+    search_fields = Page.search_fields + [index.SearchField("search_description")]
 
-class Meta:
-abstract = True
+    class Meta:
+        abstract = True
 
-def serve_preview(self, request, mode_name):
-"""The admin's preview in the language of the page's locale: an English page previews with the
-English chrome and labels, whatever the admin's language (docs/english-section.md). Rendered
-here, inside that language; the admin's own language is back afterwards."""
-# A page being created has no locale yet: it will take its parent's (Page.get_default_locale).
-locale = self.locale if self.locale_id else self.get_default_locale()
-language = getattr(locale, "language_code", None) or settings.LANGUAGE_CODE
-with translation.override(language):
-request.LANGUAGE_CODE = language
-response = super().serve_preview(request, mode_name)
-if callable(getattr(response, "render", None)) and not getattr(response, "is_rendered", True):
-response = response.render()
-return response
+    def serve_preview(self, request, mode_name):
+        """The admin's preview in the language of the page's locale: an English page previews with the
+        English chrome and labels, whatever the admin's language (docs/english-section.md). Rendered
+        here, inside that language; the admin's own language is back afterwards."""
+        # A page being created has no locale yet: it will take its parent's (Page.get_default_locale).
+        locale = self.locale if self.locale_id else self.get_default_locale()
+        language = getattr(locale, "language_code", None) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            if callable(getattr(response, "render", None)) and not getattr(response, "is_rendered", True):
+                response = response.render()
+        return response
 
-def full_clean(self, *args, **kwargs):
-normalise_instance_text(self)
-super().full_clean(*args, **kwargs)
+    def full_clean(self, *args, **kwargs):
+        normalise_instance_text(self)
+        super().full_clean(*args, **kwargs)
 
-def _set_core_field_defaults(self):
-# Wagtail's own fallback slugifies with Django, which drops đ ("Đảng" → "ang"). Wagtail calls
-# this from the admin form's validation as well as from full_clean: the one place to fill it.
-if not self.slug and self.title and (self.path or getattr(self, "_cached_parent_obj", None)):  # type: ignore[has-type]
-base_slug = slugify_vi(self.title)
-if base_slug:
-self.slug = self._get_autogenerated_slug(base_slug)
-super()._set_core_field_defaults()
+    def _set_core_field_defaults(self):
+        # Wagtail's own fallback slugifies with Django, which drops đ ("Đảng" → "ang"). Wagtail calls
+        # this from the admin form's validation as well as from full_clean: the one place to fill it.
+        if not self.slug and self.title and (self.path or getattr(self, "_cached_parent_obj", None)):  # type: ignore[has-type]
+            base_slug = slugify_vi(self.title)
+            if base_slug:
+                self.slug = self._get_autogenerated_slug(base_slug)
+        super()._set_core_field_defaults()
 
-@property
-def ward_path(self) -> str:
-"""Tree path of this page's ward home page (depth 2): lists filter on it to stay in the ward."""
-return self.path[: 2 * Page.steplen]
+    @property
+    def ward_path(self) -> str:
+        """Tree path of this page's ward home page (depth 2): lists filter on it to stay in the ward."""
+        return self.path[: 2 * Page.steplen]
 
-def route(self, request, path_components):
-"""Wagtail's routing, with the rest of the path read in one query (core/routing.py)."""
-if not path_components:
-return super().route(request, path_components)
-from .routing import route
+    def route(self, request, path_components):
+        """Wagtail's routing, with the rest of the path read in one query (core/routing.py)."""
+        if not path_components:
+            return super().route(request, path_components)
+        from .routing import route
 
-return route(self, request, path_components)
+        return route(self, request, path_components)
 
-def get_view_restrictions(self):
-"""Wagtail's answer in one query or none (core/routing.py), or none at all when the kept
-restricted paths say no restriction can apply (serving/restrictions.py)."""
-from congphuong.serving.restrictions import view_restrictions
+    def get_view_restrictions(self):
+        """Wagtail's answer in one query or none (core/routing.py), or none at all when the kept
+        restricted paths say no restriction can apply (serving/restrictions.py)."""
+        from congphuong.serving.restrictions import view_restrictions
 
-from .routing import RESTRICTED_IDS_ATTR
-from .routing import view_restrictions as one_query
+        from .routing import RESTRICTED_IDS_ATTR
+        from .routing import view_restrictions as one_query
 
-if getattr(self, RESTRICTED_IDS_ATTR, None) is not None:
-return one_query(self)
-return view_restrictions(self, lambda: one_query(self))
+        if getattr(self, RESTRICTED_IDS_ATTR, None) is not None:
+            return one_query(self)
+        return view_restrictions(self, lambda: one_query(self))
 
-def get_breadcrumbs(self):
-"""Live ancestors below the site root, for the breadcrumb trail: from the parents the
-route left cached (no query), else one query."""
-crumbs = []
-page: Page = self
-while page.depth > 3:
-parent = page.__dict__.get("_cached_parent_obj")
-if parent is None:
-return list(self.get_ancestors().filter(depth__gt=2).live().only("id", "title", "url_path"))
-page = parent
-if page.live:
-crumbs.append(page)
-return crumbs[::-1]
+    def get_breadcrumbs(self):
+        """Live ancestors below the site root, for the breadcrumb trail: from the parents the
+        route left cached (no query), else one query."""
+        crumbs = []
+        page: Page = self
+        while page.depth > 3:
+            parent = page.__dict__.get("_cached_parent_obj")
+            if parent is None:
+                return list(self.get_ancestors().filter(depth__gt=2).live().only("id", "title", "url_path"))
+            page = parent
+            if page.live:
+                crumbs.append(page)
+        return crumbs[::-1]
 
-@property
-def meta_description(self) -> str:
-"""The page's description for search engines and sharing (meta description, og:description):
-the editor's, else the page's own short text, else one written from its fields
-(`default_description`), so that every indexable page has one."""
-for attr in ("search_description", "lead", "intro", "summary"):
-text = getattr(self, attr, "") or ""
-if isinstance(text, str) and text.strip():
-return text.strip()
-return self.default_description()
+    @property
+    def meta_description(self) -> str:
+        """The page's description for search engines and sharing (meta description, og:description):
+        the editor's, else the page's own short text, else one written from its fields
+        (`default_description`), so that every indexable page has one."""
+        for attr in ("search_description", "lead", "intro", "summary"):
+            text = getattr(self, attr, "") or ""
+            if isinstance(text, str) and text.strip():
+                return text.strip()
+        return self.default_description()
 
-def default_description(self) -> str:
-return ""
+    def default_description(self) -> str:
+        return ""
 
 
 class RateCounter(models.Model):
-"""One rate-limit window of one client for one action (congphuong/core/ratelimit.py).
+    """One rate-limit window of one client for one action (congphuong/core/ratelimit.py).
 
-In the database, not the cache: a cache evicts (LocMem's 300 entries, Redis under maxmemory)
-and an evicted counter is a limit that starts again from zero."""
+    In the database, not the cache: a cache evicts (LocMem's 300 entries, Redis under maxmemory)
+    and an evicted counter is a limit that starts again from zero."""
 
-key = models.CharField("Khóa", max_length=120, unique=True)
-count = models.PositiveIntegerField("Số lần", default=0)
-expires_at = models.DateTimeField("Hết hạn lúc", db_index=True)
+    key = models.CharField("Khóa", max_length=120, unique=True)
+    count = models.PositiveIntegerField("Số lần", default=0)
+    expires_at = models.DateTimeField("Hết hạn lúc", db_index=True)
 
-class Meta:
-verbose_name = "Bộ đếm giới hạn tần suất"
-verbose_name_plural = "Bộ đếm giới hạn tần suất"
+    class Meta:
+        verbose_name = "Bộ đếm giới hạn tần suất"
+        verbose_name_plural = "Bộ đếm giới hạn tần suất"
 
-def __str__(self):
-return f"{self.key}: {self.count}"
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -24,69 +24,69 @@ PARAM = "phuong-cu"
 
 
 def old_ward_slug(name: str) -> str:
-""" "Phường 1 (cũ)" → "phuong-1"."""
-return slugify_vi(re.sub(r"\s*\(cũ\)\s*$", "", name or ""))
+    """ "Phường 1 (cũ)" → "phuong-1"."""
+    return slugify_vi(re.sub(r"\s*\(cũ\)\s*$", "", name or ""))
 
 
 @dataclass
 class OldWardChoice:
-slug: str
-name: str
-selected: bool = False
+    slug: str
+    name: str
+    selected: bool = False
 
 
 @dataclass
 class ArchiveFilter:
-choices: list[OldWardChoice]
-selected: OldWardChoice | None
-note: str = ""
+    choices: list[OldWardChoice]
+    selected: OldWardChoice | None
+    note: str = ""
 
-@property
-def shown(self) -> bool:
-return bool(self.choices)
+    @property
+    def shown(self) -> bool:
+        return bool(self.choices)
 
 
 def _page_type_id() -> int:
-from wagtail.models import Page
+    from wagtail.models import Page
 
-return ContentType.objects.get_for_model(Page).pk
+    return ContentType.objects.get_for_model(Page).pk
 
 
 def archive_filter(request, site) -> ArchiveFilter:
-"""The old wards of `site` and the one chosen in the query string (a bad value is dropped with a note)."""
-if site is None:
-return ArchiveFilter([], None)
-names = (
-ContentOrigin.objects.filter(site=site)
-.exclude(old_ward_name="")
-.values_list("old_ward_name", flat=True)
-.distinct()
-)
-by_slug = {}
-for name in sorted(set(names)):
-by_slug.setdefault(old_ward_slug(name), name)
-raw = (request.GET.get(PARAM) or "").strip()[:100]
-choices = [OldWardChoice(slug, name, slug == raw) for slug, name in sorted(by_slug.items(), key=lambda kv: kv[1])]
-selected = next((choice for choice in choices if choice.selected), None)
-note = ""
-if raw and selected is None and choices:
-note = _("Không có phường cũ «%(name)s» nên đã bỏ lọc theo phường cũ.") % {"name": raw}
-return ArchiveFilter(choices, selected, note)
+    """The old wards of `site` and the one chosen in the query string (a bad value is dropped with a note)."""
+    if site is None:
+        return ArchiveFilter([], None)
+    names = (
+        ContentOrigin.objects.filter(site=site)
+        .exclude(old_ward_name="")
+        .values_list("old_ward_name", flat=True)
+        .distinct()
+    )
+    by_slug = {}
+    for name in sorted(set(names)):
+        by_slug.setdefault(old_ward_slug(name), name)
+    raw = (request.GET.get(PARAM) or "").strip()[:100]
+    choices = [OldWardChoice(slug, name, slug == raw) for slug, name in sorted(by_slug.items(), key=lambda kv: kv[1])]
+    selected = next((choice for choice in choices if choice.selected), None)
+    note = ""
+    if raw and selected is None and choices:
+        note = _("Không có phường cũ «%(name)s» nên đã bỏ lọc theo phường cũ.") % {"name": raw}
+    return ArchiveFilter(choices, selected, note)
 
 
 def origin_page_ids(site, old_name: str):
-"""A subquery: ids of the pages of `site` that came from the old ward `old_name`."""
-return ContentOrigin.objects.filter(site=site, old_ward_name=old_name, content_type_id=_page_type_id()).values(
-"object_id"
-)
+    """A subquery: ids of the pages of `site` that came from the old ward `old_name`."""
+    return ContentOrigin.objects.filter(site=site, old_ward_name=old_name, content_type_id=_page_type_id()).values(
+        "object_id"
+    )
 
 
 def filter_pages(queryset, site, chosen: ArchiveFilter):
-if chosen.selected is None:
-return queryset
-return queryset.filter(pk__in=origin_page_ids(site, chosen.selected.name))
+    if chosen.selected is None:
+        return queryset
+    return queryset.filter(pk__in=origin_page_ids(site, chosen.selected.name))
 
 
 def param_value(request) -> str:
-"""The chosen old ward's slug as a fragment-cache key part (no query): only slug characters."""
-return re.sub(r"[^a-z0-9-]", "", (request.GET.get(PARAM) or "")[:60].lower())
+    """The chosen old ward's slug as a fragment-cache key part (no query): only slug characters."""
+    return re.sub(r"[^a-z0-9-]", "", (request.GET.get(PARAM) or "")[:60].lower())

@@ -29,174 +29,174 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _clean(value: str) -> str:
-return _CONTROL_RE.sub(" ", value or "").strip()
+    return _CONTROL_RE.sub(" ", value or "").strip()
 
 
 def _parse_date(value: str):
-value = _clean(value)[:20]
-if not value:
-return None, False
-for fmt in _DATE_FORMATS:
-try:
-return datetime.datetime.strptime(value, fmt).date(), False
-except ValueError:
-continue
-return None, True
+    value = _clean(value)[:20]
+    if not value:
+        return None, False
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, fmt).date(), False
+        except ValueError:
+            continue
+    return None, True
 
 
 def _int(value: str):
-value = _clean(value)
-return int(value) if value.isdigit() and len(value) < 12 else None
+    value = _clean(value)
+    return int(value) if value.isdigit() and len(value) < 12 else None
 
 
 def _format_count(count: int, cap: int) -> str:
-# Thousands separator: "2.000" in Vietnamese, "2,000" on /en/search/ (docs/english-section.md).
-separator = "," if is_english() else "."
-if count > cap:
-return _("hơn %(count)s") % {"count": f"{cap:,}".replace(",", separator)}
-return f"{count:,}".replace(",", separator)
+    # Thousands separator: "2.000" in Vietnamese, "2,000" on /en/search/ (docs/english-section.md).
+    separator = "," if is_english() else "."
+    if count > cap:
+        return _("hơn %(count)s") % {"count": f"{cap:,}".replace(",", separator)}
+    return f"{count:,}".replace(",", separator)
 
 
 def _search_root(site):
-"""The home whose pages are searched: the ward's home, or its English home on /en/search/ (the
-English pages only; docs/english-section.md). None without a site or English section."""
-return language_root(site) if site is not None else None
+    """The home whose pages are searched: the ward's home, or its English home on /en/search/ (the
+    English pages only; docs/english-section.md). None without a site or English section."""
+    return language_root(site) if site is not None else None
 
 
 @require_GET
 def search(request):
-site = Site.find_for_request(request)
-root = _search_root(site)
-raw_query = _clean(request.GET.get("q", ""))
-notes: list[str] = []
-context: dict[str, Any] = {"search_query": raw_query[:MAX_QUERY_LENGTH], "messages_": notes, "results": None}
+    site = Site.find_for_request(request)
+    root = _search_root(site)
+    raw_query = _clean(request.GET.get("q", ""))
+    notes: list[str] = []
+    context: dict[str, Any] = {"search_query": raw_query[:MAX_QUERY_LENGTH], "messages_": notes, "results": None}
 
-kinds = registry.kinds()
-kind_labels = dict(kinds)
-selected_kind = _clean(request.GET.get("loai", ""))
-if selected_kind and selected_kind not in kind_labels:
-notes.append(_("Loại nội dung không hợp lệ nên đã bỏ qua."))
-selected_kind = ""
-date_from, bad_from = _parse_date(request.GET.get("tu", ""))
-date_to, bad_to = _parse_date(request.GET.get("den", ""))
-if bad_from or bad_to:
-notes.append(_("Ngày không hợp lệ nên đã bỏ qua. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 18/05/2025."))
-if date_from and date_to and date_from > date_to:
-date_from, date_to = date_to, date_from
-categories = engine.category_choices(root) if root else []
-category_titles = dict(categories)
-selected_category = _int(request.GET.get("danh-muc", ""))
-if selected_category is not None and selected_category not in category_titles:
-selected_category = None
-archive = archive_filter(request, site)  # "Phường cũ" (docs/ward-merger.md)
-if archive.note:
-notes.append(archive.note)
-filters = engine.Filters(
-kinds=(selected_kind,) if selected_kind else (),
-category=selected_category,
-date_from=date_from,
-date_to=date_to,
-)
-context.update(
-{
-"kinds": kinds,
-"selected_kind": selected_kind,
-"categories": categories,
-"selected_category": selected_category,
-"date_from": date_from,
-"date_to": date_to,
-"archive": archive,
-"has_filters": bool(selected_kind or selected_category or date_from or date_to or archive.selected),
-# Links (facets, pages) are built from these checked values, not from the query string.
-"link_query": {
-"q": context["search_query"],
-"loai": selected_kind,
-"danh-muc": selected_category,
-"tu": date_from.isoformat() if date_from else "",
-"den": date_to.isoformat() if date_to else "",
-"phuong-cu": archive.selected.slug if archive.selected else "",
-},
-}
-)
+    kinds = registry.kinds()
+    kind_labels = dict(kinds)
+    selected_kind = _clean(request.GET.get("loai", ""))
+    if selected_kind and selected_kind not in kind_labels:
+        notes.append(_("Loại nội dung không hợp lệ nên đã bỏ qua."))
+        selected_kind = ""
+    date_from, bad_from = _parse_date(request.GET.get("tu", ""))
+    date_to, bad_to = _parse_date(request.GET.get("den", ""))
+    if bad_from or bad_to:
+        notes.append(_("Ngày không hợp lệ nên đã bỏ qua. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 18/05/2025."))
+    if date_from and date_to and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    categories = engine.category_choices(root) if root else []
+    category_titles = dict(categories)
+    selected_category = _int(request.GET.get("danh-muc", ""))
+    if selected_category is not None and selected_category not in category_titles:
+        selected_category = None
+    archive = archive_filter(request, site)  # "Phường cũ" (docs/ward-merger.md)
+    if archive.note:
+        notes.append(archive.note)
+    filters = engine.Filters(
+        kinds=(selected_kind,) if selected_kind else (),
+        category=selected_category,
+        date_from=date_from,
+        date_to=date_to,
+    )
+    context.update(
+        {
+            "kinds": kinds,
+            "selected_kind": selected_kind,
+            "categories": categories,
+            "selected_category": selected_category,
+            "date_from": date_from,
+            "date_to": date_to,
+            "archive": archive,
+            "has_filters": bool(selected_kind or selected_category or date_from or date_to or archive.selected),
+            # Links (facets, pages) are built from these checked values, not from the query string.
+            "link_query": {
+                "q": context["search_query"],
+                "loai": selected_kind,
+                "danh-muc": selected_category,
+                "tu": date_from.isoformat() if date_from else "",
+                "den": date_to.isoformat() if date_to else "",
+                "phuong-cu": archive.selected.slug if archive.selected else "",
+            },
+        }
+    )
 
-message = ""
-if root is None:
-message = _("Trang này chưa được gắn với phường nào nên chưa tìm kiếm được.")
-elif not raw_query:
-message = _("Hãy nhập từ khóa cần tìm, ví dụ: “khuyến học” hoặc “thu tuc ho khau”.")
-elif len(raw_query) > MAX_QUERY_LENGTH:
-message = _("Từ khóa quá dài (%(length)s ký tự). Hãy rút gọn dưới %(limit)s ký tự, chỉ giữ vài từ chính.") % {
-"length": _format_count(len(raw_query), 10**9),
-"limit": MAX_QUERY_LENGTH,
-}
-elif not TOKEN_RE.search(raw_query):
-message = _("Từ khóa cần có ít nhất một chữ cái hoặc chữ số.")
-if message:
-context["message"] = message
-return render(request, "search/search.html", context)
+    message = ""
+    if root is None:
+        message = _("Trang này chưa được gắn với phường nào nên chưa tìm kiếm được.")
+    elif not raw_query:
+        message = _("Hãy nhập từ khóa cần tìm, ví dụ: “khuyến học” hoặc “thu tuc ho khau”.")
+    elif len(raw_query) > MAX_QUERY_LENGTH:
+        message = _("Từ khóa quá dài (%(length)s ký tự). Hãy rút gọn dưới %(limit)s ký tự, chỉ giữ vài từ chính.") % {
+            "length": _format_count(len(raw_query), 10**9),
+            "limit": MAX_QUERY_LENGTH,
+        }
+    elif not TOKEN_RE.search(raw_query):
+        message = _("Từ khóa cần có ít nhất một chữ cái hoặc chữ số.")
+    if message:
+        context["message"] = message
+        return render(request, "search/search.html", context)
 
-parsed = parse_query(raw_query)
-if len(TOKEN_RE.findall(raw_query)) > MAX_QUERY_TOKENS:
-notes.append(_("Chỉ tìm theo %(count)s từ đầu tiên.") % {"count": MAX_QUERY_TOKENS})
-outcome = engine.run(raw_query, root.pk, filters)
-if archive.selected is not None:  # "Phường cũ": only pages that came from that old ward
-from_old_ward = set(
-SearchDocument.objects.filter(
-sort_key__in=outcome.ordered,
-source=registry.PAGE_KEY,
-object_id__in=origin_page_ids(site, archive.selected.name),
-).values_list("sort_key", flat=True)
-)
-outcome.ordered = [key for key in outcome.ordered if key in from_old_ward]
-outcome.total, outcome.total_capped = len(outcome.ordered), False
-paginator = Paginator(outcome.ordered, engine.PER_PAGE)
-page = paginator.get_page(request.GET.get("trang", 1))
-kind_counts, category_counts = engine.facet_counts(outcome, filters, list(kind_labels), list(category_titles))
-context.update(
-{
-"parsed": parsed,
-"outcome": outcome,
-"results": page,
-"hits": engine.hits_for_page(outcome, list(page.object_list)),
-"total_display": _format_count(outcome.total + outcome.total_capped, engine.COUNT_CAP),
-"truncated": outcome.total > outcome.shown,
-"kind_facets": [
-(kind, label, _format_count(kind_counts.get(kind, 0), engine.FACET_CAP))
-for kind, label in kinds
-if kind_counts.get(kind) or kind == selected_kind
-],
-"category_facets": [
-(pk, title, _format_count(category_counts.get(pk, 0), engine.FACET_CAP))
-for pk, title in categories
-if category_counts.get(pk) or pk == selected_category
-],
-}
-)
-# The first page of plain results may be indexed (a shared link to "?q=học bổng" is useful); empty,
-# filtered and deeper pages are an endless crawl space of near-duplicates: noindex.
-context["indexable"] = bool(outcome.total) and not context["has_filters"] and page.number == 1
-if not outcome.total:
-context["message"] = _("Không tìm thấy kết quả nào cho “%(query)s”.") % {"query": raw_query}
-if context["has_filters"]:
-context["message"] += " " + _("Hãy thử bỏ bớt điều kiện lọc.")
-return render(request, "search/search.html", context)
+    parsed = parse_query(raw_query)
+    if len(TOKEN_RE.findall(raw_query)) > MAX_QUERY_TOKENS:
+        notes.append(_("Chỉ tìm theo %(count)s từ đầu tiên.") % {"count": MAX_QUERY_TOKENS})
+    outcome = engine.run(raw_query, root.pk, filters)
+    if archive.selected is not None:  # "Phường cũ": only pages that came from that old ward
+        from_old_ward = set(
+            SearchDocument.objects.filter(
+                sort_key__in=outcome.ordered,
+                source=registry.PAGE_KEY,
+                object_id__in=origin_page_ids(site, archive.selected.name),
+            ).values_list("sort_key", flat=True)
+        )
+        outcome.ordered = [key for key in outcome.ordered if key in from_old_ward]
+        outcome.total, outcome.total_capped = len(outcome.ordered), False
+    paginator = Paginator(outcome.ordered, engine.PER_PAGE)
+    page = paginator.get_page(request.GET.get("trang", 1))
+    kind_counts, category_counts = engine.facet_counts(outcome, filters, list(kind_labels), list(category_titles))
+    context.update(
+        {
+            "parsed": parsed,
+            "outcome": outcome,
+            "results": page,
+            "hits": engine.hits_for_page(outcome, list(page.object_list)),
+            "total_display": _format_count(outcome.total + outcome.total_capped, engine.COUNT_CAP),
+            "truncated": outcome.total > outcome.shown,
+            "kind_facets": [
+                (kind, label, _format_count(kind_counts.get(kind, 0), engine.FACET_CAP))
+                for kind, label in kinds
+                if kind_counts.get(kind) or kind == selected_kind
+            ],
+            "category_facets": [
+                (pk, title, _format_count(category_counts.get(pk, 0), engine.FACET_CAP))
+                for pk, title in categories
+                if category_counts.get(pk) or pk == selected_category
+            ],
+        }
+    )
+    # The first page of plain results may be indexed (a shared link to "?q=học bổng" is useful); empty,
+    # filtered and deeper pages are an endless crawl space of near-duplicates: noindex.
+    context["indexable"] = bool(outcome.total) and not context["has_filters"] and page.number == 1
+    if not outcome.total:
+        context["message"] = _("Không tìm thấy kết quả nào cho “%(query)s”.") % {"query": raw_query}
+        if context["has_filters"]:
+            context["message"] += " " + _("Hãy thử bỏ bớt điều kiện lọc.")
+    return render(request, "search/search.html", context)
 
 
 @require_GET
 def autocomplete(request):
-"""Up to 8 titles for the query typed so far: {"q": …, "results": [{"title", "url", "kind"}]}."""
-site = Site.find_for_request(request)
-root = _search_root(site)
-raw_query = _clean(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
-parsed = parse_query(raw_query)
-results = []
-if root is not None and parsed:
-digest = hashlib.md5(" ".join(parsed.folded).encode(), usedforsecurity=False).hexdigest()
-cache_key = f"search:goi-y:{site.pk}:{root.pk}:{digest}"
-results = cache.get(cache_key)
-if results is None:
-results = engine.autocomplete(raw_query, root.pk)
-cache.set(cache_key, results, AUTOCOMPLETE_TTL)
-response = JsonResponse({"q": raw_query, "results": results}, json_dumps_params={"ensure_ascii": False})
-response["Cache-Control"] = f"public, max-age={AUTOCOMPLETE_TTL}"
-return response
+    """Up to 8 titles for the query typed so far: {"q": …, "results": [{"title", "url", "kind"}]}."""
+    site = Site.find_for_request(request)
+    root = _search_root(site)
+    raw_query = _clean(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
+    parsed = parse_query(raw_query)
+    results = []
+    if root is not None and parsed:
+        digest = hashlib.md5(" ".join(parsed.folded).encode(), usedforsecurity=False).hexdigest()
+        cache_key = f"search:goi-y:{site.pk}:{root.pk}:{digest}"
+        results = cache.get(cache_key)
+        if results is None:
+            results = engine.autocomplete(raw_query, root.pk)
+            cache.set(cache_key, results, AUTOCOMPLETE_TTL)
+    response = JsonResponse({"q": raw_query, "results": results}, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = f"public, max-age={AUTOCOMPLETE_TTL}"
+    return response

@@ -15,9 +15,9 @@ from congphuong.documents.tests.factories import DocumentIndexPageFactory, Legal
 from congphuong.feedback.tests.factories import FeedbackPageFactory
 from congphuong.news.tests.factories import ArticlePageFactory
 from congphuong.procedures.tests.factories import (
-ProcedureChannelFactory,
-ProcedureIndexPageFactory,
-ProcedurePageFactory,
+    ProcedureChannelFactory,
+    ProcedureIndexPageFactory,
+    ProcedurePageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -27,18 +27,18 @@ VIETNAMESE = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹ
 
 @pytest.fixture
 def english_home(home):
-return translate_page(home, title="Test Ward", slug=f"{home.slug}-en", intro="Welcome.")
+    return translate_page(home, title="Test Ward", slug=f"{home.slug}-en", intro="Welcome.")
 
 
 def _both(client, vi_path, en_path):
-vi, en = client.get(vi_path), client.get(en_path)
-assert vi.status_code == 200 and en.status_code == 200, (vi.status_code, en.status_code)
-vi_html, en_html = vi.content.decode(), en.content.decode()
-assert '<html lang="vi">' in vi_html and '<html lang="en">' in en_html
+    vi, en = client.get(vi_path), client.get(en_path)
+    assert vi.status_code == 200 and en.status_code == 200, (vi.status_code, en.status_code)
+    vi_html, en_html = vi.content.decode(), en.content.decode()
+    assert '<html lang="vi">' in vi_html and '<html lang="en">' in en_html
     return vi_html, en_html
 
 
-    def test_a_legal_document_in_english(client, home, english_home):
+def test_a_legal_document_in_english(client, home, english_home):
     index = DocumentIndexPageFactory(parent=home)
     document = LegalDocumentPageFactory(parent=index, issued_on=datetime.date(2026, 12, 6), number="7/QĐ-UBND")
     translate_page(index, title="Legal documents", slug="documents")
@@ -46,127 +46,127 @@ assert '<html lang="vi">' in vi_html and '<html lang="en">' in en_html
     vi, en = _both(client, document.url, "/en/documents/decision-7/")
     assert "<caption>Document details</caption>" in en
     for label in ("Number", "Issuing body", "Date of issue", "Effective from", "Legal status"):
-    assert f">{label}</th>" in en, label
+        assert f">{label}</th>" in en, label
     assert "Sunday, 6 December 2026" in en and "In force" in en and "Attachments" not in en
     assert "This document has no attachment yet." in en
     assert "Cơ quan ban hành" not in en and "Ngày ban hành" not in en and "Còn hiệu lực" not in en
     assert ">Cơ quan ban hành</th>" in vi and "Chủ Nhật, 06/12/2026" in vi and "Còn hiệu lực" in vi
-assert "Issuing body" not in vi and "December" not in vi
+    assert "Issuing body" not in vi and "December" not in vi
 
-vi_list, en_list = _both(client, index.url, "/en/documents/")
-assert "Number:" in en_list and "Issued" in en_list and "6 December 2026" in en_list
-assert "Filter documents" in en_list and "1 documents." in en_list
-assert "Số/ký hiệu:" in vi_list and "06/12/2026" in vi_list and "Lọc văn bản" in vi_list
+    vi_list, en_list = _both(client, index.url, "/en/documents/")
+    assert "Number:" in en_list and "Issued" in en_list and "6 December 2026" in en_list
+    assert "Filter documents" in en_list and "1 documents." in en_list
+    assert "Số/ký hiệu:" in vi_list and "06/12/2026" in vi_list and "Lọc văn bản" in vi_list
 
 
 def test_a_news_article_in_english(client, category, english_home):
-article = ArticlePageFactory(
-parent=category, published_at=timezone.make_aware(datetime.datetime(2026, 12, 6, 9, 30)), slug="bai-1"
-)
-translate_page(category, title="News", slug="news")
-translate_page(article, title="A test article", slug="a-test-article", lead="A short lead.")
-vi, en = _both(client, article.url, "/en/news/a-test-article/")
-assert "Sunday, 6 December 2026 09:30" in en and "Print version" in en and ">Back</a>" in en
-assert "Bản in" not in en and "Quay lại" not in en
-assert "Chủ Nhật, 06/12/2026 09:30" in vi and "Bản in" in vi and "Print version" not in vi
-vi_list, en_list = _both(client, category.url, "/en/news/")
-assert "6 December 2026" in en_list and "Follow this category by RSS" in en_list
-assert "Nhận tin mới của danh mục qua RSS" in vi_list
+    article = ArticlePageFactory(
+        parent=category, published_at=timezone.make_aware(datetime.datetime(2026, 12, 6, 9, 30)), slug="bai-1"
+    )
+    translate_page(category, title="News", slug="news")
+    translate_page(article, title="A test article", slug="a-test-article", lead="A short lead.")
+    vi, en = _both(client, article.url, "/en/news/a-test-article/")
+    assert "Sunday, 6 December 2026 09:30" in en and "Print version" in en and ">Back</a>" in en
+    assert "Bản in" not in en and "Quay lại" not in en
+    assert "Chủ Nhật, 06/12/2026 09:30" in vi and "Bản in" in vi and "Print version" not in vi
+    vi_list, en_list = _both(client, category.url, "/en/news/")
+    assert "6 December 2026" in en_list and "Follow this category by RSS" in en_list
+    assert "Nhận tin mới của danh mục qua RSS" in vi_list
 
 
 def test_a_procedure_in_english(client, home, english_home):
-index = ProcedureIndexPageFactory(parent=home)
-procedure = ProcedurePageFactory(parent=index, slug="khai-sinh")
-ProcedureChannelFactory(page=procedure)
-translate_page(index, title="Administrative procedures", slug="procedures")
-translate_page(procedure, title="Birth registration", slug="birth-registration")
-vi, en = _both(client, procedure.url, "/en/procedures/birth-registration/")
-for label in ("Procedure code", "Field", "Level", "Processing time", "Fees and charges"):
-assert f">{label}</th>" in en, label
-assert "Commune/ward level" in en and "How to apply" in en and ">In person</th>" in en
-assert "Thời hạn giải quyết" not in en and "Cấp xã" not in en
-assert 'content="The documents, steps, processing time and fees of the procedure “Birth registration”.' in en
-assert ">Thời hạn giải quyết</th>" in vi and "Cấp xã" in vi and "Processing time" not in vi
-vi_list, en_list = _both(client, index.url, "/en/procedures/")
-assert "Find procedures" in en_list and "Level:" in en_list and "In person" in en_list
-assert "Tìm thủ tục" in vi_list and "Trực tiếp" in vi_list
+    index = ProcedureIndexPageFactory(parent=home)
+    procedure = ProcedurePageFactory(parent=index, slug="khai-sinh")
+    ProcedureChannelFactory(page=procedure)
+    translate_page(index, title="Administrative procedures", slug="procedures")
+    translate_page(procedure, title="Birth registration", slug="birth-registration")
+    vi, en = _both(client, procedure.url, "/en/procedures/birth-registration/")
+    for label in ("Procedure code", "Field", "Level", "Processing time", "Fees and charges"):
+        assert f">{label}</th>" in en, label
+    assert "Commune/ward level" in en and "How to apply" in en and ">In person</th>" in en
+    assert "Thời hạn giải quyết" not in en and "Cấp xã" not in en
+    assert 'content="The documents, steps, processing time and fees of the procedure “Birth registration”.' in en
+    assert ">Thời hạn giải quyết</th>" in vi and "Cấp xã" in vi and "Processing time" not in vi
+    vi_list, en_list = _both(client, index.url, "/en/procedures/")
+    assert "Find procedures" in en_list and "Level:" in en_list and "In person" in en_list
+    assert "Tìm thủ tục" in vi_list and "Trực tiếp" in vi_list
 
 
 def test_a_questions_page_in_english(client, home, english_home):
-page = FeedbackPageFactory(parent=home)
-translate_page(page, title="Questions and answers", slug="questions", intro="Ask us.")
-vi, en = _both(client, page.url, "/en/questions/")
-assert "Ask a question or send feedback" in en and "Answered questions" in en
-assert "working days of receipt" in en and "How satisfied are you with this portal?" in en
-assert "Tracking code" in en and ">Look up</button>" in en and "5 – Very satisfied" in en
-assert "No ratings yet." in en and "Ratings are anonymous" in en
-# Nothing Vietnamese left in the page's main part and side column (no data here is Vietnamese).
-body = re.search(r'<div class="wrap layout.*?</div>\s*<footer', en, re.S).group(0)
-                               text = re.sub(r"<[^>]+>", " ", body)
+    page = FeedbackPageFactory(parent=home)
+    translate_page(page, title="Questions and answers", slug="questions", intro="Ask us.")
+    vi, en = _both(client, page.url, "/en/questions/")
+    assert "Ask a question or send feedback" in en and "Answered questions" in en
+    assert "working days of receipt" in en and "How satisfied are you with this portal?" in en
+    assert "Tracking code" in en and ">Look up</button>" in en and "5 – Very satisfied" in en
+    assert "No ratings yet." in en and "Ratings are anonymous" in en
+    # Nothing Vietnamese left in the page's main part and side column (no data here is Vietnamese).
+    body = re.search(r'<div class="wrap layout.*?</div>\s*<footer', en, re.S).group(0)
+    text = re.sub(r"<[^>]+>", " ", body)
     assert not VIETNAMESE.search(text), sorted({w for w in re.findall(r"\w+", text) if VIETNAMESE.search(w)})
     assert "Hỏi đáp đã trả lời" in vi and "Mã tra cứu" in vi and "5 – Rất hài lòng" in vi
     assert "Answered questions" not in vi and "Tracking code" not in vi
 
 
-    def test_search_on_en_speaks_english(client, home, english_home):
+def test_search_on_en_speaks_english(client, home, english_home):
     html = client.get("/en/search/?q=welcome&tu=not-a-date").content.decode()
     assert "A date was not valid and has been ignored." in html
     html = client.get("/en/search/?q=welcome&tu=2026-01-01").content.decode()
     assert "Filter by date" in html and ">From</label>" in html and "Clear all filters" in html
-html = client.get("/en/search/?q=zzzxqj").content.decode()
-assert "Lọc" not in html and "Tìm thấy" not in html
-vi = client.get("/tim-kiem/?q=xin&tu=not-a-date").content.decode()
-assert "Ngày không hợp lệ nên đã bỏ qua." in vi and "A date was not valid" not in vi
-vi = client.get("/tim-kiem/?q=xin&tu=2026-01-01").content.decode()
-assert "Lọc theo ngày" in vi and "Bỏ mọi điều kiện lọc" in vi and "Filter by date" not in vi
+    html = client.get("/en/search/?q=zzzxqj").content.decode()
+    assert "Lọc" not in html and "Tìm thấy" not in html
+    vi = client.get("/tim-kiem/?q=xin&tu=not-a-date").content.decode()
+    assert "Ngày không hợp lệ nên đã bỏ qua." in vi and "A date was not valid" not in vi
+    vi = client.get("/tim-kiem/?q=xin&tu=2026-01-01").content.decode()
+    assert "Lọc theo ngày" in vi and "Bỏ mọi điều kiện lọc" in vi and "Filter by date" not in vi
 
 
 def test_the_preview_of_an_english_page_is_english(home, english_home, rf):
-"""The admin previews an English page in English (the language of the page's locale), a
-Vietnamese page in Vietnamese, whatever the admin's own language; the admin stays Vietnamese."""
-from django.utils import translation
+    """The admin previews an English page in English (the language of the page's locale), a
+    Vietnamese page in Vietnamese, whatever the admin's own language; the admin stays Vietnamese."""
+    from django.utils import translation
 
-index = ProcedureIndexPageFactory(parent=home)
-procedure = ProcedurePageFactory(parent=index, slug="khai-sinh")
-translate_page(index, title="Administrative procedures", slug="procedures")
-draft = translate_page(procedure, title="Birth registration", slug="birth-registration", publish=False)
-draft.processing_time = "Within the working day."
-admin_request = rf.get("/quan-tri/pages/1/edit/")
-with translation.override("vi"):
-english = draft.make_preview_request(admin_request).content.decode()
-assert translation.get_language() == "vi"  # the admin's language is back after the preview
-vietnamese = procedure.make_preview_request(admin_request).content.decode()
-assert translation.get_language() == "vi"
-assert '<html lang="en">' in english and ">Processing time</th>" in english and "Within the working day." in english
-assert "Trang chủ" not in english and ">Home</a>" in english
-assert '<html lang="vi">' in vietnamese and ">Thời hạn giải quyết</th>" in vietnamese
+    index = ProcedureIndexPageFactory(parent=home)
+    procedure = ProcedurePageFactory(parent=index, slug="khai-sinh")
+    translate_page(index, title="Administrative procedures", slug="procedures")
+    draft = translate_page(procedure, title="Birth registration", slug="birth-registration", publish=False)
+    draft.processing_time = "Within the working day."
+    admin_request = rf.get("/quan-tri/pages/1/edit/")
+    with translation.override("vi"):
+        english = draft.make_preview_request(admin_request).content.decode()
+        assert translation.get_language() == "vi"  # the admin's language is back after the preview
+        vietnamese = procedure.make_preview_request(admin_request).content.decode()
+        assert translation.get_language() == "vi"
+    assert '<html lang="en">' in english and ">Processing time</th>" in english and "Within the working day." in english
+    assert "Trang chủ" not in english and ">Home</a>" in english
+    assert '<html lang="vi">' in vietnamese and ">Thời hạn giải quyết</th>" in vietnamese
 
 
 def test_the_sitemap_lists_english_pages_with_their_alternates(client, category, english_home):
-translate_page(category, title="News", slug="news")
-xml = client.get("/sitemap.xml").content.decode()
-entries = {
-re.search(r"<loc>([^<]+)</loc>", entry).group(1): dict(
-re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', entry)
-)
-for entry in re.findall(r"<url>.*?</url>", xml, re.S)
-}
-pair = {"vi": "http://testserver/khuyen-hoc-khuyen-tai/", "en": "http://testserver/en/news/"}
-assert entries["http://testserver/en/news/"] == entries["http://testserver/khuyen-hoc-khuyen-tai/"] == pair
-assert entries["http://testserver/en/"] == {"vi": "http://testserver/", "en": "http://testserver/en/"}
+    translate_page(category, title="News", slug="news")
+    xml = client.get("/sitemap.xml").content.decode()
+    entries = {
+        re.search(r"<loc>([^<]+)</loc>", entry).group(1): dict(
+            re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', entry)
+        )
+        for entry in re.findall(r"<url>.*?</url>", xml, re.S)
+    }
+    pair = {"vi": "http://testserver/khuyen-hoc-khuyen-tai/", "en": "http://testserver/en/news/"}
+    assert entries["http://testserver/en/news/"] == entries["http://testserver/khuyen-hoc-khuyen-tai/"] == pair
+    assert entries["http://testserver/en/"] == {"vi": "http://testserver/", "en": "http://testserver/en/"}
 
 
 def test_the_english_news_have_their_own_feed(client, category, article, english_home):
-english_category = translate_page(category, title="News", slug="news")
-english = ArticlePageFactory(parent=english_category, title="An English article", slug="an-english-article")
-english_rss = client.get("/en/rss/")
-assert english_rss.status_code == 200
-feed = english_rss.content.decode()
-assert "<language>en</language>" in feed and "An English article" in feed and article.title not in feed
-assert "http://testserver/en/news/an-english-article/" in feed
-vietnamese = client.get("/rss/").content.decode()
-assert "<language>vi</language>" in vietnamese and article.title in vietnamese
-assert english.title not in vietnamese
-home_en = client.get("/en/").content.decode()
-assert 'type="application/rss+xml" title="Latest news' in home_en or 'href="/en/rss/"' in home_en
-assert 'href="/en/rss/"' in home_en and 'href="/rss/"' not in home_en
+    english_category = translate_page(category, title="News", slug="news")
+    english = ArticlePageFactory(parent=english_category, title="An English article", slug="an-english-article")
+    english_rss = client.get("/en/rss/")
+    assert english_rss.status_code == 200
+    feed = english_rss.content.decode()
+    assert "<language>en</language>" in feed and "An English article" in feed and article.title not in feed
+    assert "http://testserver/en/news/an-english-article/" in feed
+    vietnamese = client.get("/rss/").content.decode()
+    assert "<language>vi</language>" in vietnamese and article.title in vietnamese
+    assert english.title not in vietnamese
+    home_en = client.get("/en/").content.decode()
+    assert 'type="application/rss+xml" title="Latest news' in home_en or 'href="/en/rss/"' in home_en
+    assert 'href="/en/rss/"' in home_en and 'href="/rss/"' not in home_en
