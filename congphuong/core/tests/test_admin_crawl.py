@@ -1,12 +1,16 @@
 """The back office as each demo role sees it holds no English word, no printed None/True/False
 and no model id (core/admin_crawl.py): the pages come from the URL conf and the roles' menus."""
 
+import pytest
+
 from congphuong.core.admin_crawl import (
     DEMO_ROLE_USERNAMES,
     crawl_admin,
     leftovers_in_html,
     parameterless_admin_urls,
 )
+
+pytestmark = pytest.mark.ward_walk
 
 KNOWN = frozenset({"news.articlepage", "wagtailcore.page"})
 

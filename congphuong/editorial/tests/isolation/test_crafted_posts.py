@@ -30,6 +30,7 @@ body from every role, about 120 s); it found nothing more once the rating add vi
 import re
 import time
 
+import pytest
 from django.db import transaction
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
@@ -48,6 +49,8 @@ from .test_every_admin_url import (
     sample_key,
     takes_post,
 )
+
+pytestmark = pytest.mark.ward_walk
 
 WARD_A_ROLES = ("bientap", "lanhdao", "quantri", "khuyenhoc")
 JUNK = "\u202e<x>'\"; 99999999999999999999 -1 0x1g ∅"

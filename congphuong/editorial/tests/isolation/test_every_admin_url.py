@@ -46,6 +46,8 @@ from congphuong.wards.membership import ward_models
 from .conftest import WARD_B_ROLES, account
 from .forms import main_form_data
 
+pytestmark = pytest.mark.ward_walk
+
 User = get_user_model()
 
 # URL names not requested, each with its reason.

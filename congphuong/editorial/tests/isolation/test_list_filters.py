@@ -7,6 +7,7 @@ a choice of wards must hold only the wards the user works for, a choice of ward 
 (khu phố, households…) none of ward A's.
 """
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
@@ -17,6 +18,8 @@ from congphuong.wards.membership import members, user_ward_ids
 from congphuong.wards.membership import ward_lookup as ward_path
 
 from .conftest import WARD_B_ROLES, account
+
+pytestmark = pytest.mark.ward_walk
 
 
 def listing_urls():
