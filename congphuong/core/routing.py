@@ -17,6 +17,8 @@ own checks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.urls import Resolver404
@@ -26,6 +28,18 @@ from wagtail.models import Page, PageViewRestriction
 # Set on the served page: ids of the pages on its path (itself included) with a view restriction,
 # or None when an alias is on the path (Wagtail's own lookup then applies).
 RESTRICTED_IDS_ATTR = "_routed_restricted_ids"
+
+# For a page the route did not find: `shortcut(page, default)` answers its view restrictions, calling
+# `default()` (one query) only when it must. Registered by the serving app from its AppConfig.ready()
+# (serving/restrictions.py: none at all for a page under no kept restricted path), so that core
+# imports no app above it; without one, `default()`.
+_restriction_shortcut: Callable | None = None
+
+
+def register_restriction_shortcut(shortcut: Callable | None) -> None:
+    """Use `shortcut(page, default)` for the view restrictions of a page the route did not find."""
+    global _restriction_shortcut
+    _restriction_shortcut = shortcut
 
 
 def _ancestor_paths(path: str) -> list[str]:
@@ -106,6 +120,14 @@ def route(parent, request, components):
     restricted = None if has_alias else [page.pk for page in on_path if page.restricted]
     setattr(served, RESTRICTED_IDS_ATTR, restricted)
     return served.route(request, components[len(chain) :])
+
+
+def restrictions_of(page):
+    """BasePage.get_view_restrictions: from the route that found the page (no query), else through
+    the registered shortcut (no query for a public page), else in one query."""
+    if getattr(page, RESTRICTED_IDS_ATTR, None) is not None or _restriction_shortcut is None:
+        return view_restrictions(page)
+    return _restriction_shortcut(page, lambda: view_restrictions(page))
 
 
 def view_restrictions(page):

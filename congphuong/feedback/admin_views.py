@@ -26,6 +26,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from congphuong.core.templatetags.vi_format import vi_short_date
 from congphuong.core.text import fold, nfc
+from congphuong.core.workdays import WorkdayCalendar
 from congphuong.wards.membership import may_act_in, scope, ward_ids
 
 from . import notify
@@ -33,7 +34,6 @@ from .admin_forms import NoteForm, ReturnForm, handler_users
 from .deadlines import deadline_state, near_due_limit
 from .models import Note, Question, Topic
 from .permissions import can_view_question, may_approve_answer
-from .workdays import WorkdayCalendar
 
 URL_NAMESPACE = "feedback_questions"
 

@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from congphuong.core.workdays import WorkdayCalendar
+
 from .models import NEAR_DUE_WORKING_DAYS, Question
-from .workdays import WorkdayCalendar
 
 OVERDUE = "overdue"
 NEAR = "near"

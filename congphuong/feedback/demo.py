@@ -8,11 +8,11 @@ import datetime
 
 from django.utils import timezone
 
+from congphuong.core.workdays import WorkdayCalendar
 from congphuong.organisation.models import Quarter
 
 from .models import FeedbackPage, Note, Question, Rating, Topic
 from .permissions import ensure_feedback_permissions
-from .workdays import WorkdayCalendar
 
 TOPICS = [
     "Hộ tịch – chứng thực",

@@ -7,8 +7,6 @@
 - ``Note``: internal notes on a question, never public.
 - ``Rating``: anonymous satisfaction ratings of a published answer or of the portal.
 - ``Topic``: the question topics (the khu phố/ấp are the ward's one list, ``organisation.Quarter``).
-- ``CalendarDay``: "Ngày nghỉ/ngày làm bù", the admin's overrides of the holiday library
-  (see ``workdays.py``).
 """
 
 import uuid
@@ -25,7 +23,6 @@ from congphuong.core.models import BasePage
 from congphuong.core.text import fold
 
 from .storage import get_private_storage
-from .workdays import OFF, WORK
 
 DEFAULT_DEADLINE_DAYS = 15
 NEAR_DUE_WORKING_DAYS = 2
@@ -69,28 +66,6 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class CalendarDay(models.Model):
-    """One override of the holiday library: a day off, or a (compensatory) working day."""
-
-    KIND_CHOICES = [(OFF, "Ngày nghỉ"), (WORK, "Ngày làm bù (làm việc)")]
-
-    date = models.DateField("Ngày", unique=True)
-    kind = models.CharField("Loại", max_length=8, choices=KIND_CHOICES, default=OFF)
-    note = models.CharField(
-        "Ghi chú", max_length=255, blank=True, help_text="Ví dụ: Nghỉ Tết Nguyên Đán theo Thông báo số …"
-    )
-
-    panels = [FieldPanel("date"), FieldPanel("kind"), FieldPanel("note")]
-
-    class Meta:
-        verbose_name = "Ngày nghỉ/ngày làm bù"
-        verbose_name_plural = "Ngày nghỉ/ngày làm bù"
-        ordering = ["-date"]
-
-    def __str__(self):
-        return f"{self.date:%d/%m/%Y} – {self.get_kind_display()}"
 
 
 class FeedbackPage(RoutablePageMixin, BasePage):
@@ -431,7 +406,7 @@ class Question(models.Model):
     # Bookkeeping ----------------------------------------------------------
 
     def set_due_date(self, calendar=None, working_days=None):
-        from .workdays import WorkdayCalendar
+        from congphuong.core.workdays import WorkdayCalendar
 
         calendar = calendar or WorkdayCalendar.load()
         if working_days is None:

@@ -31,12 +31,12 @@ ROLE_PERMISSIONS = {
         "change_topic",
         "delete_topic",
         "view_topic",
-        "add_calendarday",
-        "change_calendarday",
-        "delete_calendarday",
-        "view_calendarday",
     ),
 }
+# The working-day calendar's table (core.CalendarDay, "Ngày nghỉ/ngày làm bù"), which sets the
+# questions' deadlines: the site admin keeps it, as when it was this app's.
+CALENDAR_APP = "core"
+CALENDAR_PERMISSIONS = {SITE_ADMIN: ("add_calendarday", "change_calendarday", "delete_calendarday", "view_calendarday")}
 
 
 def can_view_question(user, question) -> bool:
@@ -77,8 +77,10 @@ def ensure_feedback_permissions():
     """Give the editorial groups their feedback permissions (idempotent; adds, never removes)."""
     from django.contrib.auth.models import Group
 
-    for group_name, codenames in ROLE_PERMISSIONS.items():
-        group = Group.objects.filter(name=group_name).first()
-        if group is None:
-            continue
-        group.permissions.add(*Permission.objects.filter(content_type__app_label=APP, codename__in=codenames))
+    for app_label, role_permissions in ((APP, ROLE_PERMISSIONS), (CALENDAR_APP, CALENDAR_PERMISSIONS)):
+        for group_name, codenames in role_permissions.items():
+            group = Group.objects.filter(name=group_name).first()
+            if group is None:
+                continue
+            permissions = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+            group.permissions.add(*permissions)

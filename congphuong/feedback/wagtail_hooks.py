@@ -1,4 +1,5 @@
-"""Back-office menus: "Hỏi đáp – phản ánh" (the queue), its lists, and the working-day calendar."""
+"""Back-office menus: "Hỏi đáp – phản ánh" (the queue) and its lists (the working-day calendar's
+table is core's: core/wagtail_hooks.py)."""
 
 from django.templatetags.static import static
 from django.urls import path
@@ -14,7 +15,7 @@ from congphuong.wards.membership import scope, ward_ids
 
 from . import admin_views
 from .admin_forms import QuestionAdminForm
-from .models import CalendarDay, Question, Rating, Topic
+from .models import Question, Rating, Topic
 
 # Before any viewset asks the registry for Question's policy.
 register_permission_policy(Question, admin_views.QuestionPermissionPolicy(Question))
@@ -161,20 +162,6 @@ class FeedbackListsGroup(ModelViewSetGroup):
     items = (TopicViewSet, RatingViewSet)  # khu phố: the ward's one list under Tổ chức (organisation)
 
 
-class CalendarDayViewSet(ModelViewSet):
-    model = CalendarDay
-    icon = "date"
-    menu_label = "Ngày nghỉ/ngày làm bù"
-    url_prefix = "ngay-nghi"
-    name = "feedback_calendar"
-    add_to_settings_menu = True
-    copy_view_enabled = False
-    list_display = ["date", "kind", "note"]
-    list_filter = ["kind"]
-    search_fields = ["note"]
-    ordering = ["-date"]
-
-
 @hooks.register("register_admin_viewset")
 def register_question_viewset():
     return QuestionViewSet()
@@ -183,11 +170,6 @@ def register_question_viewset():
 @hooks.register("register_admin_viewset")
 def register_lists_group():
     return FeedbackListsGroup()
-
-
-@hooks.register("register_admin_viewset")
-def register_calendar_viewset():
-    return CalendarDayViewSet()
 
 
 @hooks.register("insert_global_admin_css")

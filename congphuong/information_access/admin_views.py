@@ -19,9 +19,9 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from congphuong.core.text import nfc
+from congphuong.core.workdays import WorkdayCalendar
 from congphuong.feedback.admin_views import DeadlineColumn, LocalDateColumn, QuestionPermissionPolicy
 from congphuong.feedback.deadlines import deadline_state, near_due_limit
-from congphuong.feedback.workdays import WorkdayCalendar
 
 from . import handling, notify
 from .admin_forms import STEP_EXTEND, STEP_PROVIDE, STEP_REFUSE, STEP_START, RequestStepForm

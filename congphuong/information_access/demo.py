@@ -9,7 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from congphuong.feedback.workdays import WorkdayCalendar
+from congphuong.core.workdays import WorkdayCalendar
 
 from . import handling
 from .models import InformationAccessPage, InformationRequest, PublishedInformation, RefusalGround, RequestEvent

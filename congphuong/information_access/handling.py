@@ -3,7 +3,7 @@
 receive → (start) → provide | refuse, with at most one extension while it is open. A step that
 does not apply (a second extension, a refusal without a ground) raises ``StepRefused`` with the
 Vietnamese message to show; nothing is changed then. Deadlines count working days on the shared
-calendar (``congphuong.feedback.workdays``: weekends, Tết and the other holidays, the admin's
+calendar (``congphuong.core.workdays``: weekends, Tết and the other holidays, the admin's
 table of days off and make-up days).
 """
 
@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from congphuong.core.text import nfc
-from congphuong.feedback.workdays import WorkdayCalendar
+from congphuong.core.workdays import WorkdayCalendar
 
 from .models import DEFAULT_ANSWER_DAYS, DEFAULT_EXTENSION_DAYS, InformationRequest, RequestEvent
 

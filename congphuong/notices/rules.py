@@ -17,7 +17,7 @@ NOTICE_WORKING_DAYS = 7
 def earliest_start(published_at, calendar=None) -> datetime.datetime:
     """The first moment (aware, local midnight) a downtime announced at ``published_at`` may start."""
     if calendar is None:
-        from congphuong.feedback.workdays import WorkdayCalendar
+        from congphuong.core.workdays import WorkdayCalendar
 
         calendar = WorkdayCalendar.load()
     published_day = timezone.localtime(published_at).date()

@@ -14,7 +14,9 @@ that pin the queries of one render (``nothing_cached`` in congphuong/conftest.py
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
@@ -27,8 +29,21 @@ TIMEOUT_SECONDS = 300
 # Renditions of the emblem that base.html asks for (header, and the sharing image).
 EMBLEM_FILTERS = ("height-112|format-webp", "max-600x600|format-png")
 PAGE_FIELDS = ("id", "title", "url_path", "path", "depth")
-# The accessibility statement's page type (app label, model), linked from the footer.
+# Page types named by natural key (app label, model), so that the ward module imports no content app:
+# the top-level news categories ("Danh mục") and the accessibility statement, linked from the footer.
+CATEGORY_TYPE = ("news", "categorypage")
 STATEMENT_TYPE = ("accessibility", "accessibilitystatementpage")
+
+# What apps above add to the settings' one query, registered from their AppConfig.ready() (so that
+# the ward module imports none of them): name -> (expression for a Site, value when the ward has no
+# settings row yet). The notices app adds `notices_shown`: whether a maintenance notice shows now.
+_settings_annotations: dict[str, tuple[Callable[[Any], Any], object]] = {}
+
+
+def register_settings_annotation(name: str, expression: Callable[[Any], Any], *, default: object) -> None:
+    """Read `expression(site)` with the ward's settings, as their attribute `name` (`default` when
+    the settings row is made on first use)."""
+    _settings_annotations[name] = (expression, default)
 
 
 class Chrome:
@@ -52,27 +67,30 @@ class Chrome:
 
     @cached_property
     def settings(self):
-        """WardSettings with its emblem and, in the same query, this year's theme and whether a
-        maintenance notice is shown now (nearly never: the banner then needs no query of its own)."""
-        from django.db.models import Exists, OuterRef, Subquery
+        """WardSettings with its emblem and, in the same query, this year's theme and what the apps
+        above registered (`register_settings_annotation`: whether a maintenance notice is shown now,
+        nearly never, so the banner then needs no query of its own)."""
+        from django.db.models import OuterRef, Subquery
 
-        from congphuong.notices.models import MaintenanceNotice
         from congphuong.wards.models import WardSettings, YearTheme
 
         theme = YearTheme.objects.for_site(OuterRef("site_id")).filter(year=self.year)
+        registered = {name: expression(self._site) for name, (expression, _) in _settings_annotations.items()}
         ward = (
             WardSettings.base_queryset()
             .filter(site=self._site)
             .annotate(
                 theme_pk=Subquery(theme.values("pk")[:1]),
                 theme_text=Subquery(theme.values("text")[:1]),
-                notices_shown=Exists(MaintenanceNotice.objects.shown(self._site)),
+                **registered,
             )
             .first()
         )
         if ward is None:
             ward = WardSettings.for_site(self._site)  # made on first use, as Wagtail does
-            ward.theme_pk, ward.notices_shown = None, True
+            ward.theme_pk = None
+            for name, (_, default) in _settings_annotations.items():
+                setattr(ward, name, default)
         self._theme = (
             YearTheme(pk=ward.theme_pk, site_id=self.site_id, year=self.year, text=ward.theme_text, live=True)
             if ward.theme_pk is not None
@@ -92,10 +110,9 @@ class Chrome:
         from django.contrib.contenttypes.models import ContentType
 
         from congphuong.core.models import restricted_at_or_above
-        from congphuong.news.models import CategoryPage
 
-        category_type = ContentType.objects.get_for_model(CategoryPage)
         # By natural key (cached by Django like get_for_model): the ward module imports no content app.
+        category_type = ContentType.objects.get_by_natural_key(*CATEGORY_TYPE)
         statement_type = ContentType.objects.get_by_natural_key(*STATEMENT_TYPE)
         children = (
             Page.objects.child_of(self._home)

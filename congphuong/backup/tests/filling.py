@@ -142,7 +142,7 @@ def _project():
     from wagtail.documents import get_document_model
 
     from congphuong.assessment.models import ConnectionProbe, PageSpeedRun
-    from congphuong.feedback.models import CalendarDay
+    from congphuong.core.models import CalendarDay
     from congphuong.learning.models import ExportLog, Household, HouseholdTombstone
     from congphuong.notices.models import MaintenanceNotice
     from congphuong.organisation.models import DisclosureRemoval

@@ -35,7 +35,7 @@ def test_any_row_makes_the_target_not_empty_and_the_refusal_changes_nothing(tmp_
     archive = tmp_path / "sao-luu.tar.gz"
     create_backup(archive)
     # A row in a table that is neither an account, a page, an image nor a document.
-    from congphuong.feedback.models import CalendarDay
+    from congphuong.core.models import CalendarDay
 
     CalendarDay.objects.create(date=datetime.date(2027, 2, 6), kind="work", note="Làm bù")
     before = tmp_path / "truoc.jsonl"

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import formats, timezone, translation
 from wagtail.models import PageLogEntry
 
-from congphuong.core.admin_crawl import leftovers_in_html
+from congphuong.demo.admin_crawl import leftovers_in_html
 from congphuong.editorial.roles import EDITOR, ensure_roles
 from congphuong.editorial.tests.factories import make_user
 from congphuong.wards.models import WardSettings

@@ -224,8 +224,8 @@ def test_due_date_counts_working_days_across_tet(feedback_page):
 
 
 def test_overdue_state(feedback_page):
+    from congphuong.core.workdays import WorkdayCalendar
     from congphuong.feedback.deadlines import deadline_state
-    from congphuong.feedback.workdays import WorkdayCalendar
 
     received = timezone.make_aware(datetime.datetime(2026, 2, 12, 10, 0))
     question = QuestionFactory(site=feedback_page.get_site(), page=feedback_page, received_at=received)
@@ -441,10 +441,10 @@ def test_admin_lists_render(client, admin_user, question):
     for name in (
         "feedback_topics:index",
         "feedback_ratings:index",
-        "feedback_calendar:index",
+        "workday_calendar:index",
     ):
         assert client.get(reverse(name)).status_code == 200, name
-    assert client.get(reverse("feedback_calendar:add")).status_code == 200
+    assert client.get(reverse("workday_calendar:add")).status_code == 200
 
 
 def test_ratings_are_never_added_in_the_admin(client, admin_user, ward):

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from congphuong.core.workdays import WorkdayCalendar
 from congphuong.editorial.models import WardRoleGroup
 from congphuong.editorial.roles import APPROVER, EDITOR, SITE_ADMIN
 from congphuong.editorial.tests.factories import make_group, make_user
-from congphuong.feedback.workdays import WorkdayCalendar
 from congphuong.information_access import handling
 from congphuong.information_access.models import InformationRequest, RefusalGround, RequestEvent
 from congphuong.information_access.permissions import ensure_information_access_permissions

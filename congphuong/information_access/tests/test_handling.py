@@ -1,16 +1,16 @@
 """A request from receipt to answer, with an extension, and to refusal, with deadlines over Tết 2026.
 
 Tết Bính Ngọ for public servants: Saturday 14/2 to Sunday 22/2/2026 (the shared calendar,
-congphuong.feedback.workdays). The page's defaults: 10 working days, one extension of 10.
+congphuong.core.workdays). The page's defaults: 10 working days, one extension of 10.
 """
 
 import datetime
 
 import pytest
 
+from congphuong.core.models import CalendarDay
+from congphuong.core.workdays import OFF, WorkdayCalendar
 from congphuong.feedback.deadlines import deadline_state
-from congphuong.feedback.models import CalendarDay
-from congphuong.feedback.workdays import OFF, WorkdayCalendar
 from congphuong.information_access import handling
 from congphuong.information_access.models import InformationRequest, RefusalGround, RequestEvent
 

@@ -8,9 +8,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from congphuong.core.models import CalendarDay
 from congphuong.editorial.roles import SITE_ADMIN
 from congphuong.editorial.tests.factories import make_user
-from congphuong.feedback.models import CalendarDay
 from congphuong.notices.caching import NoticeCacheCapMiddleware, remember
 from congphuong.notices.models import MaintenanceNotice
 from congphuong.notices.rules import earliest_start

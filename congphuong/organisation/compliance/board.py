@@ -23,7 +23,8 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
-from ..workdays import load_calendar
+from congphuong.core.workdays import WorkdayCalendar
+
 from .sources import KIND_QUESTIONS, Source, get_source
 
 logger = logging.getLogger(__name__)
@@ -132,7 +133,6 @@ class Board:
     today: datetime.date
     rows: list[Row]
     removals: list
-    uses_working_days: bool
 
     @property
     def question_findings(self) -> list[Finding]:
@@ -249,7 +249,7 @@ def build_board(site, today=None) -> Board:
     from ..models import DisclosureRemoval, MandatoryCategory
 
     today = today or timezone.localdate()
-    calendar = load_calendar()
+    calendar = WorkdayCalendar.load()  # the table of days off and make-up days, read once
     categories = MandatoryCategory.objects.for_site(site).select_related("disclosure_category", "source_page")
     rows = [build_row(category, site, today, calendar) for category in categories]
     removals = list(
@@ -257,4 +257,4 @@ def build_board(site, today=None) -> Board:
             site=site, created_at__gte=timezone.now() - datetime.timedelta(days=LOOKBACK_DAYS)
         ).select_related("user")[:20]
     )
-    return Board(site, today, rows, removals, uses_working_days=not getattr(calendar, "is_fallback", False))
+    return Board(site, today, rows, removals)

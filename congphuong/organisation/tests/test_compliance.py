@@ -150,7 +150,6 @@ def test_defaults_follow_decree_43(ward):
 
 def test_own_documents_late_overdue_and_due_soon_in_working_days(data):
     board = build_board(data["site"], TODAY)
-    assert board.uses_working_days
     row = _row(board, "Văn bản do phường ban hành")
     assert row.live_count == 3  # the published ones of the ward's own
     assert _titles(row.findings, OVERDUE) == ["QĐ chưa đăng quá hạn"]

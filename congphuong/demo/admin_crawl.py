@@ -1,6 +1,6 @@
 """Find English and programmer leftovers in the back office as each demo role sees it.
 
-The catalogue check (translation_check.py) only knows strings that pass through gettext. An
+The catalogue check (core/translation_check.py) only knows strings that pass through gettext. An
 editor also meets text that never does: a Python ``None`` printed in a table cell, hidden
 "True"/"False" cells read aloud by screen readers, a model id such as ``news.articlepage``,
 an ``aria-label="Actions"`` hard-coded in a template. This module signs in as each demo role,
@@ -8,7 +8,9 @@ opens every admin page it can find (the admin URL conf's parameterless views, th
 menu, a ward's page explorer, an article's editor, the page search) and looks at the rendered
 text and the accessible names (aria-label, title, placeholder, alt).
 
-Run it through ``manage.py check_translations`` or the test suite (core/tests/test_admin_crawl.py).
+Run it through ``manage.py check_translations`` or the test suite (demo/tests/test_admin_crawl.py).
+It lives in the demo app, on top, as it signs in as the demo accounts and opens the demo's articles
+(news): the ground floor imports no app above it (docs/architecture.md, "Layers").
 """
 
 from __future__ import annotations

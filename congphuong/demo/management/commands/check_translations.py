@@ -1,7 +1,7 @@
 """List back-office text that still reads in English, or as a programmer's value.
 
 Two checks: (1) Wagtail's catalogue strings that render unchanged under "vi"; (2) the admin
-as each demo role sees it (core/admin_crawl.py): English UI words, printed None/True/False
+as each demo role sees it (demo/admin_crawl.py): English UI words, printed None/True/False
 and model ids in the rendered text and accessible names. The crawl needs the demo accounts
 (`manage.py load_demo --with-accounts`, which `make translations` runs first) and leaves
 nothing behind: it runs in a transaction that is rolled back.
@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from congphuong.core.admin_crawl import DEMO_ROLE_USERNAMES, crawl_admin
 from congphuong.core.translation_check import editor_facing_catalogues, untranslated_admin_strings
+from congphuong.demo.admin_crawl import DEMO_ROLE_USERNAMES, crawl_admin
 
 
 class Command(BaseCommand):

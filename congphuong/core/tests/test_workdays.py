@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from congphuong.feedback.models import CalendarDay
-from congphuong.feedback.workdays import (
+from congphuong.core.models import CalendarDay
+from congphuong.core.workdays import (
     OFF,
     WORK,
     WorkdayCalendar,

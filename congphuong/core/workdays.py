@@ -9,6 +9,10 @@ The government shifts days every year, so the table "Ngày nghỉ/ngày làm bù
 (``CalendarDay``) overrides the library: a row of kind "nghỉ" makes a day a holiday,
 a row of kind "làm bù" makes a Saturday (or any day) a working day.
 
+The calendar sits on the ground floor: the Q&A's deadlines (feedback), the requests for
+information (information_access), the work schedule and the compliance board (organisation) and
+the maintenance notices all count working days with it.
+
 API (module functions load the table with one query per call; for many
 computations build one ``WorkdayCalendar.load()`` and reuse it)::
 

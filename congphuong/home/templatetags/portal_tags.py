@@ -1,7 +1,11 @@
 """Template helpers for the public pages: ward settings, menus, pagination links, JSON-LD.
 
-Load with ``{% load portal_tags %}``. Nothing here renders per-article queries: the
-listing helpers run one query each, whatever the number of articles.
+Load with ``{% load portal_tags %}`` (found by name in any installed app). Nothing here renders
+per-article queries: the listing helpers run one query each, whatever the number of articles.
+
+The library lives in the home app, on top of the apps it reads (the ward chrome of
+``congphuong.wards``, the media index, the serving app's query parameters), not in core: the
+ground floor imports no app above it (docs/architecture.md, "Layers").
 """
 
 import json
@@ -13,9 +17,10 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from congphuong.core.origin import absolute
+from congphuong.core.templatetags.vi_format import iso_datetime  # builtin filter; also used by the JSON-LD tags here
+from congphuong.media.models import MediaIndexPage
 from congphuong.serving.params import cleaned
-
-from .vi_format import iso_datetime  # builtin filter; also used by the JSON-LD tags here
+from congphuong.wards import chrome
 
 register = template.Library()
 
@@ -31,8 +36,6 @@ def json_for_script(data) -> str:
 @register.simple_tag(takes_context=True)
 def ward_settings(context):
     """The WardSettings of the request's site, or None when there is no site (error pages)."""
-    from congphuong.wards import chrome
-
     ward = chrome.for_request(context.get("request"))
     # In English under /en/ (wards.models.EnglishWardSettings, docs/english-section.md).
     return ward.settings.in_language(translation.get_language()) if ward is not None else None
@@ -41,8 +44,6 @@ def ward_settings(context):
 @register.simple_tag(takes_context=True)
 def ward_categories(context):
     """Top-level news categories of the current ward, for the "Danh mục" list (wards.chrome)."""
-    from congphuong.wards import chrome
-
     ward = chrome.for_request(context.get("request"))
     return ward.categories if ward is not None else []
 
@@ -50,8 +51,6 @@ def ward_categories(context):
 @register.simple_tag(takes_context=True)
 def ward_accessibility_statement(context):
     """The ward's public accessibility statement page for the footer link, or None (wards.chrome)."""
-    from congphuong.wards import chrome
-
     ward = chrome.for_request(context.get("request"))
     return ward.accessibility_statement if ward is not None else None
 
@@ -69,8 +68,6 @@ def media_index(context):
     site = context.get("current_site")
     if not site:
         return None
-    from congphuong.media.models import MediaIndexPage
-
     return MediaIndexPage.objects.child_of(site.root_page).live().only("id", "title", "url_path").first()
 
 

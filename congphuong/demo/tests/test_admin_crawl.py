@@ -1,9 +1,9 @@
 """The back office as each demo role sees it holds no English word, no printed None/True/False
-and no model id (core/admin_crawl.py): the pages come from the URL conf and the roles' menus."""
+and no model id (demo/admin_crawl.py): the pages come from the URL conf and the roles' menus."""
 
 import pytest
 
-from congphuong.core.admin_crawl import (
+from congphuong.demo.admin_crawl import (
     DEMO_ROLE_USERNAMES,
     crawl_admin,
     leftovers_in_html,
