@@ -18,6 +18,7 @@ from congphuong.core.archives import ArchiveTooLarge, check_archive
 from congphuong.core.spreadsheets import cell_text, set_xlsx_value
 from congphuong.core.text import fold
 
+from . import availability
 from .choices import LearningModel, OccupationGroup, SchoolingStatus, Sex
 from .models import Citizen, CriteriaSet, Household, HouseholdMember, LearningQuarter, Registration
 
@@ -270,6 +271,7 @@ class _Context:
         self.today = today
         self.quarters = {fold(q.name): q for q in LearningQuarter.objects.filter(site=site)}
         self.criteria = {}
+        self.gap_explained = set()  # models whose missing criteria set the report already explains
 
     def quarter(self, name):
         return self.quarters.get(fold(name))
@@ -292,9 +294,25 @@ class _Context:
 def _register(context, report, sheet, row, learning_model, year, **subject):
     criteria_set = context.criteria_set(learning_model, year)
     if criteria_set is None:
-        report.errors.append(
-            RowError(sheet, row, f"chưa có bộ tiêu chí {LearningModel(learning_model).label} có hiệu lực năm {year}")
+        column = (
+            "Đăng ký Công dân học tập năm"
+            if learning_model == LearningModel.CITIZEN
+            else "Đăng ký Gia đình học tập năm"
         )
+        report.errors.append(
+            RowError(
+                sheet,
+                row,
+                f"chưa có bộ tiêu chí {LearningModel(learning_model).label} có hiệu lực năm {year} (xem lưu ý bên "
+                f"dưới); muốn nhập danh sách trước thì để trống cột “{column}”",
+            )
+        )
+        explained = context.gap_explained
+        if learning_model not in explained:
+            explained.add(learning_model)
+            missing = availability.gap(learning_model, context.registration_day(year), context.site)
+            if missing is not None:
+                report.warnings.append(missing.message)
         return
     if Registration.objects.filter(site=context.site, year=year, learning_model=learning_model, **subject).exists():
         report.warnings.append(f"Dòng {row}: đã đăng ký năm {year}, bỏ qua.")

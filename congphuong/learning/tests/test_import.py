@@ -288,3 +288,24 @@ def test_template_gives_every_enumerated_column_a_drop_down(ward, quarters):
                     assert values == [str(label) for _c, label in SchoolingStatus.choices]
                 if column.key == "sex":
                     assert values == [str(label) for _c, label in Sex.choices]
+
+
+def test_an_expired_criteria_set_is_explained_once_with_what_to_do(ward):
+    make_criteria_set(valid_from=datetime.date(2016, 1, 1), valid_to=datetime.date(2020, 12, 31), version="2016")
+    QuarterFactory(site=ward, name="Khu phố 1")
+    households = [
+        ["KP1-001", "Khu phố 1", "Lê Thị Hoa", "12 hẻm 3 đường Số 1", 2026],
+        ["KP1-002", "Khu phố 1", "Trần Văn Bình", "40 đường Số 2", 2026],
+    ]
+    report = importer.run_import("ho-gia-dinh", workbook(households, []), ward, commit=False, today=TODAY)
+    assert not report.ok
+    messages = [str(error) for error in report.errors]
+    assert len(messages) == 2
+    assert all("để trống cột “Đăng ký Gia đình học tập năm”" in message for message in messages)
+    explained = [warning for warning in report.warnings if "hết hiệu lực từ ngày 01/01/2021" in warning]
+    assert len(explained) == 1 and "Tạo phiên bản mới" in explained[0]
+    # Leaving the year blank imports the households without registering them.
+    blank = [[*row[:4], None] for row in households]
+    report = importer.run_import("ho-gia-dinh", workbook(blank, []), ward, commit=True, today=TODAY)
+    assert report.ok and Household.objects.filter(site=ward).count() == 2
+    assert not Registration.objects.filter(site=ward).exists()
