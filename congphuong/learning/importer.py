@@ -125,6 +125,7 @@ class ImportReport:
     created: dict = field(default_factory=dict)  # label → count
     preview: list = field(default_factory=list)  # first rows as read, for the report page
     already_there: int = 0  # rows whose household, member or citizen the registry already holds
+    nothing_new: bool = False  # every row is already in the registry: not an error of the file
     committed: bool = False
 
     @property
@@ -493,6 +494,7 @@ def run_import(kind, data: bytes, site, commit=False, today=None) -> ImportRepor
         else:
             _import_citizens(workbook, context, report)
         if not report.created and not report.errors and report.already_there:
+            report.nothing_new = True
             report.errors.append(
                 f"Không có gì mới để nhập: {report.already_there} dòng của tệp đã có trong sổ từ trước "
                 "(có thể tệp này đã được nhập). Xem danh sách bên dưới."

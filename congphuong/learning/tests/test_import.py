@@ -192,6 +192,18 @@ def test_template_download_and_upload_through_the_admin(client, ward, quarters):
     response = client.post(reverse("learning_import_commit"), {"token": token}, follow=True)
     assert "Phiên nhập đã hết hạn hoặc đã được nhập" in response.content.decode()
     assert Household.objects.count() == 2
+    # The same file again: told that it is all there already, not that the file is wrong.
+    response = client.post(
+        reverse("learning_import"),
+        {
+            "kind": "ho-gia-dinh",
+            "site": ward.pk,
+            "file": SimpleUploadedFile("ds.xlsx", workbook(GOOD_HOUSEHOLDS, GOOD_MEMBERS)),
+        },
+    )
+    page = response.content.decode()
+    assert "không có gì mới để nhập, sổ giữ nguyên" in page and "Tệp có lỗi" not in page
+    assert 'name="token"' not in page and Household.objects.count() == 2
 
 
 def test_import_needs_permission(client, ward, quarters):
