@@ -15,6 +15,12 @@ while hundreds of rendition threads competed for the same core. Inside `bulk_cha
 - the portal search index, Wagtail's search index (modelsearch) and its reference index are
   brought up to date once per changed object on the way out.
 
+Rows written without `save()` inside the block (`QuerySet.update`, `bulk_update`: the ward merger
+moves thousands of pages by rewriting their tree paths) send no signal: the caller names them with
+`changed(model, keys)`, and they are indexed on the way out as if they had been saved (Wagtail's
+indexes here, the portal search index by the listener `congphuong.search` registers with
+`register_change_listener`).
+
 Use it inside a transaction (`load_demo` does): after an error nothing is indexed, as the
 rollback takes the changes away too. The three project switches are context variables and hold
 for this thread's code only; Wagtail's search handlers, though, are disconnected for the whole
@@ -37,6 +43,10 @@ _active: ContextVar[bool] = ContextVar("bulk_changes_active", default=False)
 # indexing, page-cache purges), in the order they are entered: registered from their AppConfig.ready(),
 # so that core imports none of them.
 _deferrals: list[Callable[[], AbstractContextManager]] = []
+# Told of the rows named by `changed()` (model, primary keys): registered like the deferrals.
+_change_listeners: list[Callable[[type[models.Model], set], None]] = []
+# The objects the active block's Wagtail index deferral will index on the way out (model → keys).
+_saved: ContextVar[dict[type[models.Model], set] | None] = ContextVar("bulk_changes_saved", default=None)
 
 
 def register_deferral(deferral: Callable[[], AbstractContextManager], *, outermost: bool = False) -> None:
@@ -49,6 +59,26 @@ def register_deferral(deferral: Callable[[], AbstractContextManager], *, outermo
         _deferrals.insert(0, deferral)
     else:
         _deferrals.append(deferral)
+
+
+def register_change_listener(listener: Callable[[type[models.Model], set], None]) -> None:
+    """`listener(model, keys)` is called by every `changed()`; registering one twice adds it once."""
+    if listener not in _change_listeners:
+        _change_listeners.append(listener)
+
+
+def changed(model: type[models.Model], keys) -> None:
+    """Inside `bulk_changes()`: the rows `keys` of `model` were written without `save()` (no signal);
+    index them on the way out as if they had been saved. Outside a block: RuntimeError (nobody would)."""
+    saved = _saved.get()
+    if not _active.get() or saved is None:
+        raise RuntimeError("bulk.changed() outside bulk_changes(): nothing would index these rows.")
+    keys = set(keys)
+    if not keys:
+        return
+    saved.setdefault(model, set()).update(keys)
+    for listener in _change_listeners:
+        listener(model, keys)
 
 
 @contextmanager
@@ -92,10 +122,12 @@ def wagtail_indexes_deferred():
         if post_save.disconnect(post_save_signal_handler, sender=model)
     }
     post_save.connect(note, weak=False, dispatch_uid="congphuong-bulk-changes")
+    token = _saved.set(saved)
     try:
         with disable_reference_index_auto_update():
             yield
     finally:
+        _saved.reset(token)
         post_save.disconnect(dispatch_uid="congphuong-bulk-changes")
         for model in searched:
             post_save.connect(post_save_signal_handler, sender=model)

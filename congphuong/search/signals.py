@@ -74,6 +74,18 @@ def _safely(function, *args):
         logger.exception("Không cập nhật được chỉ mục tìm kiếm (%s)", function.__name__)
 
 
+def on_bulk_changed(model, keys) -> None:
+    """Rows written without save() inside `bulk_changes()` (`core.bulk.changed`): indexed on the way out
+    like saved ones (a moved page: its own row, as the caller names every page it moved)."""
+    pending = _pending.get()
+    if pending is None:  # not deferred: bulk_changes() enters indexing_deferred() first
+        return
+    if issubclass(model, Page):
+        pending.pages.update(keys)
+    elif registry.model_source_for(model) is not None:
+        pending.objects.setdefault(model, set()).update(keys)
+
+
 def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or not isinstance(instance, Page) or instance.depth is None or instance.depth < 2:
         return
