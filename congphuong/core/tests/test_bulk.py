@@ -68,3 +68,22 @@ def test_after_an_error_nothing_is_indexed_and_publishing_works_again(category, 
     usual, usual_image = _publish_article(category, "Họp dân khu phố 5")  # the handlers are back
     state = _state(usual, usual_image)
     assert state["portal search"] and state["references"] and state["wagtail search"]
+
+
+def test_rows_written_without_save_are_indexed_when_named(category):
+    """`bulk.changed()`: an UPDATE sends no signal; the rows named are indexed on the way out as if saved."""
+    from wagtail.models import Page
+
+    from congphuong.core import bulk
+
+    named = ArticlePageFactory(parent=category, title="Họp dân khu phố 1")
+    unnamed = ArticlePageFactory(parent=category, title="Họp dân khu phố 2")
+    with bulk_changes():
+        Page.objects.filter(pk__in=[named.pk, unnamed.pk]).update(title="Đối thoại với nhân dân")
+        bulk.changed(Page, [named.pk])
+    titles = dict(SearchDocument.objects.filter(source=registry.PAGE_KEY).values_list("object_id", "title"))
+    assert titles[named.pk] == "Đối thoại với nhân dân" and titles[unnamed.pk] == "Họp dân khu phố 2"
+    entry = IndexEntry.objects.get(object_id=str(named.pk), content_type__model="articlepage")
+    assert entry.title == "Đối thoại với nhân dân"
+    with pytest.raises(RuntimeError, match="outside bulk_changes"):
+        bulk.changed(Page, [named.pk])
