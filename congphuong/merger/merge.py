@@ -274,14 +274,18 @@ def _container_types() -> set[int]:
     return ids
 
 
+# What the walk and the bulk move read of a page (a new ward's section may hold thousands of pages).
+TREE_FIELDS = ("path", "depth", "numchild", "slug", "url_path", "title", "draft_title", "content_type")
+
+
 def _page_moves(old_parent: Page, new_parent: Page, containers: set[int], merged: list, moved: list) -> None:
     """Walk the old tree: a container matched in the new tree is merged (recursively), the rest moves."""
     counterparts = {}
-    for child in new_parent.get_children():
+    for child in new_parent.get_children().only(*TREE_FIELDS):
         counterparts.setdefault(_match_key(child), child)
         if child.content_type_id in containers:
             counterparts.setdefault((child.content_type_id, "slug:" + child.slug), child)
-    for child in old_parent.get_children():
+    for child in old_parent.get_children().only(*TREE_FIELDS):
         twin = None
         if child.content_type_id in containers:
             twin = counterparts.get(_match_key(child)) or counterparts.get(
@@ -481,6 +485,29 @@ def _chunks(items, size=BATCH):
         yield items[start : start + size]
 
 
+def _update_rows(model, fields: list[str], rows: list[tuple]) -> None:
+    """`UPDATE … SET fields = … WHERE pk = …` for each row (the values of `fields`, then the key), sent
+    with `executemany` (Django's `bulk_update` builds a CASE per field and row: seconds per thousand)."""
+    if not rows:
+        return
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    prepared = [model._meta.get_field(name) for name in fields] + [model._meta.pk]
+    columns = ", ".join(f"{quote(f.column)} = %s" for f in prepared[:-1])
+    # Names from the model's own metadata, quoted; every value a parameter.
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {columns} WHERE {quote(prepared[-1].column)} = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, 5000):
+            cursor.executemany(
+                sql,
+                [
+                    [f.get_db_prep_save(value, connection) for f, value in zip(prepared, row, strict=True)]
+                    for row in chunk
+                ],
+            )
+
+
 def _mark_many(content_type, ids, site: Site, ward: OldWard, run: ImportRun) -> None:
     """`_mark` for many objects of one type: a mark made earlier (an import) keeps its source URL and
     hash and gets the new ward (and the old ward's name and unit if it had none)."""
@@ -522,7 +549,7 @@ def _free_slug(slug: str, suffix: str, taken: set[str]) -> str:
 def _move_pages(moved: list, old_home: Page, ward: OldWard, new: Site, run: ImportRun, user=None) -> set[int]:
     """Move each (page, new parent) of `moved` with its subtree under the new parent, as last children in
     their order, in bulk: the new tree paths, depths and url paths of every page below are worked out
-    here and written by `bulk_update` (a few hundred rows per UPDATE), where `Page.move` takes some 60
+    here and written by one `UPDATE … WHERE id = …` per page sent with `executemany`, where `Page.move` takes some 60
     queries per page. What `Page.move` does besides is done here in bulk too: a slug already used
     among the new siblings gets the old ward's mark (and the latest revision with it), the parents'
     child counts, one log entry "wagtail.move" per moved page, and the search indexes (`bulk.changed`,
@@ -558,21 +585,18 @@ def _move_pages(moved: list, old_home: Page, ward: OldWard, new: Site, run: Impo
             roots[page.path] = (new_path, page.url_path, f"{target.url_path}{slug}/", target.depth + 1 - page.depth)
 
     # Every page below the old home: the moved ones take their root's new place.
-    rows = []
+    rows = []  # (new path, new depth, new url path, id)
     for pk, path, url_path, depth in _pages(ward.site).values_list("pk", "path", "url_path", "depth"):
         for level in range(old_home.depth + 1, depth + 1):
             root = roots.get(path[: level * steplen])
             if root is not None:
                 new_path, old_url, new_url, shift = root
                 url_path = new_url + url_path[len(old_url) :] if url_path.startswith(old_url) else url_path
-                rows.append(
-                    Page(pk=pk, path=new_path + path[level * steplen :], depth=depth + shift, url_path=url_path)
-                )
+                rows.append((new_path + path[level * steplen :], depth + shift, url_path, pk))
                 break
-    for chunk in _chunks(rows):
-        Page.objects.bulk_update(chunk, ["path", "depth", "url_path"])
+    _update_rows(Page, ["path", "depth", "url_path"], rows)
     if renamed:
-        Page.objects.bulk_update([Page(pk=pk, slug=slug) for pk, slug in renamed.items()], ["slug"], batch_size=BATCH)
+        _update_rows(Page, ["slug"], [(slug, pk) for pk, slug in renamed.items()])
         _patch_revisions(Page, list(renamed), lambda pk: {"slug": renamed[pk]})
     # Child counts: the new parents gain, the old ones (the old home, the merged sections) lose.
     for target_pk, pages in targets.items():
@@ -605,9 +629,10 @@ def _move_pages(moved: list, old_home: Page, ward: OldWard, new: Site, run: Impo
         batch_size=BATCH,
     )
 
-    moved_ids = {row.pk for row in rows}
+    moved_ids = {row[-1] for row in rows}
     _mark_many(ContentType.objects.get_for_model(Page), moved_ids, new, ward, run)
-    bulk.changed(Page, moved_ids)
+    # A move changes no reference and no text: the reference index stays, the search indexes relocate.
+    bulk.changed(Page, moved_ids, fields={"path", "depth", "url_path", "slug"})
     return moved_ids
 
 
@@ -707,10 +732,12 @@ def _patch_revisions(model, ids, values_for) -> None:
         )
         revisions = list(Revision.objects.filter(pk__in=latest.values()))
         owner = {revision_id: pk for pk, revision_id in latest.items()}
+        rows = []
         for revision in revisions:
             if isinstance(revision.content, dict):
                 revision.content.update(values_for(owner[revision.pk]))
-        Revision.objects.bulk_update(revisions, ["content"])
+                rows.append((revision.content, revision.pk))
+        _update_rows(Revision, ["content"], rows)
 
 
 def _merge_one(ward: OldWard, new: Site, run: ImportRun, merged_away: Counter, people: list[str], user=None) -> int:

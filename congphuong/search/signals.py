@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 @dataclass
 class _Pending:
     pages: set[int] = field(default_factory=set)  # saved or published
+    relocated: set[int] = field(default_factory=set)  # moved in bulk, content unchanged (core.bulk.changed)
     subtrees: set[int] = field(default_factory=set)  # moved, restricted, site changed: page and descendants
     objects: dict[type, set] = field(default_factory=dict)  # model → primary keys
 
@@ -39,6 +40,7 @@ class _Pending:
         for root in Page.objects.filter(pk__in=self.subtrees):
             pages.update(Page.objects.filter(path__startswith=root.path).values_list("pk", flat=True))
         _safely(indexer.index_pages, sorted(pages))
+        _safely(indexer.relocate_pages, sorted(self.relocated - pages))
         # A slug changed in the block: the documents below carry the old URL (as on_page_saved's after-commit check).
         for page_id in Page.objects.filter(pk__in=self.pages, numchild__gt=0).values_list("pk", flat=True):
             _safely(indexer.refresh_descendant_urls, page_id)
@@ -74,14 +76,22 @@ def _safely(function, *args):
         logger.exception("Không cập nhật được chỉ mục tìm kiếm (%s)", function.__name__)
 
 
-def on_bulk_changed(model, keys) -> None:
+# Page fields whose change moves a page without changing its content: its document is relocated.
+TREE_FIELDS = frozenset({"path", "depth", "numchild", "url_path", "slug"})
+
+
+def on_bulk_changed(model, keys, fields=None) -> None:
     """Rows written without save() inside `bulk_changes()` (`core.bulk.changed`): indexed on the way out
-    like saved ones (a moved page: its own row, as the caller names every page it moved)."""
+    like saved ones (a moved page: its own row, as the caller names every page it moved). Pages whose
+    written fields are tree fields only keep their text: `indexer.relocate_pages`."""
     pending = _pending.get()
     if pending is None:  # not deferred: bulk_changes() enters indexing_deferred() first
         return
     if issubclass(model, Page):
-        pending.pages.update(keys)
+        if fields is not None and set(fields) <= TREE_FIELDS:
+            pending.relocated.update(keys)
+        else:
+            pending.pages.update(keys)
     elif registry.model_source_for(model) is not None:
         pending.objects.setdefault(model, set()).update(keys)
 

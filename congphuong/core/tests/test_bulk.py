@@ -87,3 +87,20 @@ def test_rows_written_without_save_are_indexed_when_named(category):
     assert entry.title == "Đối thoại với nhân dân"
     with pytest.raises(RuntimeError, match="outside bulk_changes"):
         bulk.changed(Page, [named.pk])
+
+
+def test_fields_that_hold_no_reference_nor_searched_text_leave_wagtails_indexes_alone(category):
+    """`fields=` names what the UPDATE wrote: a menu flag is no searched text for the database search
+    backend nor a reference, so Wagtail's indexes are not rewritten; the portal index always is."""
+    from wagtail.models import Page
+
+    from congphuong.core import bulk
+
+    article = ArticlePageFactory(parent=category, title="Họp dân khu phố 1")
+    with bulk_changes():  # the title too, to see which index reads the row again
+        Page.objects.filter(pk=article.pk).update(title="Đối thoại với nhân dân")
+        bulk.changed(Page, [article.pk], fields={"show_in_menus"})
+    assert SearchDocument.objects.get(source=registry.PAGE_KEY, object_id=article.pk).title == "Đối thoại với nhân dân"
+    assert IndexEntry.objects.get(object_id=str(article.pk), content_type__model="articlepage").title == (
+        "Họp dân khu phố 1"
+    )
