@@ -280,17 +280,21 @@ TREE_FIELDS = ("path", "depth", "numchild", "slug", "url_path", "title", "draft_
 
 def _page_moves(old_parent: Page, new_parent: Page, containers: set[int], merged: list, moved: list) -> None:
     """Walk the old tree: a container matched in the new tree is merged (recursively), the rest moves."""
-    counterparts = {}
-    for child in new_parent.get_children().only(*TREE_FIELDS):
-        counterparts.setdefault(_match_key(child), child)
-        if child.content_type_id in containers:
-            counterparts.setdefault((child.content_type_id, "slug:" + child.slug), child)
+    counterparts = {}  # only the new ward's sections can be twins: no page object for its thousands of articles
+    for pk, content_type_id, title, slug in (
+        new_parent.get_children()
+        .filter(content_type_id__in=containers)
+        .values_list("pk", "content_type", "title", "slug")
+    ):
+        counterparts.setdefault((content_type_id, fold(title).strip()), pk)
+        counterparts.setdefault((content_type_id, "slug:" + slug), pk)
     for child in old_parent.get_children().only(*TREE_FIELDS):
         twin = None
         if child.content_type_id in containers:
-            twin = counterparts.get(_match_key(child)) or counterparts.get(
+            twin_pk = counterparts.get(_match_key(child)) or counterparts.get(
                 (child.content_type_id, "slug:" + child.slug)
             )
+            twin = Page.objects.only(*TREE_FIELDS).get(pk=twin_pk) if twin_pk else None
         if twin is not None:
             merged.append((child, twin))
             _page_moves(child, twin, containers, merged, moved)

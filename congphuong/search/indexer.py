@@ -449,10 +449,19 @@ def unindex_pages(page_ids) -> None:
     remove_documents(SearchDocument.objects.filter(source=registry.PAGE_KEY, object_id__in=list(page_ids)))
 
 
-def unindex_path(path: str) -> None:
-    """Remove a page and everything below it (the page was deleted)."""
-    if path:
-        remove_documents(SearchDocument.objects.filter(source=registry.PAGE_KEY, path__startswith=path))
+def unindex_path(path: str, keep=()) -> None:
+    """Remove a page and everything below it (the page was deleted), but the documents of the pages in
+    `keep` (moved away in bulk, not yet relocated: `relocate_pages`)."""
+    if not path:
+        return
+    documents = SearchDocument.objects.filter(source=registry.PAGE_KEY, path__startswith=path)
+    if not keep:
+        remove_documents(documents)
+        return
+    keep = set(keep)
+    gone = [pk for pk, object_id in documents.values_list("pk", "object_id") if object_id not in keep]
+    for start in range(0, len(gone), 500):
+        remove_documents(SearchDocument.objects.filter(pk__in=gone[start : start + 500]))
 
 
 def index_subtree(page, include_self=True, batch_size=200) -> int:

@@ -124,7 +124,10 @@ def on_page_unpublished(sender, instance, **kwargs):
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         _safely(indexer.unindex_pages, [instance.pk])
-        _safely(indexer.unindex_path, instance.path)
+        # Pages moved out in bulk earlier in the block still carry this path in their documents until
+        # they are relocated on the way out: theirs stay (the merger deletes the old home last).
+        pending = _pending.get()
+        _safely(indexer.unindex_path, instance.path, pending.relocated if pending is not None else ())
 
 
 def on_page_moved(sender, instance, **kwargs):
