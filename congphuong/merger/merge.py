@@ -553,13 +553,13 @@ def _free_slug(slug: str, suffix: str, taken: set[str]) -> str:
 def _move_pages(moved: list, old_home: Page, ward: OldWard, new: Site, run: ImportRun, user=None) -> set[int]:
     """Move each (page, new parent) of `moved` with its subtree under the new parent, as last children in
     their order, in bulk: the new tree paths, depths and url paths of every page below are worked out
-    here and written by one `UPDATE … WHERE id = …` per page sent with `executemany`, where `Page.move` takes some 60
-    queries per page. What `Page.move` does besides is done here in bulk too: a slug already used
+    here and written by one `UPDATE … WHERE id = …` per page, sent with `executemany` (`Page.move` takes
+    some 60 queries per page). What `Page.move` does besides is done in bulk too: a slug already used
     among the new siblings gets the old ward's mark (and the latest revision with it), the parents'
-    child counts, one log entry "wagtail.move" per moved page, and the search indexes (`bulk.changed`,
-    indexed once at the end of `bulk_changes()`); the page cache is purged once after the commit.
-    Ids, revisions, owners, dates, workflow states and comments are untouched. Returns the ids of every
-    page moved (the roots and all below them)."""
+    child counts, one log entry "wagtail.move" per moved page, and the indexes (`bulk.changed` with the
+    tree fields: the portal search relocates the documents at the end of `bulk_changes()`); the page
+    cache is purged once after the commit. Ids, revisions, owners, dates, workflow states and comments
+    are untouched. Returns the ids of every page moved (the roots and all below them)."""
     from wagtail.models import PageLogEntry
 
     if not moved:

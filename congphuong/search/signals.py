@@ -6,7 +6,8 @@ stops an editor from publishing.
 Inside `indexing_deferred()` (a bulk load such as `load_demo`, see `congphuong.core.bulk`) the
 handlers only note what changed, and each page or object is indexed once on the way out: the demo
 saves a page three times and publishes it, each of which re-indexed it. Deletions still unindex at
-once (the row is gone afterwards).
+once (the row is gone afterwards). Rows written without save() are named by `core.bulk.changed`
+(`on_bulk_changed`); pages moved in bulk are relocated (`indexer.relocate_pages`).
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def test_rows_written_without_save_are_indexed_when_named(category):
     titles = dict(SearchDocument.objects.filter(source=registry.PAGE_KEY).values_list("object_id", "title"))
     assert titles[named.pk] == "Đối thoại với nhân dân" and titles[unnamed.pk] == "Họp dân khu phố 2"
     entry = IndexEntry.objects.get(object_id=str(named.pk), content_type__model="articlepage")
-    assert entry.title == "Đối thoại với nhân dân"
+    assert "thoại" in str(entry.title)  # the title (SQLite) or its tsvector (PostgreSQL)
     with pytest.raises(RuntimeError, match="outside bulk_changes"):
         bulk.changed(Page, [named.pk])
 
@@ -101,6 +101,5 @@ def test_fields_that_hold_no_reference_nor_searched_text_leave_wagtails_indexes_
         Page.objects.filter(pk=article.pk).update(title="Đối thoại với nhân dân")
         bulk.changed(Page, [article.pk], fields={"show_in_menus"})
     assert SearchDocument.objects.get(source=registry.PAGE_KEY, object_id=article.pk).title == "Đối thoại với nhân dân"
-    assert IndexEntry.objects.get(object_id=str(article.pk), content_type__model="articlepage").title == (
-        "Họp dân khu phố 1"
-    )
+    title = str(IndexEntry.objects.get(object_id=str(article.pk), content_type__model="articlepage").title)
+    assert "họp" in title.lower() and "thoại" not in title  # the title (SQLite) or its tsvector (PostgreSQL)
