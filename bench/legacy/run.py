@@ -97,8 +97,14 @@ def summary(report: dict) -> str:
         lines.append(
             f"Sáp nhập 3 phường × {report['pages']:,} trang ({', '.join(report['old_wards'])}) vào phường mới: "
             f"{report['merge_s']} s ({report['merge_cpu_s']} s CPU), tải {report['load'][0]} → {report['load'][1]}; "
-            f"tạo dữ liệu {report['fill_s']} s; chạy lại {report['second_run_s']} s"
+            f"tạo dữ liệu {report['fill_s']} s, lập chỉ mục {report.get('index_s', '–')} s; "
+            f"chạy lại {report['second_run_s']} s"
         )
+        if "documents_at_new_address" in report:
+            lines.append(
+                f"Chỉ mục tìm kiếm: {report['documents_before']} → {report['documents_after']} tài liệu; "
+                f"{report['documents_at_new_address']}/{report['articles_in_new_ward']} bài ở địa chỉ mới"
+            )
     lines.append(
         f"Mã băm trước {report['hash_before'][:16]}… sau {report['hash_after'][:16]}… {same}: "
         f"{report['items_before']} mục trước, {report['items_after']} sau, "

@@ -296,6 +296,15 @@ def run_merge(args, report):
         hosts.append(host)
     _fill(new, "Tân Sơn Hòa", max(10, args.pages // 10), seed=99)
     report["fill_s"] = round(time.perf_counter() - started, 1)
+    # The pages were written in bulk, past the index: index them, as a live portal's pages are (the
+    # merger then moves indexed documents, as it would on a real install).
+    from congphuong.search import indexer
+    from congphuong.search.models import SearchDocument
+
+    started = time.perf_counter()
+    indexer.rebuild()
+    report["index_s"] = round(time.perf_counter() - started, 1)
+    report["documents_before"] = SearchDocument.objects.count()
     report["old_wards"] = [link.predecessor.name for link in olds]
     sites = list(Site.objects.filter(hostname__in=hosts)) + [new]
     before = _merge_census(sites)
@@ -322,6 +331,16 @@ def run_merge(args, report):
     _compare(report, before, after)
     report["pages_after"] = ArticlePage.objects.count()
     report["articles_in_new_ward"] = ArticlePage.objects.filter(path__startswith=new.root_page.path).count()
+    # Every article's document follows it: in the new ward, at its new address.
+    articles = dict(ArticlePage.objects.filter(path__startswith=new.root_page.path).values_list("pk", "url_path"))
+    prefix = len(new.root_page.url_path) - 1
+    documents = dict(
+        SearchDocument.objects.filter(source="page", object_id__in=articles, site=new).values_list("object_id", "url")
+    )
+    report["documents_after"] = SearchDocument.objects.count()
+    report["documents_at_new_address"] = sum(
+        1 for pk, url_path in articles.items() if documents.get(pk, "").endswith(url_path[prefix:])
+    )
     report["sites_left"] = list(Site.objects.values_list("hostname", flat=True))
     t0 = time.perf_counter()
     second = StringIO()

@@ -15,6 +15,12 @@ while hundreds of rendition threads competed for the same core. Inside `bulk_cha
 - the portal search index, Wagtail's search index (modelsearch) and its reference index are
   brought up to date once per changed object on the way out.
 
+Rows written without `save()` inside the block (`QuerySet.update`, `bulk_update`: the ward merger
+moves thousands of pages by rewriting their tree paths) send no signal: the caller names them with
+`changed(model, keys, fields=…)`, and they are indexed on the way out as if they had been saved
+(Wagtail's indexes here — skipped for fields that cannot change them, such as a page's tree path —,
+the portal search index by the listener `congphuong.search` registers with `register_change_listener`).
+
 Use it inside a transaction (`load_demo` does): after an error nothing is indexed, as the
 rollback takes the changes away too. The three project switches are context variables and hold
 for this thread's code only; Wagtail's search handlers, though, are disconnected for the whole
@@ -37,6 +43,27 @@ _active: ContextVar[bool] = ContextVar("bulk_changes_active", default=False)
 # indexing, page-cache purges), in the order they are entered: registered from their AppConfig.ready(),
 # so that core imports none of them.
 _deferrals: list[Callable[[], AbstractContextManager]] = []
+# Told of the rows named by `changed()` (model, primary keys, fields written or None): registered like
+# the deferrals.
+_change_listeners: list[Callable[[type[models.Model], set, set | None], None]] = []
+
+
+class _Noted:
+    """Objects to bring up to date in Wagtail's reference index and search index (model → keys)."""
+
+    def __init__(self):
+        self.references: dict[type[models.Model], set] = {}
+        self.search: dict[type[models.Model], set] = {}
+
+    def add(self, model, keys, *, references=True, search=True) -> None:
+        if references:
+            self.references.setdefault(model, set()).update(keys)
+        if search:
+            self.search.setdefault(model, set()).update(keys)
+
+
+# What the active block's Wagtail index deferral brings up to date on the way out.
+_noted: ContextVar[_Noted | None] = ContextVar("bulk_changes_noted", default=None)
 
 
 def register_deferral(deferral: Callable[[], AbstractContextManager], *, outermost: bool = False) -> None:
@@ -49,6 +76,63 @@ def register_deferral(deferral: Callable[[], AbstractContextManager], *, outermo
         _deferrals.insert(0, deferral)
     else:
         _deferrals.append(deferral)
+
+
+def register_change_listener(listener: Callable[[type[models.Model], set, set | None], None]) -> None:
+    """`listener(model, keys, fields)` is called by every `changed()`; registering one twice adds it once."""
+    if listener not in _change_listeners:
+        _change_listeners.append(listener)
+
+
+def changed(model: type[models.Model], keys, *, fields=None) -> None:
+    """Inside `bulk_changes()`: the rows `keys` of `model` were written without `save()` (no signal);
+    index them on the way out as if they had been saved. Outside a block: RuntimeError (nobody would).
+
+    `fields`: the fields written, when known. Fields that hold no reference (no relation, no StreamField
+    or rich text) leave Wagtail's reference index as it is; fields that are not searched text leave
+    Wagtail's search index as it is when every search backend is a database one (it stores the searched
+    text only; filters read the model's own table). The apps' listeners are told in any case (the portal
+    index holds URLs and scopes)."""
+    noted = _noted.get()
+    if not _active.get() or noted is None:
+        raise RuntimeError("bulk.changed() outside bulk_changes(): nothing would index these rows.")
+    keys = set(keys)
+    if not keys:
+        return
+    noted.add(
+        model,
+        keys,
+        references=fields is None or _may_hold_references(model, fields),
+        search=fields is None or _may_change_search_index(model, fields),
+    )
+    for listener in _change_listeners:
+        listener(model, keys, None if fields is None else set(fields))
+
+
+def _may_hold_references(model, fields) -> bool:
+    from wagtail.fields import RichTextField, StreamField
+
+    for name in fields:
+        field = model._meta.get_field(name)
+        if field.is_relation or isinstance(field, (StreamField, RichTextField)):
+            return True
+    return False
+
+
+def _may_change_search_index(model, fields) -> bool:
+    from modelsearch import index as search_index
+    from modelsearch.backends import get_search_backends
+
+    backends = list(get_search_backends(with_auto_update=True))
+    if any(not type(backend).__module__.startswith("modelsearch.backends.database") for backend in backends):
+        return True  # an Elasticsearch-like index stores the filter fields too
+    searched = set()
+    for indexed in search_index.get_indexed_models():
+        if issubclass(indexed, model) or issubclass(model, indexed):
+            for item in indexed.get_search_fields():
+                if not isinstance(item, search_index.FilterField):
+                    searched.add(item.field_name)
+    return bool(searched & set(fields))
 
 
 @contextmanager
@@ -80,11 +164,11 @@ def wagtail_indexes_deferred():
     from wagtail.models import ReferenceIndex
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    saved: dict[type[models.Model], set] = {}
+    noted = _Noted()
 
     def note(sender, instance, raw=False, **kwargs):
         if not raw and instance.pk is not None:
-            saved.setdefault(sender, set()).add(instance.pk)
+            noted.add(sender, {instance.pk})
 
     searched = {
         model
@@ -92,25 +176,31 @@ def wagtail_indexes_deferred():
         if post_save.disconnect(post_save_signal_handler, sender=model)
     }
     post_save.connect(note, weak=False, dispatch_uid="congphuong-bulk-changes")
+    token = _noted.set(noted)
     try:
         with disable_reference_index_auto_update():
             yield
     finally:
+        _noted.reset(token)
         post_save.disconnect(dispatch_uid="congphuong-bulk-changes")
         for model in searched:
             post_save.connect(post_save_signal_handler, sender=model)
     owners: dict[tuple[type, object], object] = {}  # the objects whose references get recorded
-    for model, keys in saved.items():
-        referenced, indexed = model in ReferenceIndex.tracked_models, model in searched
+    for model in set(noted.references) | set(noted.search):
+        referenced = model in ReferenceIndex.tracked_models and noted.references.get(model)
+        indexed = model in searched and noted.search.get(model)
         if not (referenced or indexed):
             continue
         # As stored: publishing saved a copy built from the revision, the block may have changed it since.
+        keys = (noted.references.get(model, set()) if referenced else set()) | (
+            noted.search.get(model, set()) if indexed else set()
+        )
         objs = list(model._default_manager.filter(pk__in=keys).order_by("pk"))
         if referenced:
-            for owner in filter(None, map(_reference_owner, objs)):
+            for owner in filter(None, map(_reference_owner, (obj for obj in objs if obj.pk in referenced))):
                 owners.setdefault((type(owner), owner.pk), owner)
         if indexed:  # what insert_or_update_object does, a model at a time
-            found = [search_index.get_indexed_instance(obj) for obj in objs]
+            found = [search_index.get_indexed_instance(obj) for obj in objs if obj.pk in indexed]
             by_model: dict[type, list] = {}
             for instance in filter(None, found):
                 by_model.setdefault(type(instance), []).append(instance)

@@ -14,6 +14,7 @@ before and after and must agree, or everything is rolled back.
 from __future__ import annotations
 
 import re
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from wagtail.models import Collection, Page, Site
 
+from congphuong.core import bulk
 from congphuong.core.bulk import bulk_changes
 from congphuong.core.text import fold, slugify_vi
 from congphuong.legacy.models import ContentOrigin, ImportRun, LegacyRedirect, OldHostname
@@ -272,19 +274,27 @@ def _container_types() -> set[int]:
     return ids
 
 
+# What the walk and the bulk move read of a page (a new ward's section may hold thousands of pages).
+TREE_FIELDS = ("path", "depth", "numchild", "slug", "url_path", "title", "draft_title", "content_type")
+
+
 def _page_moves(old_parent: Page, new_parent: Page, containers: set[int], merged: list, moved: list) -> None:
     """Walk the old tree: a container matched in the new tree is merged (recursively), the rest moves."""
-    counterparts = {}
-    for child in new_parent.get_children():
-        counterparts.setdefault(_match_key(child), child)
-        if child.content_type_id in containers:
-            counterparts.setdefault((child.content_type_id, "slug:" + child.slug), child)
-    for child in old_parent.get_children():
+    counterparts = {}  # only the new ward's sections can be twins: no page object for its thousands of articles
+    for pk, content_type_id, title, slug in (
+        new_parent.get_children()
+        .filter(content_type_id__in=containers)
+        .values_list("pk", "content_type", "title", "slug")
+    ):
+        counterparts.setdefault((content_type_id, fold(title).strip()), pk)
+        counterparts.setdefault((content_type_id, "slug:" + slug), pk)
+    for child in old_parent.get_children().only(*TREE_FIELDS):
         twin = None
         if child.content_type_id in containers:
-            twin = counterparts.get(_match_key(child)) or counterparts.get(
+            twin_pk = counterparts.get(_match_key(child)) or counterparts.get(
                 (child.content_type_id, "slug:" + child.slug)
             )
+            twin = Page.objects.only(*TREE_FIELDS).get(pk=twin_pk) if twin_pk else None
         if twin is not None:
             merged.append((child, twin))
             _page_moves(child, twin, containers, merged, moved)
@@ -389,9 +399,12 @@ def plan(old_refs: list[str], new_ref: str, split_to: list[str] | None = None) -
         counter: Counter = Counter()
         merged, moved = [], []
         _page_moves(ward.site.root_page, new.root_page, containers, merged, moved)
-        for page, _target in moved:
-            for sub in Page.objects.filter(path__startswith=page.path).select_related("content_type"):
-                counter[f"Trang: {_kind(sub.content_type.model_class())}"] += 1
+        # Below the old home every page is either merged or moved (with its subtree): one count per type.
+        merged_ids = [page.pk for page, _twin in merged]
+        rows = _pages(ward.site).exclude(pk__in=merged_ids).values("content_type").annotate(n=models.Count("pk"))
+        for row in rows:
+            model = ContentType.objects.get_for_id(row["content_type"]).model_class()
+            counter[f"Trang: {_kind(model)}"] += row["n"]
         counter["Chuyên mục gộp với chuyên mục cùng tên"] += len(merged)
         for model, name in _site_fk_models():
             label = _label(model)
@@ -450,20 +463,6 @@ def _patch_latest_revision(obj, **values) -> None:
     revision.save(update_fields=["content"])
 
 
-def _mark(obj, site: Site, ward: OldWard, run: ImportRun, content_type=None) -> None:
-    content_type = content_type or ContentType.objects.get_for_model(type(obj))
-    origin, created = ContentOrigin.objects.get_or_create(
-        content_type=content_type,
-        object_id=obj.pk,
-        defaults={"site": site, "old_ward_name": ward.name, "old_unit": ward.unit, "run": run},
-    )
-    if not created:
-        origin.site = site
-        origin.old_ward_name = origin.old_ward_name or ward.name
-        origin.old_unit = origin.old_unit or ward.unit
-        origin.save(update_fields=["site", "old_ward_name", "old_unit"])
-
-
 def _repoint(old_obj, new_obj) -> None:
     """Every foreign key to `old_obj` now points to `new_obj`."""
     for rel in old_obj._meta.related_objects:
@@ -481,11 +480,274 @@ def _checkpoint(step: str) -> None:
     return None
 
 
-def _merge_one(ward: OldWard, new: Site, run: ImportRun, merged_away: Counter, people: list[str]) -> int:
+BATCH = 500  # rows per bulk UPDATE / INSERT (and per IN list)
+
+
+def _chunks(items, size=BATCH):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _update_rows(model, fields: list[str], rows: list[tuple]) -> None:
+    """`UPDATE … SET fields = … WHERE pk = …` for each row (the values of `fields`, then the key), sent
+    with `executemany` (Django's `bulk_update` builds a CASE per field and row: seconds per thousand)."""
+    if not rows:
+        return
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    prepared = [model._meta.get_field(name) for name in fields] + [model._meta.pk]
+    columns = ", ".join(f"{quote(f.column)} = %s" for f in prepared[:-1])
+    # Names from the model's own metadata, quoted; every value a parameter.
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {columns} WHERE {quote(prepared[-1].column)} = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, 5000):
+            cursor.executemany(
+                sql,
+                [
+                    [f.get_db_prep_save(value, connection) for f, value in zip(prepared, row, strict=True)]
+                    for row in chunk
+                ],
+            )
+
+
+def _mark_many(content_type, ids, site: Site, ward: OldWard, run: ImportRun) -> None:
+    """`_mark` for many objects of one type: a mark made earlier (an import) keeps its source URL and
+    hash and gets the new ward (and the old ward's name and unit if it had none)."""
+    ids = sorted(set(ids))
+    for chunk in _chunks(ids):
+        marked = ContentOrigin.objects.filter(content_type=content_type, object_id__in=chunk)
+        found = set(marked.values_list("object_id", flat=True))
+        if found:
+            marked.update(site=site)
+            marked.filter(old_ward_name="").update(old_ward_name=ward.name)
+            if ward.unit is not None:
+                marked.filter(old_unit__isnull=True).update(old_unit=ward.unit)
+        ContentOrigin.objects.bulk_create(
+            ContentOrigin(
+                content_type=content_type,
+                object_id=pk,
+                site=site,
+                old_ward_name=ward.name,
+                old_unit=ward.unit,
+                run=run,
+            )
+            for pk in chunk
+            if pk not in found
+        )
+
+
+def _free_slug(slug: str, suffix: str, taken: set[str]) -> str:
+    """`slug`, or with the old ward's mark (`trao-qua` → `trao-qua-phuong-1`, then `…-phuong-1-2`) when
+    a sibling has it."""
+    if slug not in taken:
+        return slug
+    candidate, n = slug[: 255 - len(suffix)] + suffix, 2
+    while candidate in taken:
+        tail = f"{suffix}-{n}"
+        candidate, n = slug[: 255 - len(tail)] + tail, n + 1
+    return candidate
+
+
+def _move_pages(moved: list, old_home: Page, ward: OldWard, new: Site, run: ImportRun, user=None) -> set[int]:
+    """Move each (page, new parent) of `moved` with its subtree under the new parent, as last children in
+    their order, in bulk: the new tree paths, depths and url paths of every page below are worked out
+    here and written by one `UPDATE … WHERE id = …` per page, sent with `executemany` (`Page.move` takes
+    some 60 queries per page). What `Page.move` does besides is done in bulk too: a slug already used
+    among the new siblings gets the old ward's mark (and the latest revision with it), the parents'
+    child counts, one log entry "wagtail.move" per moved page, and the indexes (`bulk.changed` with the
+    tree fields: the portal search relocates the documents at the end of `bulk_changes()`); the page
+    cache is purged once after the commit. Ids, revisions, owners, dates, workflow states and comments
+    are untouched. Returns the ids of every page moved (the roots and all below them)."""
+    from wagtail.models import PageLogEntry
+
+    if not moved:
+        return set()
+    steplen = Page.steplen
+    suffix = "-" + old_ward_slug(ward.name)
+    # New place of each moved root: old path → (new path, old url path, new url path, depth change).
+    roots: dict[str, tuple[str, str, str, int]] = {}
+    renamed: dict[int, str] = {}  # page id → new slug
+    targets: dict[int, list] = {}
+    for page, target in moved:
+        targets.setdefault(target.pk, []).append(page)
+    parents = {pk: Page.objects.get(pk=pk) for pk in targets}
+    for target_pk, pages in targets.items():
+        target = parents[target_pk]
+        siblings = list(target.get_children().values_list("path", "slug"))
+        last = max((Page._str2int(path[-steplen:]) for path, _slug in siblings), default=0)
+        if len(Page._int2str(last + len(pages))) > steplen:
+            raise MergeRefused(f"{target.title}: quá nhiều trang con để chuyển thêm {len(pages)} trang.")
+        taken = {slug for _path, slug in siblings}
+        for n, page in enumerate(pages, start=1):
+            slug = _free_slug(page.slug, suffix, taken)
+            taken.add(slug)
+            if slug != page.slug:
+                renamed[page.pk] = slug
+            new_path = Page._get_path(target.path, target.depth + 1, last + n)
+            roots[page.path] = (new_path, page.url_path, f"{target.url_path}{slug}/", target.depth + 1 - page.depth)
+
+    # Every page below the old home: the moved ones take their root's new place.
+    rows = []  # (new path, new depth, new url path, id)
+    for pk, path, url_path, depth in _pages(ward.site).values_list("pk", "path", "url_path", "depth"):
+        for level in range(old_home.depth + 1, depth + 1):
+            root = roots.get(path[: level * steplen])
+            if root is not None:
+                new_path, old_url, new_url, shift = root
+                url_path = new_url + url_path[len(old_url) :] if url_path.startswith(old_url) else url_path
+                rows.append((new_path + path[level * steplen :], depth + shift, url_path, pk))
+                break
+    _update_rows(Page, ["path", "depth", "url_path"], rows)
+    if renamed:
+        _update_rows(Page, ["slug"], [(slug, pk) for pk, slug in renamed.items()])
+        _patch_revisions(Page, list(renamed), lambda pk: {"slug": renamed[pk]})
+    # Child counts: the new parents gain, the old ones (the old home, the merged sections) lose.
+    for target_pk, pages in targets.items():
+        Page.objects.filter(pk=target_pk).update(numchild=models.F("numchild") + len(pages))
+    lost = Counter(page.path[:-steplen] for page, _target in moved)
+    for parent_path, n in lost.items():
+        Page.objects.filter(path=parent_path).update(numchild=models.F("numchild") - n)
+
+    # As Page.move logs: one entry per moved page (not per descendant), all under one action id.
+    sources = {page.path: page for page in Page.objects.filter(path__in=set(lost))}
+    when, action = timezone.now(), uuid.uuid4()
+
+    def place(page):
+        return {"id": page.pk, "title": page.draft_title or page.title}
+
+    PageLogEntry.objects.bulk_create(
+        (
+            PageLogEntry(
+                content_type_id=page.content_type_id,
+                page_id=page.pk,
+                label=page.draft_title or page.title,
+                action="wagtail.move",
+                timestamp=when,
+                uuid=action,
+                user=user,
+                data={"source": place(sources[page.path[:-steplen]]), "destination": place(parents[target.pk])},
+            )
+            for page, target in moved
+        ),
+        batch_size=BATCH,
+    )
+
+    moved_ids = {row[-1] for row in rows}
+    _mark_many(ContentType.objects.get_for_model(Page), moved_ids, new, ward, run)
+    # A move changes no reference and no text: the reference index stays, the search indexes relocate.
+    bulk.changed(Page, moved_ids, fields={"path", "depth", "url_path", "slug"})
+    return moved_ids
+
+
+def _move_records(model, fk_name, rows, ward: OldWard, new: Site, run: ImportRun, merged_away: Counter) -> None:
+    """The old ward's `rows` of `model` go to the new ward (rules in docs/ward-merger.md, "Records").
+    A row that keeps every value but its ward is moved with the others by one UPDATE (no save(), so no
+    signal: `bulk.changed` has them indexed at the end; no save() in the project derives a value from the
+    ward); a row merged into a namesake, dropped, renamed or a leader made former is saved on its own."""
+    label = _label(model)
+    suffix = "-" + old_ward_slug(ward.name)
+    ct = ContentType.objects.get_for_model(model)
+    clashes = _unique_clashes(model, fk_name, ward.site, new)
+    twins = {}
+    if label in MERGED_BY_NAME:
+        name_field = MERGED_BY_NAME[label]
+        for other in model._base_manager.filter(**{fk_name: new}):
+            twins.setdefault(fold(getattr(other, name_field)).strip(), other)
+    names = set()  # folded names the new ward has (and will have) of a list renamed on the same name
+    if label in RENAMED_ON_SAME_NAME:
+        name_field = RENAMED_ON_SAME_NAME[label]
+        names = {
+            fold(v).strip() for v in model._base_manager.filter(**{fk_name: new}).values_list(name_field, flat=True)
+        }
+    plain, edited = [], []  # edited: (row, fields renamed with their tail, leader)
+    for obj in rows:
+        if label in MERGED_BY_NAME:
+            key = fold(getattr(obj, MERGED_BY_NAME[label])).strip()
+            twin = twins.setdefault(key, obj)  # a namesake later in the old ward merges into this one
+            if twin is not obj:
+                _repoint(obj, twin)
+                obj.delete()
+                merged_away[_kind(model)] += 1
+                continue
+        renames: dict[str, str] = {}
+        dropped = False
+        for others, taken in clashes:
+            values = tuple(getattr(obj, name) for name in others)
+            if values not in taken:
+                continue
+            if label in DROPPED_ON_CLASH:
+                dropped = True
+                break
+            for name in others:
+                f = model._meta.get_field(name)
+                if isinstance(f, (models.CharField, models.SlugField)) and getattr(obj, name):
+                    renames[name] = suffix if isinstance(f, models.SlugField) else f" – {ward.name}"
+                    break
+            else:
+                raise MergeRefused(f"{_kind(model)} của {ward.name} trùng với của {new.site_name}: {values}.")
+        if dropped:
+            obj.delete()
+            merged_away[_kind(model)] += 1
+            continue
+        if label in RENAMED_ON_SAME_NAME and not renames:
+            name_field = RENAMED_ON_SAME_NAME[label]
+            key = fold(getattr(obj, name_field)).strip()
+            if key in names:
+                renames[name_field] = f" – {ward.name}"
+            else:
+                names.add(key)
+        leader = label == LEADER and not fold(obj.position).startswith(fold(FORMER))
+        if renames or leader:
+            edited.append((obj, renames, leader))
+        else:
+            plain.append(obj.pk)
+    # First the plain rows (their values are free in the new ward), then the renamed ones find free values.
+    for chunk in _chunks(plain):
+        model._base_manager.filter(pk__in=chunk).update(**{fk_name: new})
+    if plain and any(f.name == "latest_revision" for f in model._meta.get_fields()):
+        _patch_revisions(model, plain, lambda pk: {fk_name: new.pk})
+    bulk.changed(model, plain)
+    for obj, renames, leader in edited:
+        changed = {}
+        for name, tail in renames.items():
+            f = model._meta.get_field(name)
+            changed[name] = _free_value(model, fk_name, new, name, getattr(obj, name), tail, f.max_length)
+        if leader:
+            position = obj.position
+            lowered = position[:1].lower() + position[1:] if position[1:2].islower() else position
+            changed["position"] = f"{FORMER} {lowered} – {ward.name}"[:255]
+            changed["sort_order"] = min(obj.sort_order + 1000, 32767)
+        for name, value in changed.items():
+            setattr(obj, name, value)
+        setattr(obj, fk_name, new)
+        obj.save()
+        _patch_latest_revision(obj, **{fk_name: new.pk, **changed})
+    _mark_many(ct, plain + [obj.pk for obj, _renames, _leader in edited], new, ward, run)
+
+
+def _patch_revisions(model, ids, values_for) -> None:
+    """`_patch_latest_revision` for many objects: `values_for(pk)` into each one's latest revision."""
+    from wagtail.models import Revision
+
+    for chunk in _chunks(ids):
+        latest = dict(
+            model._base_manager.filter(pk__in=chunk, latest_revision__isnull=False).values_list("pk", "latest_revision")
+        )
+        revisions = list(Revision.objects.filter(pk__in=latest.values()))
+        owner = {revision_id: pk for pk, revision_id in latest.items()}
+        rows = []
+        for revision in revisions:
+            if isinstance(revision.content, dict):
+                revision.content.update(values_for(owner[revision.pk]))
+                rows.append((revision.content, revision.pk))
+        _update_rows(Revision, ["content"], rows)
+
+
+def _merge_one(ward: OldWard, new: Site, run: ImportRun, merged_away: Counter, people: list[str], user=None) -> int:
     old = ward.site
     old_home = old.root_page
     new_home = Page.objects.get(pk=new.root_page_id)
-    page_ct = ContentType.objects.get_for_model(Page)
     containers = _container_types()
 
     # The old host name, and every old address before anything moves.
@@ -502,126 +764,45 @@ def _merge_one(ward: OldWard, new: Site, run: ImportRun, merged_away: Counter, p
     merged_into[old_home.pk] = new_home
     for page, _twin in merged:
         merged_away[f"Trang: {_kind(page.specific_class)}"] += 1
-    # Pages: moved with their subtree (revisions, owner, dates, ids kept).
-    suffix = "-" + old_ward_slug(ward.name)
-    for page, target in moved:
-        page = Page.objects.get(pk=page.pk)
-        target = Page.objects.get(pk=target.pk)
-        if target.get_children().filter(slug=page.slug).exists():
-            new_slug = page.slug[: 255 - len(suffix)] + suffix
-            n = 2
-            while target.get_children().filter(slug=new_slug).exists():
-                new_slug = f"{page.slug}{suffix}-{n}"
-                n += 1
-            page.slug = new_slug
-            page.save(update_fields=["slug"], clean=False)
-            specific = page.specific
-            _patch_latest_revision(specific, slug=new_slug)
-        page.move(target, pos="last-child")
+    # Pages: moved with their subtree (revisions, owner, dates, ids kept), in bulk.
+    moved_ids = _move_pages(moved, old_home, ward, new, run, user)
     _checkpoint("pages")
-    moved_ids = set()
-    for page, _target in moved:
-        moved_ids |= set(
-            Page.objects.filter(path__startswith=Page.objects.get(pk=page.pk).path).values_list("pk", flat=True)
-        )
-    for page_id in sorted(moved_ids):
-        _mark(Page(pk=page_id), new, ward, run, content_type=page_ct)
 
     # Addresses: every old page address → the moved page, or the section it was merged into.
-    redirects = 0
     existing = set(LegacyRedirect.objects.filter(old_hostname=hostname).values_list("old_path", flat=True))
+    redirects = []
     for page_id, path in old_paths.items():
         target_id = page_id if page_id in moved_ids else merged_into[page_id].pk if page_id in merged_into else None
+        path = path[:1000]
         if target_id is None or path in existing:
             continue
-        LegacyRedirect.objects.create(old_hostname=hostname, old_path=path[:1000], page_id=target_id)
-        redirects += 1
+        redirects.append(LegacyRedirect(old_hostname=hostname, old_path=path, page_id=target_id))
+        existing.add(path)
     from wagtail.contrib.redirects.models import Redirect
 
     for redirect in Redirect.objects.filter(site=old):
         if redirect.old_path in existing:
             continue
-        LegacyRedirect.objects.create(
-            old_hostname=hostname,
-            old_path=redirect.old_path,
-            page_id=redirect.redirect_page_id,
-            url=redirect.redirect_link or "",
+        redirects.append(
+            LegacyRedirect(
+                old_hostname=hostname,
+                old_path=redirect.old_path,
+                page_id=redirect.redirect_page_id,
+                url=redirect.redirect_link or "",
+            )
         )
         existing.add(redirect.old_path)
-        redirects += 1
+    LegacyRedirect.objects.bulk_create(redirects, batch_size=BATCH)
 
-    # Records of the ward.
+    # Records of the ward: those that keep every value but the ward by one UPDATE per type, the others
+    # (merged by name, dropped, renamed, leaders) one at a time.
     for model, fk_name in _site_fk_models():
         label = _label(model)
         if label in WARD_CONFIG_MODELS or label in REFUSED_MODELS:
             continue
         rows = list(model._base_manager.filter(**{fk_name: old}).order_by("pk"))
-        if not rows:
-            continue
-        ct = ContentType.objects.get_for_model(model)
-        clashes = _unique_clashes(model, fk_name, old, new)
-        for obj in rows:
-            if label in MERGED_BY_NAME:
-                name_field = MERGED_BY_NAME[label]
-                key = fold(getattr(obj, name_field)).strip()
-                twin = next(
-                    (
-                        o
-                        for o in model._base_manager.filter(**{fk_name: new})
-                        if fold(getattr(o, name_field)).strip() == key
-                    ),
-                    None,
-                )
-                if twin is not None:
-                    _repoint(obj, twin)
-                    obj.delete()
-                    merged_away[_kind(model)] += 1
-                    continue
-            changed = {}
-            for others, taken in clashes:
-                values = tuple(getattr(obj, name) for name in others)
-                if values not in taken:
-                    continue
-                if label in DROPPED_ON_CLASH:
-                    obj.delete()
-                    merged_away[_kind(model)] += 1
-                    obj = None
-                    break
-                for name in others:
-                    f = model._meta.get_field(name)
-                    if isinstance(f, (models.CharField, models.SlugField)) and getattr(obj, name):
-                        tail = suffix if isinstance(f, models.SlugField) else f" – {ward.name}"
-                        changed[name] = _free_value(model, fk_name, new, name, getattr(obj, name), tail, f.max_length)
-                        break
-                else:
-                    raise MergeRefused(f"{_kind(model)} của {ward.name} trùng với của {new.site_name}: {values}.")
-            if obj is None:
-                continue
-            if label in RENAMED_ON_SAME_NAME and not changed:
-                name_field = RENAMED_ON_SAME_NAME[label]
-                value = getattr(obj, name_field)
-                key = fold(value).strip()
-                if any(
-                    fold(v).strip() == key
-                    for v in model._base_manager.filter(**{fk_name: new}).values_list(name_field, flat=True)
-                ):
-                    max_length = model._meta.get_field(name_field).max_length
-                    changed[name_field] = _free_value(
-                        model, fk_name, new, name_field, value, f" – {ward.name}", max_length
-                    )
-            if label == LEADER:
-                position = obj.position
-                if not fold(position).startswith(fold(FORMER)):
-                    lowered = position[:1].lower() + position[1:] if position[1:2].islower() else position
-                    changed["position"] = f"{FORMER} {lowered} – {ward.name}"[:255]
-                    changed["sort_order"] = min(obj.sort_order + 1000, 32767)
-            for name, value in changed.items():
-                setattr(obj, name, value)
-            setattr(obj, fk_name, new)
-            obj.save()
-            revision_values = {fk_name: new.pk, **changed}
-            _patch_latest_revision(obj, **revision_values)
-            _mark(obj, new, ward, run, content_type=ct)
+        if rows:
+            _move_records(model, fk_name, rows, ward, new, run, merged_away)
     _checkpoint("records")
 
     # Images and files: the old ward's collections go under the new ward's, named after the old ward.
@@ -708,7 +889,7 @@ def _merge_one(ward: OldWard, new: Site, run: ImportRun, merged_away: Counter, p
                 f"(tin tức và văn bản lọc theo «Phường cũ»)."
             ),
         )
-    return redirects
+    return len(redirects)
 
 
 def merge(old_refs: list[str], new_ref: str, split_to: list[str] | None = None, user=None) -> Result:
@@ -730,7 +911,7 @@ def merge(old_refs: list[str], new_ref: str, split_to: list[str] | None = None, 
         )
         with bulk_changes():
             for ward in the_plan.old:
-                redirects += _merge_one(ward, the_plan.new, run, merged_away, people)
+                redirects += _merge_one(ward, the_plan.new, run, merged_away, people, run.user)
             new = Site.objects.get(pk=the_plan.new.pk)
             after = census([new])
         expected = Counter(the_plan.counts_before)

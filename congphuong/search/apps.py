@@ -13,3 +13,4 @@ class SearchConfig(AppConfig):
 
         signals.connect()
         bulk.register_deferral(signals.indexing_deferred)
+        bulk.register_change_listener(signals.on_bulk_changed)

@@ -449,10 +449,19 @@ def unindex_pages(page_ids) -> None:
     remove_documents(SearchDocument.objects.filter(source=registry.PAGE_KEY, object_id__in=list(page_ids)))
 
 
-def unindex_path(path: str) -> None:
-    """Remove a page and everything below it (the page was deleted)."""
-    if path:
-        remove_documents(SearchDocument.objects.filter(source=registry.PAGE_KEY, path__startswith=path))
+def unindex_path(path: str, keep=()) -> None:
+    """Remove a page and everything below it (the page was deleted), but the documents of the pages in
+    `keep` (moved away in bulk, not yet relocated: `relocate_pages`)."""
+    if not path:
+        return
+    documents = SearchDocument.objects.filter(source=registry.PAGE_KEY, path__startswith=path)
+    if not keep:
+        remove_documents(documents)
+        return
+    keep = set(keep)
+    gone = [pk for pk, object_id in documents.values_list("pk", "object_id") if object_id not in keep]
+    for start in range(0, len(gone), 500):
+        remove_documents(SearchDocument.objects.filter(pk__in=gone[start : start + 500]))
 
 
 def index_subtree(page, include_self=True, batch_size=200) -> int:
@@ -480,6 +489,104 @@ def index_pages(page_ids, batch_size=200) -> int:
         unindex_pages(gone)
         written += write_rows(rows)
     return written
+
+
+def relocate_pages(page_ids, batch_size=500) -> int:
+    """Pages moved in the tree with their content unchanged (the ward merger moves thousands at once):
+    their documents get the new URL, ward, path, scope, section and category from the tree, keeping the
+    title, text and date they hold — the pages' text is not read again. The full-text entry is replaced
+    (its scope tokens changed; the same words, so the term counts stay). A page without a document, or
+    whose class works out its own URL, goes through `index_pages`; one no longer public leaves the index.
+    Returns the number of documents changed."""
+    ids = list(page_ids)
+    rest: list[int] = []
+    changed = 0
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start : start + batch_size]
+        pages = list(Page.objects.filter(pk__in=batch).select_related("locale"))  # base rows: no text read
+        docs = {
+            doc.object_id: doc for doc in SearchDocument.objects.filter(source=registry.PAGE_KEY, object_id__in=batch)
+        }
+        tree = TreeInfo.for_pages(pages)
+        found = {page.pk for page in pages}
+        gone = [pk for pk in batch if pk not in found]
+        moved: list[tuple[SearchDocument, IndexRow]] = []
+        for page in pages:
+            doc, page_class = docs.get(page.pk), page.specific_class
+            if doc is None or page_class is None or page_class.get_url_parts is not Page.get_url_parts:
+                rest.append(page.pk)
+                continue
+            if page.depth < 2 or not page.live or page.expired or tree.is_restricted(page):
+                gone.append(page.pk)
+                continue
+            parts = _url_parts(page)
+            if not parts or parts[0] is None or parts[2] is None:
+                gone.append(page.pk)
+                continue
+            ancestors = tree.ancestors(page)
+            category_id, category_title = None, ""
+            if registry.source_for_page_class(page_class).category:
+                for pk, title, content_type_id in reversed(ancestors):
+                    if content_type_id in tree.category_type_ids:
+                        category_id, category_title = pk, title
+                        break
+            scope = [pk for pk, _title, _ct in ancestors] + [page.pk]
+            row = IndexRow(
+                source=registry.PAGE_KEY,
+                object_id=page.pk,
+                kind=doc.kind,
+                url=parts[2],
+                title=doc.title,
+                body=doc.body,
+                site_id=parts[0],
+                path=page.path,
+                scope=scope,
+                section_id=scope[1] if len(scope) > 1 else None,
+                category_id=category_id,
+                category_title=category_title,
+                date=doc.date,
+                title_weight=doc.title_weight,
+            )
+            if row.content_hash() != doc.content_hash:
+                moved.append((doc, row))
+        unindex_pages(gone)
+        if not moved:
+            continue
+        old_entries, new_entries = [], []
+        for doc, row in moved:
+            entry, _token_lists = fts_entry(doc.sort_key, doc.title, doc.body, doc.scope, doc.kind)
+            old_entries.append(entry)
+            new_entries.append((*entry[:-1], " ".join(meta_tokens(row.scope, row.kind))))
+        now = timezone.now()
+        updates = [
+            (
+                row.site_id,
+                row.path,
+                " ".join(map(str, row.scope)),
+                row.section_id,
+                row.category_id,
+                row.category_title,
+                row.url,
+                row.content_hash(),
+                now,
+                doc.pk,
+            )
+            for doc, row in moved
+        ]
+        with transaction.atomic():
+            backend = get_backend()
+            backend.delete([entry for entry in old_entries if entry[0] is not None])
+            with connection.cursor() as cursor:  # before the insert: PostgreSQL's reads section and kind from here
+                cursor.executemany(
+                    f"UPDATE {SearchDocument._meta.db_table} SET site_id = %s, path = %s, scope = %s, section_id = %s, "
+                    "category_id = %s, category_title = %s, url = %s, content_hash = %s, indexed_at = %s WHERE id = %s",
+                    updates,
+                )
+            backend.insert([entry for entry in new_entries if entry[0] is not None])
+        changed += len(moved)
+    if changed:
+        bump_generation()
+    return changed + index_pages(rest)
 
 
 # --- Other models -------------------------------------------------------------------------------

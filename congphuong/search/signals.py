@@ -6,7 +6,8 @@ stops an editor from publishing.
 Inside `indexing_deferred()` (a bulk load such as `load_demo`, see `congphuong.core.bulk`) the
 handlers only note what changed, and each page or object is indexed once on the way out: the demo
 saves a page three times and publishes it, each of which re-indexed it. Deletions still unindex at
-once (the row is gone afterwards).
+once (the row is gone afterwards). Rows written without save() are named by `core.bulk.changed`
+(`on_bulk_changed`); pages moved in bulk are relocated (`indexer.relocate_pages`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 @dataclass
 class _Pending:
     pages: set[int] = field(default_factory=set)  # saved or published
+    relocated: set[int] = field(default_factory=set)  # moved in bulk, content unchanged (core.bulk.changed)
     subtrees: set[int] = field(default_factory=set)  # moved, restricted, site changed: page and descendants
     objects: dict[type, set] = field(default_factory=dict)  # model → primary keys
 
@@ -39,6 +41,7 @@ class _Pending:
         for root in Page.objects.filter(pk__in=self.subtrees):
             pages.update(Page.objects.filter(path__startswith=root.path).values_list("pk", flat=True))
         _safely(indexer.index_pages, sorted(pages))
+        _safely(indexer.relocate_pages, sorted(self.relocated - pages))
         # A slug changed in the block: the documents below carry the old URL (as on_page_saved's after-commit check).
         for page_id in Page.objects.filter(pk__in=self.pages, numchild__gt=0).values_list("pk", flat=True):
             _safely(indexer.refresh_descendant_urls, page_id)
@@ -74,6 +77,26 @@ def _safely(function, *args):
         logger.exception("Không cập nhật được chỉ mục tìm kiếm (%s)", function.__name__)
 
 
+# Page fields whose change moves a page without changing its content: its document is relocated.
+TREE_FIELDS = frozenset({"path", "depth", "numchild", "url_path", "slug"})
+
+
+def on_bulk_changed(model, keys, fields=None) -> None:
+    """Rows written without save() inside `bulk_changes()` (`core.bulk.changed`): indexed on the way out
+    like saved ones (a moved page: its own row, as the caller names every page it moved). Pages whose
+    written fields are tree fields only keep their text: `indexer.relocate_pages`."""
+    pending = _pending.get()
+    if pending is None:  # not deferred: bulk_changes() enters indexing_deferred() first
+        return
+    if issubclass(model, Page):
+        if fields is not None and set(fields) <= TREE_FIELDS:
+            pending.relocated.update(keys)
+        else:
+            pending.pages.update(keys)
+    elif registry.model_source_for(model) is not None:
+        pending.objects.setdefault(model, set()).update(keys)
+
+
 def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or not isinstance(instance, Page) or instance.depth is None or instance.depth < 2:
         return
@@ -102,7 +125,10 @@ def on_page_unpublished(sender, instance, **kwargs):
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         _safely(indexer.unindex_pages, [instance.pk])
-        _safely(indexer.unindex_path, instance.path)
+        # Pages moved out in bulk earlier in the block still carry this path in their documents until
+        # they are relocated on the way out: theirs stay (the merger deletes the old home last).
+        pending = _pending.get()
+        _safely(indexer.unindex_path, instance.path, pending.relocated if pending is not None else ())
 
 
 def on_page_moved(sender, instance, **kwargs):

@@ -68,3 +68,38 @@ def test_after_an_error_nothing_is_indexed_and_publishing_works_again(category, 
     usual, usual_image = _publish_article(category, "Họp dân khu phố 5")  # the handlers are back
     state = _state(usual, usual_image)
     assert state["portal search"] and state["references"] and state["wagtail search"]
+
+
+def test_rows_written_without_save_are_indexed_when_named(category):
+    """`bulk.changed()`: an UPDATE sends no signal; the rows named are indexed on the way out as if saved."""
+    from wagtail.models import Page
+
+    from congphuong.core import bulk
+
+    named = ArticlePageFactory(parent=category, title="Họp dân khu phố 1")
+    unnamed = ArticlePageFactory(parent=category, title="Họp dân khu phố 2")
+    with bulk_changes():
+        Page.objects.filter(pk__in=[named.pk, unnamed.pk]).update(title="Đối thoại với nhân dân")
+        bulk.changed(Page, [named.pk])
+    titles = dict(SearchDocument.objects.filter(source=registry.PAGE_KEY).values_list("object_id", "title"))
+    assert titles[named.pk] == "Đối thoại với nhân dân" and titles[unnamed.pk] == "Họp dân khu phố 2"
+    entry = IndexEntry.objects.get(object_id=str(named.pk), content_type__model="articlepage")
+    assert "thoại" in str(entry.title)  # the title (SQLite) or its tsvector (PostgreSQL)
+    with pytest.raises(RuntimeError, match="outside bulk_changes"):
+        bulk.changed(Page, [named.pk])
+
+
+def test_fields_that_hold_no_reference_nor_searched_text_leave_wagtails_indexes_alone(category):
+    """`fields=` names what the UPDATE wrote: a menu flag is no searched text for the database search
+    backend nor a reference, so Wagtail's indexes are not rewritten; the portal index always is."""
+    from wagtail.models import Page
+
+    from congphuong.core import bulk
+
+    article = ArticlePageFactory(parent=category, title="Họp dân khu phố 1")
+    with bulk_changes():  # the title too, to see which index reads the row again
+        Page.objects.filter(pk=article.pk).update(title="Đối thoại với nhân dân")
+        bulk.changed(Page, [article.pk], fields={"show_in_menus"})
+    assert SearchDocument.objects.get(source=registry.PAGE_KEY, object_id=article.pk).title == "Đối thoại với nhân dân"
+    title = str(IndexEntry.objects.get(object_id=str(article.pk), content_type__model="articlepage").title)
+    assert "họp" in title.lower() and "thoại" not in title  # the title (SQLite) or its tsvector (PostgreSQL)
