@@ -5,6 +5,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from congphuong.core.admin_menu import GatedMenuItem
+
 from . import lockout, views
 
 
@@ -19,14 +21,11 @@ def register_admin_urls():
     ]
 
 
-class LockoutsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return lockout.can_unlock(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_lockouts_menu_item():
-    return LockoutsMenuItem("Tài khoản bị khóa", reverse("accounts_lockouts"), icon_name="lock", order=650)
+    return GatedMenuItem(
+        "Tài khoản bị khóa", reverse("accounts_lockouts"), icon_name="lock", order=650, may_view=lockout.can_unlock
+    )
 
 
 @hooks.register("register_account_menu_item")

@@ -2,8 +2,8 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from congphuong.core.admin_menu import GatedMenuItem
 from congphuong.organisation.views import may_view_board
 
 from .views import SelfAssessmentView
@@ -14,17 +14,13 @@ def assessment_admin_urls():
     return [path("tu-danh-gia/", SelfAssessmentView.as_view(), name="assessment_self_assessment")]
 
 
-class AssessmentMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_view_board(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def assessment_menu_item():
-    return AssessmentMenuItem(
+    return GatedMenuItem(
         "Tự đánh giá",  # the sidebar cuts labels past 14 characters
         reverse("assessment_self_assessment"),
         name="tu-danh-gia",
         icon_name="doc-full-inverse",
         order=905,
+        may_view=may_view_board,
     )

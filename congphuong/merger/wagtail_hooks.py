@@ -2,7 +2,8 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from congphuong.core.admin_menu import GatedMenuItem
 
 from .admin_views import MergeWardsView, may_merge_wards
 
@@ -12,13 +13,13 @@ def merge_wards_admin_url():
     return [path("sap-nhap-phuong/", MergeWardsView.as_view(), name="merger_merge_wards")]
 
 
-class MergeWardsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_merge_wards(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def merge_wards_menu_item():
-    return MergeWardsMenuItem(
-        "Sáp nhập phường", reverse("merger_merge_wards"), name="sap-nhap-phuong", icon_name="site", order=611
+    return GatedMenuItem(
+        "Sáp nhập phường",
+        reverse("merger_merge_wards"),
+        name="sap-nhap-phuong",
+        icon_name="site",
+        order=611,
+        may_view=may_merge_wards,
     )

@@ -4,12 +4,12 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from congphuong.core.admin_menu import GatedMenuItem
 from congphuong.wards.viewsets import WardSnippetViewSet
 
 from .models import DisclosureCategory, DisclosurePage, Leader, MandatoryCategory, Quarter
@@ -86,19 +86,15 @@ def organisation_admin_urls():
     ]
 
 
-class BoardMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_view_board(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def board_menu_item():
-    return BoardMenuItem(
+    return GatedMenuItem(
         "Công khai",  # "Theo dõi công khai" was cut in the sidebar
         reverse("organisation_compliance_board"),
         name="theo-doi-cong-khai",
         icon_name="tasks",
         order=270,
+        may_view=may_view_board,
     )
 
 

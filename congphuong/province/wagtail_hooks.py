@@ -2,7 +2,8 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from congphuong.core.admin_menu import GatedMenuItem
 
 from .views import ProvinceOverviewExportView, ProvinceOverviewView, may_view_overview
 
@@ -15,17 +16,13 @@ def province_admin_urls():
     ]
 
 
-class OverviewMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_view_overview(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def province_menu_item():
-    return OverviewMenuItem(
+    return GatedMenuItem(
         "Tổng quan TP",  # the sidebar cuts labels past 14 characters
         reverse("province_overview"),
         name="tong-quan-thanh-pho",
         icon_name="site",
         order=906,
+        may_view=may_view_overview,
     )

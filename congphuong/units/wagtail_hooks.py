@@ -2,9 +2,10 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from congphuong.core.admin_menu import GatedMenuItem
 
 from .admin_views import AddWardView, may_add_wards
 from .models import AdministrativeUnit
@@ -45,11 +46,13 @@ def add_ward_admin_url():
     return [path("them-phuong/", AddWardView.as_view(), name="units_add_ward")]
 
 
-class AddWardMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_add_wards(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def add_ward_menu_item():
-    return AddWardMenuItem("Thêm phường", reverse("units_add_ward"), name="them-phuong", icon_name="site", order=610)
+    return GatedMenuItem(
+        "Thêm phường",
+        reverse("units_add_ward"),
+        name="them-phuong",
+        icon_name="site",
+        order=610,
+        may_view=may_add_wards,
+    )
