@@ -117,6 +117,15 @@ class RowError:
         return f"Dòng {self.row}: {self.message}"
 
 
+def column_header(sheet: str, key: str) -> str:
+    """The header the template gives column `key` of sheet `sheet` (for messages that name it)."""
+    for _label, specs in KINDS.values():
+        for spec in specs:
+            if spec.name == sheet:
+                return next(column.header for column in spec.columns if column.key == key)
+    raise KeyError(sheet)
+
+
 @dataclass
 class ImportReport:
     kind: str
@@ -295,11 +304,7 @@ class _Context:
 def _register(context, report, sheet, row, learning_model, year, **subject):
     criteria_set = context.criteria_set(learning_model, year)
     if criteria_set is None:
-        column = (
-            "Đăng ký Công dân học tập năm"
-            if learning_model == LearningModel.CITIZEN
-            else "Đăng ký Gia đình học tập năm"
-        )
+        column = column_header(sheet, "register_year")
         report.errors.append(
             RowError(
                 sheet,
