@@ -51,6 +51,8 @@ class Options:
     publish: bool = False
     format: str | None = None
     user: object = None
+    # A page edited here since it was imported keeps its edits unless this is set.
+    overwrite_edited: bool = False
 
 
 @dataclass
@@ -222,9 +224,12 @@ def plan(pages: list[CleanPage], keys: list[str], options: Options, report: Repo
         origin.source_url: origin
         for origin in ContentOrigin.objects.filter(site=options.site, content_type=page_type, source_url__in=keys)
     }
-    existing_pages = dict(
-        Page.objects.filter(pk__in=[origin.object_id for origin in origins.values()]).values_list("pk", "live")
-    )
+    existing_pages = {
+        pk: (live, latest_revision_id)
+        for pk, live, latest_revision_id in Page.objects.filter(
+            pk__in=[origin.object_id for origin in origins.values()]
+        ).values_list("pk", "live", "latest_revision_id")
+    }
     planned: list[Planned] = []
     seen: dict[str, str] = {}
     for page, key in zip(pages, keys, strict=False):
@@ -236,8 +241,12 @@ def plan(pages: list[CleanPage], keys: list[str], options: Options, report: Repo
             parent, parent_reason = guesser.guess(page)
         entry = Planned(page, kind, key, _content_hash(page, kind), parent, parent_reason, document)
         origin = origins.get(key)
+        live, edited_here = False, False
         if origin is not None and origin.object_id in existing_pages:
             entry.origin = origin
+            live, latest_revision_id = existing_pages[origin.object_id]
+            # Pages imported before the import recorded its revision cannot tell: treated as unedited.
+            edited_here = origin.imported_revision_id is not None and latest_revision_id != origin.imported_revision_id
         if not page.title:
             entry.action, entry.reason = "skip", "không tìm thấy tiêu đề"
         elif kind == "news" and not page.blocks:
@@ -248,12 +257,21 @@ def plan(pages: list[CleanPage], keys: list[str], options: Options, report: Repo
             entry.origin is not None
             and entry.origin.content_hash == entry.content_hash
             and options.publish
-            and not existing_pages[entry.origin.object_id]
+            and not live
             and not source_draft(page.item)
+            and not edited_here
         ):
             entry.action, entry.reason = "update", "không đổi, nay xuất bản bản đã nhập"
         elif entry.origin is not None and entry.origin.content_hash == entry.content_hash:
             entry.action, entry.reason = "skip", "không đổi so với lần nhập trước"
+            if edited_here and options.publish and not live:
+                entry.reason += "; trang đã được sửa ở đây nên không tự xuất bản, chờ duyệt như bài thường"
+        elif entry.origin is not None and edited_here and not options.overwrite_edited:
+            entry.action = "skip"
+            entry.reason = (
+                "nội dung nguồn đã thay đổi nhưng trang đã được sửa ở đây sau lần nhập; giữ bản đã sửa "
+                "(thêm --overwrite-edited để ghi đè bằng nội dung nguồn)"
+            )
         elif entry.origin is not None:
             entry.action, entry.reason = "update", "nội dung nguồn đã thay đổi"
         elif parent is None:
@@ -541,6 +559,7 @@ def _origin(entry: Planned, page, run, options: Options):
         "source_url": entry.key,
         "content_hash": entry.content_hash,
         "run": run,
+        "imported_revision_id": page.latest_revision_id,
         "original_title": entry.page.original_title if entry.page.original_title != entry.page.title else "",
     }
     ContentOrigin.objects.update_or_create(

@@ -150,6 +150,16 @@ class ContentOrigin(models.Model):
     run = models.ForeignKey(
         ImportRun, verbose_name="Lượt", null=True, blank=True, on_delete=models.SET_NULL, related_name="origins"
     )
+    # The revision the import wrote: a later revision is an edit made here (an editor fixed a title,
+    # a leader's review), which a re-run of the import must not overwrite unless asked to.
+    imported_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name="Phiên bản do lượt nhập tạo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "Nguồn gốc nội dung"

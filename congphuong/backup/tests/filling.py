@@ -212,7 +212,7 @@ def _legacy():
     ContentOrigin.objects.create(
         content_type=ContentType.objects.get_for_model(Page), object_id=page.pk, site=site,
         old_ward_name="Phường 1 (cũ)", source_url="http://phuong1.quan3.example.gov.vn/tin-tuc/bai-cu-12.html",
-        content_hash="a" * 64, run=run, original_title="BÀI CŨ",
+        content_hash="a" * 64, run=run, original_title="BÀI CŨ", imported_revision=page.save_revision(),
     )  # fmt: skip
     WardBoardSnapshot.objects.create(site=site, computed_at=_now(), categories=12, missing=1, overdue=2)
 

@@ -210,6 +210,57 @@ def test_a_missing_image_is_reported_not_fatal(ward, places, tmp_path):
     assert [block.block_type for block in page.body] == ["paragraph", "paragraph"]  # the caption kept as text
 
 
+def _change_blood_drive_page(old_site):
+    changed = f.NEWS_B[:1] + ["Đoạn bổ sung: danh sách đơn vị máu đã chuyển về bệnh viện."]
+    f.write(
+        old_site,
+        "tin-tuc/hien-mau.html",
+        f.article_layout(
+            "Ngày hội hiến máu tình nguyện năm 2023",
+            changed,
+            f"http://{OLD}/tin-tuc/doan-thanh-nien/hien-mau.html",
+            attachment="/uploads/ke-hoach.pdf",
+        ),
+    )
+
+
+def test_a_page_edited_here_keeps_its_edits_when_the_source_changes(ward, places, old_site):
+    run_import([old_site], options(ward))
+    page = ArticlePage.objects.get(title="Ngày hội hiến máu tình nguyện năm 2023")
+    page.title = "Ngày hội hiến máu tình nguyện năm 2023 (đã soát lỗi)"
+    edited = page.save_revision()  # an editor fixes the title of the imported draft
+    _change_blood_drive_page(old_site)
+
+    report = run_import([old_site], options(ward))
+    assert report.counts["updated"] == 0 and report.counts["skipped"] == 3
+    [kept] = [outcome for outcome in report.outcomes if "sửa ở đây" in outcome.reason]
+    assert "--overwrite-edited" in kept.reason
+    page.refresh_from_db()
+    assert page.latest_revision_id == edited.pk
+    assert "Đoạn bổ sung" not in str(page.get_latest_revision_as_object().body)
+
+    # Asked to, the import overwrites the edit with the source (and records its own revision again).
+    report = run_import([old_site], options(ward, overwrite_edited=True))
+    assert report.counts["updated"] == 1
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert latest.title == "Ngày hội hiến máu tình nguyện năm 2023" and "Đoạn bổ sung" in str(latest.body)
+    assert ContentOrigin.objects.get(object_id=page.pk).imported_revision_id == page.latest_revision_id
+    assert run_import([old_site], options(ward)).counts["skipped"] == 3
+
+
+def test_a_draft_edited_here_is_not_published_by_a_later_run(ward, places, old_site):
+    run_import([old_site], options(ward))
+    page = ArticlePage.objects.get(title="Ngày hội hiến máu tình nguyện năm 2023")
+    page.title = "Ngày hội hiến máu 2023: danh sách đơn vị"
+    page.save_revision()
+    report = run_import([old_site], options(ward, publish=True))
+    assert report.counts["updated"] == 2  # the two pages nobody touched are published
+    page.refresh_from_db()
+    assert not page.live and page.get_latest_revision_as_object().title == "Ngày hội hiến máu 2023: danh sách đơn vị"
+    assert any("không tự xuất bản" in outcome.reason for outcome in report.outcomes)
+
+
 def test_publish_goes_through_the_publishing_door(ward, places, old_site):
     run_import([old_site], options(ward, publish=True))
     assert ArticlePage.objects.live().count() == 2 and LegalDocumentPage.objects.live().count() == 1

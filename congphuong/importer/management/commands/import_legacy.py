@@ -77,6 +77,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--publish", action="store_true", help="Xuất bản ngay (mặc định: lưu bản nháp).")
         parser.add_argument(
+            "--overwrite-edited",
+            action="store_true",
+            help="Ghi đè cả những trang đã được sửa ở đây sau lần nhập trước (mặc định: giữ bản đã sửa).",
+        )
+        parser.add_argument(
             "--format",
             default=None,
             help="Bỏ qua nhận diện, dùng định dạng này (html, text, wxr, feed, nukeviet, csv).",
@@ -102,6 +107,7 @@ class Command(BaseCommand):
             dry_run=options["dry_run"],
             publish=options["publish"],
             format=options["format"],
+            overwrite_edited=options["overwrite_edited"],
         )
         try:
             report = run_import(options["paths"], opts, progress=Progress(getattr(self.stderr, "_out", sys.stderr)))
