@@ -16,7 +16,9 @@ Active only when DATABASE_REPLICA_URLS names one or more replicas (settings add 
 - A replica is used only while it answers and its replay delay is within
   CONGPHUONG_REPLICA_MAX_LAG seconds; both are checked at most every
   CONGPHUONG_REPLICA_CHECK_INTERVAL seconds per process. A replica that fails during a request
-  (connection lost) is marked down and the request is served again from the primary.
+  (connection lost) is marked down and the request is served again from the primary — whether the
+  failed read was the view's or a middleware's below this one (Django turns a middleware's exception
+  into a 500 response there and sends `got_request_exception`, which marks the request as failed).
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ import contextlib
 import contextvars
 import logging
 import random
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.signals import got_request_exception
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
 
@@ -160,12 +164,32 @@ def replica_allowed(request) -> bool:
     )
 
 
+def _replica_failed(exception) -> bool:
+    """Whether `exception`, raised in the current request, is its replica going away."""
+    state = _routing.get()
+    return (
+        state is not None
+        and state.replica_allowed
+        and bool(state.used)
+        and isinstance(exception, OperationalError | InterfaceError)
+    )
+
+
+def _on_request_exception(sender, request=None, **kwargs):
+    # Sent by Django's handler for an exception of any middleware or view, while it is handled.
+    if _replica_failed(sys.exc_info()[1]):
+        state = _routing.get()
+        assert state is not None  # for mypy: _replica_failed checked it
+        state.failed = True
+
+
 class ReplicaRoutingMiddleware:
     """Marks the request's reads as fit for a replica or not (module docstring); serves a request
     again from the primary when its replica failed during it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        got_request_exception.connect(_on_request_exception, dispatch_uid="replica_failed_during_request")
 
     def __call__(self, request):
         state = RequestRouting(replica_allowed=replica_allowed(request))
@@ -194,12 +218,7 @@ class ReplicaRoutingMiddleware:
 
     def process_exception(self, request, exception):
         state = _routing.get()
-        if (
-            state is not None
-            and state.replica_allowed
-            and state.used
-            and isinstance(exception, OperationalError | InterfaceError)
-        ):
+        if state is not None and _replica_failed(exception):
             state.failed = True
             from django.http import HttpResponse
 

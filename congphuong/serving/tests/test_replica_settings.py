@@ -62,3 +62,39 @@ def test_which_requests_may_read_a_replica(method, path, cookies, allowed):
     request = RequestFactory().generic(method, path)
     request.COOKIES.update(cookies)
     assert replicas.replica_allowed(request) is allowed
+
+
+def test_a_replica_lost_under_a_lower_middleware_is_served_again_from_the_primary(monkeypatch):
+    """A read of a middleware below ReplicaRoutingMiddleware (Django turns its exception into a 500
+    right there, and no process_exception runs) fails on a replica that went away: the reader still
+    gets the page, read again from the primary. (Against a real replica: test_replicas.py.)"""
+    from django.core.handlers.exception import convert_exception_to_response
+    from django.db.utils import OperationalError
+    from django.http import HttpResponse
+
+    marked_down = []
+    monkeypatch.setattr(replicas.health, "mark_down", marked_down.append)
+    monkeypatch.setattr(replicas, "_close_quietly", lambda alias: None)
+    reads = []
+
+    def lower_middleware(request):
+        state = replicas._routing.get()
+        reads.append(state.replica_allowed)
+        if state.replica_allowed:
+            state.used.add("replica_1")  # routed to the replica, which has just gone away
+            raise OperationalError("server closed the connection unexpectedly")
+        return HttpResponse("trang từ máy chủ chính")
+
+    middleware = replicas.ReplicaRoutingMiddleware(convert_exception_to_response(lower_middleware))
+    response = middleware(RequestFactory().get("/tin-tuc/"))
+    assert response.status_code == 200 and response.content.decode() == "trang từ máy chủ chính"
+    assert reads == [True, False] and marked_down == ["replica_1"]
+
+    # Any other error of a lower middleware stays what it is: no second try.
+    def broken(request):
+        replicas._routing.get().used.add("replica_1")
+        raise ValueError("lỗi khác")
+
+    reads.clear()
+    answer = replicas.ReplicaRoutingMiddleware(convert_exception_to_response(broken))(RequestFactory().get("/"))
+    assert answer.status_code == 500 and marked_down == ["replica_1"]
