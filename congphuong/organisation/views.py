@@ -80,17 +80,23 @@ def disclosure_filters(request, index_page):
 
 
 def may_view_board(user) -> bool:
-    return user.is_active and (user.is_superuser or user.has_perm("organisation.view_compliance_board"))
+    from congphuong.wards.membership import has_role
+    from congphuong.wards.roles import CITY_ADMIN
+
+    return user.is_active and (
+        user.is_superuser or user.has_perm("organisation.view_compliance_board") or has_role(user, [CITY_ADMIN])
+    )
 
 
 def board_site(request):
     """The ward the board is about: ?phuong=<id>, else the ward of the admin's hostname.
 
-    Only the wards the user works on (`congphuong.wards.membership`) can be chosen.
+    Only the wards the user works on can be chosen (every ward for a city administrator, who reads
+    them from the province overview: `congphuong.wards.membership.overseen_ward_sites`).
     """
-    from congphuong.wards.membership import ward_sites
+    from congphuong.wards.membership import overseen_ward_sites
 
-    sites = list(ward_sites(request.user))
+    sites = list(overseen_ward_sites(request.user))
     raw = request.GET.get("phuong", "")
     chosen = next((site for site in sites if str(site.pk) == raw), None) if raw.isdigit() else None
     if chosen is None:
@@ -122,8 +128,15 @@ class ComplianceBoardView(WardBoardView):
     def post(self, request, *args, **kwargs):
         from .compliance.sources import ensure_default_categories
 
+        from congphuong.wards.membership import ward_ids
+
         site, _ = board_site(request)
-        if site is None or not request.user.has_perm("organisation.add_mandatorycategory"):
+        own = ward_ids(request.user)  # None: every ward (superuser); a city administrator only reads
+        if (
+            site is None
+            or not request.user.has_perm("organisation.add_mandatorycategory")
+            or (own is not None and site.pk not in own)
+        ):
             raise PermissionDenied
         made = ensure_default_categories(site)
         if made:

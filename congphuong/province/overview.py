@@ -49,6 +49,19 @@ class WardRow:
     without_2fa: int
 
     @property
+    def assessment_url(self) -> str:
+        """The ward's "Tự đánh giá" (read-only for a city administrator)."""
+        from django.urls import reverse
+
+        return f"{reverse('assessment_self_assessment')}?phuong={self.site.pk}"
+
+    @property
+    def board_url(self) -> str:
+        from django.urls import reverse
+
+        return f"{reverse('organisation_compliance_board')}?phuong={self.site.pk}"
+
+    @property
     def board_label(self) -> str:
         return self.snapshot.label if self.snapshot is not None else "Chưa tính"
 

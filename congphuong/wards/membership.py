@@ -34,7 +34,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import StartsWith
 from wagtail.models import Collection, Page, Site
 
-from .roles import ROLE_KEYS, SITE_ADMIN
+from .roles import CITY_ADMIN, ROLE_KEYS, SITE_ADMIN
 
 SITE = "site"
 PAGE = "page"
@@ -113,6 +113,15 @@ def ward_sites(user, roles=None):
     sites = Site.objects.order_by("-is_default_site", "site_name", "hostname", "pk")
     ids = ward_ids(user, roles)
     return sites if ids is None else sites.filter(pk__in=ids)
+
+
+def overseen_ward_sites(user):
+    """The wards whose compliance board and self-assessment `user` may read: the wards they work for,
+    every ward for a superuser or a city administrator (who reads them from the province overview
+    and may change nothing in them)."""
+    if _active(user) and not user.is_superuser and has_role(user, [CITY_ADMIN]):
+        return Site.objects.order_by("-is_default_site", "site_name", "hostname", "pk")
+    return ward_sites(user)
 
 
 def has_role(user, names) -> bool:

@@ -297,3 +297,31 @@ def test_a_ward_site_admin_cannot_hand_out_the_city_role(city):
     site_admin = make_user("quantri", city["groups"][city["an_khanh"].pk][SITE_ADMIN])
     assert not assignable_groups(site_admin).filter(name=CITY_ADMIN).exists()
     assert assignable_groups(make_user("sieu", is_superuser=True)).filter(name=CITY_ADMIN).exists()
+
+
+def test_city_admin_reads_each_wards_self_assessment_and_board_from_the_overview(city, client):
+    from congphuong.organisation.models import MandatoryCategory
+
+    client.force_login(make_user("it_tp", Group.objects.get(name=CITY_ADMIN)))
+    overview = client.get(reverse(OVERVIEW)).content.decode()
+    for site in (city["an_khanh"], city["ben_thanh"], city["cau_ong_lanh"]):
+        assessment = f"{reverse('assessment_self_assessment')}?phuong={site.pk}"
+        board = f"{reverse('organisation_compliance_board')}?phuong={site.pk}"
+        assert f'href="{assessment}"' in overview and f'href="{board}"' in overview
+        for url in (assessment, board):
+            response = client.get(url)
+            assert response.status_code == 200
+            assert response.context["site"] == site  # the ward asked for, not the first one
+    # Reading only: the board's "create the default categories" is refused, nothing is made.
+    before = MandatoryCategory.objects.count()
+    response = client.post(f"{reverse('organisation_compliance_board')}?phuong={city['ben_thanh'].pk}")
+    assert response.status_code in (302, 403) and MandatoryCategory.objects.count() == before
+
+
+def test_a_ward_admin_still_reads_only_their_own_wards_self_assessment(city, client):
+    client.force_login(make_user("quantri_ak", city["groups"][city["an_khanh"].pk][SITE_ADMIN]))
+    other = f"{reverse('assessment_self_assessment')}?phuong={city['ben_thanh'].pk}"
+    response = client.get(other)
+    assert response.status_code == 200 and response.context["site"] == city["an_khanh"]
+    assert [site.pk for site in response.context["sites"]] == [city["an_khanh"].pk]
+    assert "Phường Bến Thành" not in response.content.decode()
