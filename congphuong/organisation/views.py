@@ -126,9 +126,9 @@ class ComplianceBoardView(WardBoardView):
     header_icon = "tasks"
 
     def post(self, request, *args, **kwargs):
-        from .compliance.sources import ensure_default_categories
-
         from congphuong.wards.membership import ward_ids
+
+        from .compliance.sources import ensure_default_categories
 
         site, _ = board_site(request)
         own = ward_ids(request.user)  # None: every ward (superuser); a city administrator only reads
