@@ -140,6 +140,10 @@ def main() -> None:
     parser.add_argument("--sql", action="store_true", help="print the queries of each page")
     parser.add_argument("--no-stock", action="store_true", help="skip the stock Wagtail reference")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--paths-json",
+        help="measure these paths instead ({'home': …, 'category': …, 'article': …}: bench/serving's pages.json)",
+    )
     args = parser.parse_args()
     _setup(args.hostname)
 
@@ -147,7 +151,12 @@ def main() -> None:
 
     client = Client()
     host = args.hostname
-    paths = pages(args.hostname)
+    if args.paths_json:
+        with open(args.paths_json, encoding="utf-8") as source:
+            chosen = json.load(source)
+        paths = {name: chosen[name] for name in TARGETS}
+    else:
+        paths = pages(args.hostname)
     if args.profile:
         import cProfile
         import pstats

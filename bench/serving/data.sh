@@ -28,3 +28,50 @@ bench_load_data() {
   (cd "$STACK_ROOT" && "$STACK_PY" -m bench.serving.load --n "$n") >"$STACK_RUN/pages.json"
   cat "$STACK_RUN/pages.json" >&2
 }
+
+# bench_start_stock PORT: a stock `wagtail start` project (its welcome home page, SQLite, DEBUG off,
+# the Wagtail this project pins) served by granian with deploy/granian.env's workers, as (a₀) is:
+# the peer issue 17 compares a cold render with ("≥ 0.4× the stock Wagtail home").
+bench_start_stock() {
+  local port=$1 dir="$STACK_RUN/stock"
+  step "stock wagtail start project :$port"
+  mkdir -p "$dir"
+  "$STACK_ROOT/.venv/bin/wagtail" start stock "$dir" >"$STACK_RUN/log/stock-start.log" 2>&1 || stack_die "wagtail start"
+  # production.py of the project template reads local.py last.
+  printf 'SECRET_KEY = "%s"\nALLOWED_HOSTS = ["*"]\n' "bench-only-$(date +%s%N)" >"$dir/stock/settings/local.py"
+  (cd "$dir" && env DJANGO_SETTINGS_MODULE=stock.settings.production DATABASE_URL= \
+    sh -c '"$1" manage.py migrate --noinput -v 0 && "$1" manage.py collectstatic --noinput -v 0' - \
+    "$STACK_ROOT/.venv/bin/python") >"$STACK_RUN/log/stock-migrate.log" 2>&1 ||
+    stack_die "stock migrate ($STACK_RUN/log/stock-migrate.log)"
+  (
+    cd "$dir" &&
+      set -a && . "$STACK_ROOT/deploy/granian.env" && set +a &&
+      unset GRANIAN_UDS &&
+      exec env GRANIAN_HOST=127.0.0.1 GRANIAN_PORT="$port" GRANIAN_PID_FILE="$STACK_RUN/app-stock.pid" \
+        ${STACK_APP_WORKERS:+GRANIAN_WORKERS=$STACK_APP_WORKERS} DJANGO_SETTINGS_MODULE=stock.settings.production \
+        "$STACK_ROOT/.venv/bin/granian" stock.wsgi:application >>"$STACK_RUN/log/app-stock.log" 2>&1
+  ) &
+  STACK_PIDS+=("$!")
+  local _
+  for _ in $(seq 1 150); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" = 200 ]; then
+      return 0
+    fi
+    kill -0 "${STACK_PIDS[-1]}" 2>/dev/null || break
+    sleep 0.2
+  done
+  tail -n 30 "$STACK_RUN/log/app-stock.log" >&2
+  stack_die "stock wagtail project did not start (:$port)"
+}
+
+# bench_render_cost OUT_JSON: CPU ms, queries and function calls of one cold render of the measured
+# home, category and article pages (bench/render_cost.py, in one process, every cache off), against
+# the bench's database: the (a₀) column's cost per page.
+bench_render_cost() {
+  local out=$1 https_port=$2
+  step "render cost of one cold render (bench/render_cost.py)"
+  (cd "$STACK_ROOT" && env DJANGO_SETTINGS_MODULE=congphuong.settings.dev \
+    "$STACK_PY" -m bench.render_cost --json --runs 15 --hostname "localhost:$https_port" \
+    --paths-json "$STACK_RUN/pages.json") >"$out" 2>"$STACK_RUN/log/render-cost.log" ||
+    { tail -n 20 "$STACK_RUN/log/render-cost.log" >&2; echo '{}' >"$out"; }
+}

@@ -3,6 +3,8 @@
 #   (a₀) granian, nothing kept: page cache, fragments and the ward chrome off (a cold render)
 #   (a) granian, page cache off (CONGPHUONG_PAGE_CACHE=0)   (b) granian, page cache on
 #   (c) through the shipped nginx config (micro-cache)       (d) nginx serving the same bytes as a file
+#   (s) a stock `wagtail start` home page served by granian the same way (the peer of a₀)
+# plus the CPU ms and queries of one cold render per page (bench/render_cost.py) beside (a₀),
 # with `wrk -t2 -c32 -d10s` on loopback (after a 2 s warm-up each), req/s, p50 and p99, ratios to (d).
 #
 # The stack is deploy/local_stack.sh's (production settings, PostgreSQL db congphuong_benchserving,
@@ -22,6 +24,7 @@ WARMUP=${BENCH_WARMUP:-2s}
 PORT_A0=8410
 PORT_A=8411
 PORT_B=8412
+PORT_STOCK=8413
 HTTP_PORT=8490
 HTTPS_PORT=8453
 STATIC_PORT=8454
@@ -39,6 +42,7 @@ stack_init "$RUN" congphuong_benchserving 13 "localhost,.localhost"
 mkdir -p "$OUT"
 
 bench_load_data "$N" "$HTTPS_PORT"
+bench_render_cost "$RUN/render_cost.json" "$HTTPS_PORT"
 
 # Measurement, not diagnosis: no access logs (they would be part of what is measured).
 # Django's own access line stays: production writes it for every request.
@@ -48,6 +52,7 @@ step "granian (a₀) :$PORT_A0, (a) :$PORT_A, (b) :$PORT_B"
 stack_start_app "$PORT_A0" CONGPHUONG_PAGE_CACHE=0 CONGPHUONG_FRAGMENT_CACHE=0 CONGPHUONG_CHROME_CACHE=0
 stack_start_app "$PORT_A" CONGPHUONG_PAGE_CACHE=0
 stack_start_app "$PORT_B" CONGPHUONG_PAGE_CACHE=1
+bench_start_stock "$PORT_STOCK"
 stack_render_nginx "$HTTP_PORT" "$HTTPS_PORT" "$PORT_B" "localhost *.localhost"
 sed -i 's#^\(\s*access_log\) [^ ]*/log/congphuong.access.log congphuong;#\1 off;#' "$RUN/congphuong.conf"
 
@@ -104,6 +109,12 @@ for page in "${pages[@]}"; do
     step "$page ($mode): $line"
   done
 done
+# (s): the stock Wagtail home page, the same wrk run.
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$PORT_STOCK/" >/dev/null 2>&1 || true
+line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 5s -s "$ROOT/bench/serving/report.lua" \
+  "http://127.0.0.1:$PORT_STOCK/" 2>&1 | grep WRK_RESULT || echo "WRK_RESULT requests=0 duration_us=1 p50_us=0 p99_us=0 non2xx=0 errors=1 bytes=0")
+printf '%s\t%s\t%s\n' stock s "$line" >>"$results"
+step "stock wagtail home (s): $line"
 load_after=$(cut -d' ' -f1 /proc/loadavg)
 
 page_cache_note="CONGPHUONG_PAGE_CACHE is read by the code: (a) is the page cache off, (b) on."
@@ -125,7 +136,7 @@ report="$OUT/serving-$(date -u +%Y%m%d-%H%M%S).md"
   echo "Cells: req/s / p50 ms / p99 ms. (c) and (d) over HTTPS (TLS 1.3, keep-alive), (a) and (b) plain HTTP (keep-alive) to granian."
   echo "Page paths: home \`${path[home]}\`, category \`${path[category]}\`, article \`${path[article]}\`, search \`${path[search]}\`."
   echo
-  (cd "$ROOT" && "$STACK_PY" -m bench.serving.report "$results")
+  (cd "$ROOT" && "$STACK_PY" -m bench.serving.report "$results" "$RUN/render_cost.json")
   echo
   echo "$page_cache_note"
 } >"$report"
