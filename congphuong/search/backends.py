@@ -58,6 +58,7 @@ class Expr:
     rank_tokens: list[str] = field(default_factory=list)  # folded tokens for the backend rank
     any_of: list[Term] = field(default_factory=list)  # at least one of these (relaxed queries)
     keys: tuple[int, ...] | None = None  # only these sort keys (flags computed on the candidates)
+    within: tuple[str, tuple] | None = None  # (SQL selecting the allowed sort keys, its parameters)
 
     def with_terms(self, terms) -> Expr:
         return replace(self, terms=list(terms))
@@ -168,6 +169,9 @@ class SQLiteBackend:
         if expr.keys is not None:
             sql += f" AND {rowid} IN ({', '.join(['%s'] * len(expr.keys)) or 'NULL'})"
             params.extend(expr.keys)
+        if expr.within is not None:
+            sql += f" AND {rowid} IN ({expr.within[0]})"
+            params.extend(expr.within[1])
         low, high = expr.key_range
         if low is not None:
             sql += f" AND {rowid} >= %s"
@@ -476,6 +480,9 @@ class PostgresBackend:
         if high is not None:
             clauses.append("sort_key <= %s")
             params.append(high)
+        if expr.within is not None:
+            clauses.append(f"sort_key IN ({expr.within[0]})")
+            params.extend(expr.within[1])
         return " AND ".join(clauses) or "TRUE", params
 
     def _source(self, expr: Expr):

@@ -57,6 +57,10 @@ class Filters:
     category: int | None = None  # a top-level news category (child of the ward's home page)
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
+    # Only the documents whose sort key this SQL selects, with its parameters (the "Phường cũ"
+    # archive filter): applied by the backend like the other filters, so counts, facets and
+    # pages all see it.
+    within: tuple[str, tuple] | None = None
 
     def key_range(self):
         low = high = None
@@ -217,6 +221,7 @@ def _base_expr(parsed: ParsedQuery, root_id: int, filters: Filters) -> Expr:
         category=filters.category,
         key_range=filters.key_range(),
         rank_tokens=parsed.folded,
+        within=filters.within,
     )
 
 

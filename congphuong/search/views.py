@@ -91,11 +91,18 @@ def search(request):
     archive = archive_filter(request, site)  # "Phường cũ" (docs/ward-merger.md)
     if archive.note:
         notes.append(archive.note)
+    within = None
+    if archive.selected is not None:  # "Phường cũ": only pages that came from that old ward
+        from_old_ward = SearchDocument.objects.filter(
+            source=registry.PAGE_KEY, object_id__in=origin_page_ids(site, archive.selected.name)
+        ).values("sort_key")
+        within = from_old_ward.query.sql_with_params()
     filters = engine.Filters(
         kinds=(selected_kind,) if selected_kind else (),
         category=selected_category,
         date_from=date_from,
         date_to=date_to,
+        within=within,
     )
     context.update(
         {
@@ -139,16 +146,6 @@ def search(request):
     if len(TOKEN_RE.findall(raw_query)) > MAX_QUERY_TOKENS:
         notes.append(_("Chỉ tìm theo %(count)s từ đầu tiên.") % {"count": MAX_QUERY_TOKENS})
     outcome = engine.run(raw_query, root.pk, filters)
-    if archive.selected is not None:  # "Phường cũ": only pages that came from that old ward
-        from_old_ward = set(
-            SearchDocument.objects.filter(
-                sort_key__in=outcome.ordered,
-                source=registry.PAGE_KEY,
-                object_id__in=origin_page_ids(site, archive.selected.name),
-            ).values_list("sort_key", flat=True)
-        )
-        outcome.ordered = [key for key in outcome.ordered if key in from_old_ward]
-        outcome.total, outcome.total_capped = len(outcome.ordered), False
     paginator = Paginator(outcome.ordered, engine.PER_PAGE)
     page = paginator.get_page(request.GET.get("trang", 1))
     kind_counts, category_counts = engine.facet_counts(outcome, filters, list(kind_labels), list(category_titles))

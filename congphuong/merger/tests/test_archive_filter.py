@@ -36,3 +36,9 @@ def test_only_the_chosen_old_wards_items_and_only_where_there_are_merged_items(w
     text = found.content.decode()
     assert "Phường 2: trao quà" in text.replace("<mark>", "").replace("</mark>", "")
     assert "Phường 1: trao quà" not in text.replace("<mark>", "").replace("</mark>", "")
+    # The count and the per-type counts are those of the old ward's pages, not of the whole ward.
+    assert found.context["outcome"].total == 2
+    assert [count for _kind, _label, count in found.context["kind_facets"]] == ["2"]
+    everything = client.get(reverse("search"), {"q": "trao quà"}, HTTP_HOST=NEW, secure=True)
+    assert everything.context["outcome"].total == 6
+    assert [count for _kind, _label, count in everything.context["kind_facets"]] == ["6"]
