@@ -50,7 +50,7 @@ class HomePage(RoutablePageMixin, BasePage):
 
     def featured(self, limit=FEATURED_COUNT):
         """Editor-picked live articles in their order; topped up with the latest ones."""
-        from congphuong.news.models import live_articles
+        from congphuong.news.models import article_cards
 
         picks = self.featured_articles.order_by("sort_order").select_related("article__listing_image")
         picked = [
@@ -60,13 +60,13 @@ class HomePage(RoutablePageMixin, BasePage):
         ]
         if len(picked) < limit:
             exclude = [article.pk for article in picked]
-            latest = live_articles().descendant_of(self).exclude(pk__in=exclude)
+            latest = article_cards().descendant_of(self).exclude(pk__in=exclude)
             picked += list(latest[: limit - len(picked)])
         return picked
 
     def category_sections(self):
         """(category, its newest articles) for each category shown on the home page: two queries."""
-        from congphuong.news.models import CategoryPage, live_articles
+        from congphuong.news.models import CategoryPage, article_cards
 
         categories = list(
             CategoryPage.objects.child_of(self)
@@ -82,7 +82,7 @@ class HomePage(RoutablePageMixin, BasePage):
         section = Substr("path", 1, len(categories[0].path))
         newest_first = [F("published_at").desc(), F("pk").desc()]
         ranked = (
-            live_articles()
+            article_cards()
             .alias(section=section)
             .filter(section__in=[category.path for category in categories])
             .annotate(rank=Window(RowNumber(), partition_by=[section], order_by=newest_first))
