@@ -50,9 +50,15 @@ class HomePage(RoutablePageMixin, BasePage):
 
     def featured(self, limit=FEATURED_COUNT):
         """Editor-picked live articles in their order; topped up with the latest ones."""
-        from congphuong.news.models import article_cards
+        from congphuong.news.models import CARD_FIELDS, article_cards
 
-        picks = self.featured_articles.order_by("sort_order").select_related("article__listing_image")
+        # The picked articles' card columns only: their whole rows (the body's JSON, a dozen dates)
+        # cost more to read and convert than the rest of the featured list.
+        picks = (
+            self.featured_articles.order_by("sort_order")
+            .select_related("article__listing_image")
+            .only("article", "page", "article__live", *(f"article__{field}" for field in CARD_FIELDS))
+        )
         picked = [
             item.article
             for item in picks
@@ -97,7 +103,9 @@ class HomePage(RoutablePageMixin, BasePage):
         from congphuong.media.models import MediaStoryPage
 
         stories = MediaStoryPage.objects.live().public().descendant_of(self).order_by("-published_at")
-        return list(stories.select_related("listing_image")[:MEDIA_COUNT])
+        # What a story card shows (media/includes/story_item.html; `kind` reads the two video fields).
+        card = ("id", "title", "url_path", "path", "depth", "content_type", "published_at", "listing_image")
+        return list(stories.select_related("listing_image").only(*card, "video_url", "video_file")[:MEDIA_COUNT])
 
     @cached_property
     def lists(self) -> dict:
