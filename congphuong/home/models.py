@@ -50,9 +50,15 @@ class HomePage(RoutablePageMixin, BasePage):
 
     def featured(self, limit=FEATURED_COUNT):
         """Editor-picked live articles in their order; topped up with the latest ones."""
-        from congphuong.news.models import live_articles
+        from congphuong.news.models import CARD_FIELDS, article_cards
 
-        picks = self.featured_articles.order_by("sort_order").select_related("article__listing_image")
+        # The picked articles' card columns only: their whole rows (the body's JSON, a dozen dates)
+        # cost more to read and convert than the rest of the featured list.
+        picks = (
+            self.featured_articles.order_by("sort_order")
+            .select_related("article__listing_image")
+            .only("article", "page", "article__live", *(f"article__{field}" for field in CARD_FIELDS))
+        )
         picked = [
             item.article
             for item in picks
@@ -60,13 +66,13 @@ class HomePage(RoutablePageMixin, BasePage):
         ]
         if len(picked) < limit:
             exclude = [article.pk for article in picked]
-            latest = live_articles().descendant_of(self).exclude(pk__in=exclude)
+            latest = article_cards().descendant_of(self).exclude(pk__in=exclude)
             picked += list(latest[: limit - len(picked)])
         return picked
 
     def category_sections(self):
         """(category, its newest articles) for each category shown on the home page: two queries."""
-        from congphuong.news.models import CategoryPage, live_articles
+        from congphuong.news.models import CategoryPage, article_cards
 
         categories = list(
             CategoryPage.objects.child_of(self)
@@ -82,7 +88,7 @@ class HomePage(RoutablePageMixin, BasePage):
         section = Substr("path", 1, len(categories[0].path))
         newest_first = [F("published_at").desc(), F("pk").desc()]
         ranked = (
-            live_articles()
+            article_cards()
             .alias(section=section)
             .filter(section__in=[category.path for category in categories])
             .annotate(rank=Window(RowNumber(), partition_by=[section], order_by=newest_first))
@@ -97,7 +103,9 @@ class HomePage(RoutablePageMixin, BasePage):
         from congphuong.media.models import MediaStoryPage
 
         stories = MediaStoryPage.objects.live().public().descendant_of(self).order_by("-published_at")
-        return list(stories.select_related("listing_image")[:MEDIA_COUNT])
+        # What a story card shows (media/includes/story_item.html; `kind` reads the two video fields).
+        card = ("id", "title", "url_path", "path", "depth", "content_type", "published_at", "listing_image")
+        return list(stories.select_related("listing_image").only(*card, "video_url", "video_file")[:MEDIA_COUNT])
 
     @cached_property
     def lists(self) -> dict:

@@ -113,3 +113,38 @@ def test_each_list_reads_the_renditions_its_template_shows_in_one_query(client, 
         reads = [query["sql"] for query in ctx.captured_queries if "wagtailimages_rendition" in query["sql"]]
         assert len(reads) == 1, (name, reads)  # the list's prefetch (home: every list at once)
     assert renditions.count() == made
+
+
+def test_card_lists_read_only_the_columns_their_cards_show(home):
+    """The lists of cards (related articles, the home page's featured articles, sections and media
+    stories, a category's list) read the cards' columns only: a page's whole row (the body's JSON,
+    a dozen dates) cost more CPU to read and convert than the rest of the list. A card that came to
+    show a column left out would read it with one query per card: the query counts above fail then."""
+    from congphuong.news.models import CARD_FIELDS, ArticlePage
+
+    categories = [CategoryPageFactory(parent=home, title=f"Danh mục thẻ {n}", slug=f"dm-the-{n}") for n in range(2)]
+    media = MediaIndexPageFactory(parent=home)
+    stories = [MediaStoryPageFactory(parent=media, title=f"Phóng sự thẻ {n}") for n in range(2)]
+    articles = _add_articles(home, categories, 8)
+    home = type(home).objects.get(pk=home.pk)
+    article = ArticlePage.objects.get(pk=articles[0].pk)
+
+    sections = [listed for _category, listed in home.category_sections() for listed in listed]
+    cards = {
+        "related": article.related_articles(),
+        "featured": home.featured(),
+        "sections": sections,
+        "category": list(categories[0].articles()),
+        "media": home.media_stories(),
+    }
+    left_out = {"first_published_at", "last_published_at", "search_description", "draft_title"}
+    for name, listed in cards.items():
+        assert listed, name
+        shown = set(CARD_FIELDS) - {"lead"} if name == "media" else set(CARD_FIELDS)
+        for page in listed:
+            deferred = page.get_deferred_fields()
+            assert left_out <= deferred, (name, page, left_out - deferred)
+            assert not deferred & shown, (name, page, deferred & shown)
+            if name != "media":
+                assert {"body", "signing_unit"} <= deferred, (name, page)
+    assert len(cards["media"]) == len(stories)
