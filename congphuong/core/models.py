@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.http import Http404
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -140,12 +139,9 @@ class BasePage(Page):
 
     def route(self, request, path_components):
         """Wagtail's routing, with the rest of the path read in one query (core/routing.py)."""
-        from .routing import route, serves_active_language
-
-        if not serves_active_language(self):  # /en/ of a ward without an English home
-            raise Http404
         if not path_components:
             return super().route(request, path_components)
+        from .routing import route
 
         return route(self, request, path_components)
 

@@ -17,7 +17,8 @@ own checks.
 Pages are served by Wagtail's own ``serve`` (``Page.route_for_request``: ``Site.find_for_request``,
 then ``site.root_page.localized.specific.route``); this module is only the portal pages' ``route``.
 Where Wagtail's ``localized`` falls back to the Vietnamese home under ``/en/`` (a ward with no live
-English home), ``serves_active_language`` makes the route a 404 instead (docs/english-section.md).
+English home), ``serves_active_language`` (a ``before_serve_page`` hook, core/wagtail_hooks.py) makes
+it a 404 instead (docs/english-section.md).
 """
 
 from __future__ import annotations
@@ -50,14 +51,16 @@ def register_restriction_shortcut(shortcut: Callable | None) -> None:
 
 
 def serves_active_language(page) -> bool:
-    """False when `page` is a ward's home and the active language is not one it has a home in:
-    Wagtail's ``localized`` hands the Vietnamese home to ``/en/`` when the ward has no live English
-    one. Wagtail's site root paths (kept in Django's cache) say it without a query."""
+    """False when `page` lies under a ward's home of another language than the active one: Wagtail's
+    ``localized`` hands the Vietnamese home to ``/en/`` when the ward has no live English one. Wagtail's
+    site root paths (kept in Django's cache, most specific first) say it without a query."""
     language = translation.get_language()
     if not language or language == settings.LANGUAGE_CODE:
         return True
-    roots = [root for root in Site.get_site_root_paths() if root.root_path == page.url_path]
-    return not roots or any(root.language_code == language for root in roots)
+    for root in Site.get_site_root_paths():
+        if page.url_path.startswith(root.root_path):
+            return root.language_code == language
+    return True
 
 
 def language_root(site):
