@@ -10,6 +10,7 @@ machine CPU ms varies by ±30 % from run to run, the call count does not, so it 
 compare two versions of the code with (it does not see the time the database itself takes).
 
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python -m bench.render_cost
+    … -m bench.render_cost --kept   # a page-cache miss: fragments and the ward chrome kept
     .venv/bin/python -m bench.render_cost --runs 30 --profile article   # cProfile of one page type
 
 The "stock" line is the reference the issue compares with: a plain Wagtail page, served by
@@ -29,12 +30,14 @@ import time
 TARGETS = {"article": (10, 10.0), "home": (15, 20.0), "category": (12, 12.0)}
 
 
-def _setup(hostname: str) -> None:
+def _setup(hostname: str, kept: bool = False) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congphuong.settings.dev")
     os.environ["DEBUG"] = "0"
     os.environ["CONGPHUONG_CACHE"] = "0"
     for name in ("CONGPHUONG_PAGE_CACHE", "CONGPHUONG_CHROME_CACHE", "CONGPHUONG_FRAGMENT_CACHE"):
         os.environ[name] = "0"
+    if kept:  # a page-cache miss as production has it: fragments and the ward chrome kept
+        os.environ["CONGPHUONG_CHROME_CACHE"] = os.environ["CONGPHUONG_FRAGMENT_CACHE"] = "1"
     os.environ.setdefault("ALLOWED_HOSTS", f"{hostname},testserver,localhost")
     import django
 
@@ -144,8 +147,9 @@ def main() -> None:
         "--paths-json",
         help="measure these paths instead ({'home': …, 'category': …, 'article': …}: bench/serving's pages.json)",
     )
+    parser.add_argument("--kept", action="store_true", help="page cache off, fragments and chrome kept")
     args = parser.parse_args()
-    _setup(args.hostname)
+    _setup(args.hostname, kept=args.kept)
 
     from django.test import Client
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.utils.translation import pgettext_lazy
+from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from congphuong.accounts.password_reset import RateLimitedPasswordResetView
 from congphuong.core import views as core_views
 from congphuong.search import views as search_views
-from congphuong.serving import policy, routing
+from congphuong.serving import policy
 from congphuong.serving import urls as serving_urls
 from congphuong.units import views as units_views
 from congphuong.wards.sitemap import WardSitemap
@@ -55,10 +56,8 @@ if settings.DEBUG:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", core_views.development_media)]
 
-# Wagtail's front-end patterns, pages served with the ward and route kept (serving/routing.py).
-urlpatterns += policy.public_urlpatterns(
-    i18n_patterns(path("", include(routing.urlpatterns)), prefix_default_language=False)
-)
+# Wagtail's front-end patterns: its own serve (Site.find_for_request, then the pages' route).
+urlpatterns += policy.public_urlpatterns(i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False))
 
 handler404 = "congphuong.core.views.page_not_found"
 handler500 = "congphuong.core.views.server_error"

@@ -12,26 +12,7 @@ several wards) and the sitemap use, so the links agree everywhere. Behind TLS th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from urllib.parse import urljoin
-
-
-def _wagtail_find_site(request):
-    from wagtail.models import Site
-
-    return Site.find_for_request(request)
-
-
-# How a request's ward is found: Wagtail's lookup, unless the serving app registers its kept one
-# (`register_site_finder`, from its AppConfig.ready()), so that core imports no app above it.
-_site_finder: Callable = _wagtail_find_site
-
-
-def register_site_finder(finder: Callable) -> None:
-    """Find a request's ward with `finder(request)` (serving.routing.find_site: kept, memoised on
-    the request) instead of Wagtail's `Site.find_for_request`."""
-    global _site_finder
-    _site_finder = finder
 
 
 def site_origin(site) -> str:
@@ -40,8 +21,10 @@ def site_origin(site) -> str:
 
 
 def request_site(request):
-    """The ward of a request (kept, as the page serving finds it: `register_site_finder`)."""
-    return _site_finder(request)
+    """The ward of a request: Wagtail's `Site.find_for_request` (memoised on the request)."""
+    from wagtail.models import Site
+
+    return Site.find_for_request(request)
 
 
 def canonical_origin(request=None, site=None) -> str:

@@ -13,17 +13,25 @@ The answer is Wagtail's: a page on the way that routes sub-paths itself (a routa
 sub-route matches, or a page type with its own ``route``) is handed the rest of the path as
 Wagtail would; an alias anywhere on the way, or anything unexpected, falls back to Wagtail's
 own checks.
+
+Pages are served by Wagtail's own ``serve`` (``Page.route_for_request``: ``Site.find_for_request``,
+then ``site.root_page.localized.specific.route``); this module is only the portal pages' ``route``.
+Where Wagtail's ``localized`` falls back to the Vietnamese home under ``/en/`` (a ward with no live
+English home), ``serves_active_language`` (a ``before_serve_page`` hook, core/wagtail_hooks.py) makes
+it a 404 instead (docs/english-section.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.urls import Resolver404
+from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 # Set on the served page: ids of the pages on its path (itself included) with a view restriction,
 # or None when an alias is on the path (Wagtail's own lookup then applies).
@@ -40,6 +48,33 @@ def register_restriction_shortcut(shortcut: Callable | None) -> None:
     """Use `shortcut(page, default)` for the view restrictions of a page the route did not find."""
     global _restriction_shortcut
     _restriction_shortcut = shortcut
+
+
+def serves_active_language(page) -> bool:
+    """False when `page` lies under a ward's home of another language than the active one: Wagtail's
+    ``localized`` hands the Vietnamese home to ``/en/`` when the ward has no live English one. Wagtail's
+    site root paths (kept in Django's cache, most specific first) say it without a query."""
+    language = translation.get_language()
+    if not language or language == settings.LANGUAGE_CODE:
+        return True
+    for root in Site.get_site_root_paths():
+        if page.url_path.startswith(root.root_path):
+            return root.language_code == language
+    return True
+
+
+def language_root(site):
+    """The ward's home in the active language: the Site's root page in Vietnamese, its live English
+    translation under /en/; None when the ward has no English home (no query for a ward without one)."""
+    language = translation.get_language()
+    if not language or language == settings.LANGUAGE_CODE:
+        return site.root_page
+    if not any(path.site_id == site.pk and path.language_code == language for path in Site.get_site_root_paths()):
+        return None
+    root = site.root_page.localized
+    if root.pk == site.root_page_id:
+        return None
+    return root
 
 
 def _ancestor_paths(path: str) -> list[str]:

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from congphuong.core.language import is_english
+from congphuong.core.routing import language_root
 from congphuong.legacy.archive import archive_filter, origin_page_ids
-from congphuong.serving.routing import language_root
 
 from . import engine, registry
 from .models import SearchDocument

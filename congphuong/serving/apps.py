@@ -7,15 +7,14 @@ class ServingConfig(AppConfig):
     verbose_name = "Phục vụ trang"
 
     def ready(self):
-        from congphuong.core import bulk, origin
+        from congphuong.core import bulk
         from congphuong.core import routing as core_routing
 
-        from . import restrictions, routing, signals, tracking
+        from . import restrictions, signals, tracking
 
-        tracking.connect()
+        tracking.connect()  # the one ORM hook: what a cacheable render reads (tracking.py)
         signals.connect()
         bulk.register_deferral(signals.purges_deferred, outermost=True)
-        # The ground floor asks serving without importing it: the kept ward of a request, and no
-        # restriction query for a page under no restricted path.
-        origin.register_site_finder(routing.find_site)
+        # The ground floor asks serving without importing it: no restriction query for a page
+        # under no restricted path.
         core_routing.register_restriction_shortcut(restrictions.view_restrictions)

@@ -12,7 +12,7 @@ def page_cache_enabled() -> bool:
 
 
 def kept_reads() -> bool:
-    """Kept fragments and reads (fragments.py, routing.py, restrictions.py, the notices)."""
+    """Kept fragments and reads (fragments.py, restrictions.py, the notices)."""
     return bool(getattr(settings, "CONGPHUONG_FRAGMENT_CACHE", True))
 
 
@@ -78,44 +78,45 @@ def site_wide_models() -> list[str]:
     return list(setting("SERVING_SITE_WIDE_MODELS", ["wards.YearTheme", "wards.WardSettings"]))
 
 
-def ignored_tables() -> set[str]:
-    return set(setting("SERVING_IGNORED_TABLES", [])) | DEFAULT_IGNORED_TABLES
+def ignored_models() -> set[str]:
+    """Model labels (lower case) never tracked: DEFAULT_IGNORED_MODELS + SERVING_IGNORED_MODELS."""
+    return {label.lower() for label in setting("SERVING_IGNORED_MODELS", [])} | DEFAULT_IGNORED_MODELS
 
 
-# Tables written as a side effect of editing or of rendering itself (renditions are made on the
+# Models written as a side effect of editing or of rendering itself (renditions are made on the
 # first render), or that cannot change what an anonymous reader sees. Reads and writes ignored.
-DEFAULT_IGNORED_TABLES = {
-    "django_session",
-    "django_content_type",
-    "django_migrations",
-    "auth_permission",
-    "wagtailcore_revision",
-    "wagtailcore_referenceindex",
-    "wagtailcore_modellogentry",
-    "wagtailcore_pagelogentry",
-    "wagtailcore_pagesubscription",
-    "wagtailcore_taskstate",
-    "wagtailcore_workflowstate",
-    "wagtailcore_comment",
-    "wagtailcore_commentreply",
-    "wagtailcore_locale",
-    "wagtailcore_pageviewrestriction",  # purged exactly by signals.on_restriction_changed
-    "wagtailcore_pageviewrestriction_groups",
-    "wagtailcore_site",
-    "wagtailimages_rendition",
-    "wagtailsearch_indexentry",
-    "wagtailadmin_editingsession",
-    "wagtailusers_userprofile",
-    "axes_accessattempt",
-    "axes_accesslog",
-    "axes_accessfailurelog",
-    "core_ratecounter",  # rate limits of forms (core/ratelimit.py): no page shows them
+DEFAULT_IGNORED_MODELS = {
+    "sessions.session",
+    "contenttypes.contenttype",
+    "auth.permission",
+    "wagtailcore.revision",
+    "wagtailcore.referenceindex",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.taskstate",
+    "wagtailcore.workflowstate",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",  # purged exactly by signals.on_restriction_changed
+    "wagtailcore.pageviewrestriction_groups",
+    "wagtailcore.site",  # any change purges `all` (signals.on_site_changed)
+    "wagtailimages.rendition",
+    "wagtailsearch.indexentry",
+    "wagtailadmin.editingsession",
+    "wagtailusers.userprofile",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+    "core.ratecounter",  # rate limits of forms (core/ratelimit.py): no page shows them
 }
 
 
-def ignore_created_tables() -> set[str]:
+def ignore_created_models() -> set[str]:
     """New rows here appear on no list (an uploaded image is shown once a page uses it)."""
-    return set(setting("SERVING_IGNORE_CREATED_TABLES", ["wagtailimages_image", "wagtaildocs_document", "taggit_tag"]))
+    default = ["wagtailimages.Image", "wagtaildocs.Document", "taggit.Tag"]
+    return {label.lower() for label in setting("SERVING_IGNORE_CREATED_MODELS", default)}
 
 
 # Saves of these fields alone are bookkeeping (Wagtail stores an image's hash and size lazily).

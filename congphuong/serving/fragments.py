@@ -2,7 +2,7 @@
 
 ``{% fragment "name" vary… %}…{% endfragment %}`` (``serving_tags``) keeps the HTML of its body
 in the page cache's store. While the body renders, everything it reads is recorded as for a
-whole page (``tracking``: every page instantiated, every other table read), and the fragment is
+whole page (``tracking``: every page instantiated, every model its ORM queries read), and the fragment is
 tagged like the page it belongs to would be (``tags.response_tags``: the served page's tree,
 the ward, the main menu…). A kept copy is used only while all those tag versions are unchanged,
 so it is exact in the same way as a cached page: publishing an article re-renders the home

@@ -1,4 +1,4 @@
-"""Purge on change: pages (publish, unpublish, edit, move, delete), ward-wide objects, other tables.
+"""Purge on change: pages (publish, unpublish, edit, move, delete), ward-wide objects, other models.
 
 Purges run after the transaction commits (at once outside a transaction): a reader who arrives
 between the purge and the commit would otherwise re-cache the old content.
@@ -139,17 +139,18 @@ def on_site_wide_object_changed(sender, instance, raw=False, **kwargs):
 def on_object_changed(sender, instance=None, raw=False, created=False, update_fields=None, **kwargs):
     if raw or _deferred.get():
         return
-    table = sender._meta.db_table
-    if table in conf.ignored_tables() or (created and table in conf.ignore_created_tables()):
+    label = sender._meta.concrete_model._meta.label_lower
+    if label in conf.ignored_models() or (created and label in conf.ignore_created_models()):
         return
     if update_fields is not None and set(update_fields) <= conf.BOOKKEEPING_FIELDS:
         return
-    if table in tags.page_tables():
+    if label in tags.page_models():
         # An inline of a page (featured list, related links, tags): the entries showing that page.
         if instance is not None:
             purge_later({tags.page_tag(pk) for pk in tags.parental_ids(instance)})
         return
-    purge_later({f"table:{table}"})
+    # A row of a multi-table child is also a row of each parent: a read of the parent saw it.
+    purge_later({tags.model_tag(model) for model in [sender, *sender._meta.get_parent_list()]})
 
 
 def on_m2m_changed(sender, instance, action, **kwargs):
@@ -180,9 +181,9 @@ def connect():
         site_wide.add(model)
         post_save.connect(on_site_wide_object_changed, sender=model, dispatch_uid=f"serving_sitewide_{label}")
         post_delete.connect(on_site_wide_object_changed, sender=model, dispatch_uid=f"serving_sitewide_d_{label}")
-    ignored = conf.ignored_tables()
+    ignored = conf.ignored_models()
     for model in apps.get_models():
-        if model in site_wide or issubclass(model, Page) or model._meta.db_table in ignored:
+        if model in site_wide or issubclass(model, Page) or model._meta.label_lower in ignored:
             continue
         post_save.connect(on_object_changed, sender=model, dispatch_uid=f"serving_obj_{model._meta.label}")
         post_delete.connect(on_object_changed, sender=model, dispatch_uid=f"serving_obj_d_{model._meta.label}")

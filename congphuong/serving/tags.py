@@ -7,7 +7,8 @@
   the tree tag of each of its ancestors, so a new article reaches every list it belongs to;
 - ``children:<path>``: the entries showing that page's direct children (the menu: children of home);
 - ``label:<slug>``: the entries of articles that pick related articles by that tag;
-- ``table:<name>``: the entries that read a non-page table; any save or delete there bumps it;
+- ``model:<app_label>.<model_name>``: the entries that read a model that is not a page model
+  (tracking.py, from the ORM's query objects); any save, delete or m2m change of it bumps it;
 - ``search``: search results (bumped with the search index generation).
 """
 
@@ -91,27 +92,34 @@ def response_tags(request, recorder) -> set[str]:
         tags.add(tree_tag(root_path))
     else:
         tags.update(page_tag(pk) for pk in recorder.page_ids)
-    ignored = conf.ignored_tables() | page_tables()
-    tags.update(f"table:{table}" for table in recorder.tables if table not in ignored)
+    ignored = conf.ignored_models() | page_models()
+    tags.update(model_tag(label) for label in recorder.models if label not in ignored)
     return tags
 
 
-_page_tables: set[str] | None = None
+def model_tag(label: str) -> str:
+    """``model:<app_label>.<model_name>`` for a model label (any case) or a model class."""
+    if not isinstance(label, str):
+        label = label._meta.concrete_model._meta.label_lower
+    return f"model:{label.lower()}"
 
 
-def page_tables() -> set[str]:
-    """Tables of page models and of their ParentalKey children: covered by the page tags."""
-    global _page_tables
-    if _page_tables is None:
+_page_models: set[str] | None = None
+
+
+def page_models() -> set[str]:
+    """Labels of page models and of their ParentalKey children: covered by the page tags."""
+    global _page_models
+    if _page_models is None:
         from django.apps import apps
         from modelcluster.fields import ParentalKey
 
-        tables = set()
-        for model in apps.get_models():
-            if issubclass(model, Page) or any(isinstance(f, ParentalKey) for f in model._meta.get_fields()):
-                tables.add(model._meta.db_table)
-        _page_tables = tables
-    return _page_tables
+        _page_models = {
+            model._meta.label_lower
+            for model in apps.get_models()
+            if issubclass(model, Page) or any(isinstance(f, ParentalKey) for f in model._meta.get_fields())
+        }
+    return _page_models
 
 
 def parental_ids(instance) -> list:

@@ -5,7 +5,7 @@ of an article page. They are read once per ward and kept in the page cache's sto
 (``congphuong.serving.store``) under the versions of the tags whose purge would change them, so a
 kept copy is exact, like a cached page: editing the ward settings or the theme of the year bumps
 ``site:<id>``; publishing, renaming, moving or restricting a child of the home page bumps
-``children:<home path>``; editing an image bumps ``table:wagtailimages_image``. A page rendered
+``children:<home path>``; editing an image bumps ``model:wagtailimages.image``. A page rendered
 with a kept copy carries the same tags, so the full-page cache stays exact too.
 
 Off (read every time) when ``CONGPHUONG_CHROME_CACHE`` is false: ``CONGPHUONG_CACHE=0``, and the tests
@@ -161,9 +161,9 @@ def for_request(request):
         return None
     if hasattr(request, REQUEST_ATTR):
         return getattr(request, REQUEST_ATTR)
-    from congphuong.serving.routing import find_site
+    from wagtail.models import Site
 
-    site = find_site(request)
+    site = Site.find_for_request(request)  # memoised on the request by Wagtail
     chrome = _cached(site, _home(site)) if site is not None else None
     setattr(request, REQUEST_ATTR, chrome)
     return chrome
@@ -176,7 +176,7 @@ def _tags(site, root_path: str) -> list[str]:
         store.ALL_TAG,
         tags.site_tag(site.pk),
         tags.children_tag(root_path),
-        "table:wagtailimages_image",
+        tags.model_tag("wagtailimages.image"),
         restrictions.TAG,  # a category restricted or opened
     ]
 
@@ -186,7 +186,7 @@ def _home(site):
     one), otherwise the Site's root page, without a query for Vietnamese."""
     if translation.get_language() == settings.LANGUAGE_CODE:
         return site.root_page
-    from congphuong.serving.routing import language_root
+    from congphuong.core.routing import language_root
 
     return language_root(site) or site.root_page
 

@@ -47,9 +47,7 @@ def for_request(request, page=None) -> Languages:
 
 
 def _compute(request, page) -> Languages:
-    from congphuong.serving.routing import find_site
-
-    site = find_site(request)
+    site = Site.find_for_request(request)
     if site is None:
         return Languages()
     roots = {root.language_code: root for root in Site.get_site_root_paths() if root.site_id == site.pk}

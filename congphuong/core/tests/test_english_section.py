@@ -105,7 +105,7 @@ def test_vietnamese_pages_keep_their_addresses_and_language(client, english):
 
 
 def test_english_pages_route_below_en_and_the_cache_keeps_languages_apart(client, english):
-    for _ in range(2):  # the second round is served from the page cache and kept routes
+    for _ in range(2):  # the second round is served from the page cache
         vi = client.get("/gioi-thieu/")
         en = client.get("/en/about/")
         assert vi.status_code == en.status_code == 200

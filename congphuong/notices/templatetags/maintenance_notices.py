@@ -7,7 +7,7 @@ from congphuong.notices.models import MaintenanceNotice
 register = template.Library()
 
 # Saving a notice purges every ward (SERVING_SITE_WIDE_MODELS); its list of wards is an m2m table.
-KEPT_TAGS = ("all", "table:notices_maintenancenotice", "table:notices_maintenancenotice_sites")
+KEPT_TAGS = ("all", "model:notices.maintenancenotice", "model:notices.maintenancenotice_sites")
 KEPT_SECONDS = 300
 
 
@@ -38,11 +38,12 @@ def _may_show(chrome, request) -> bool:
 
 @register.inclusion_tag("notices/maintenance_banner.html", takes_context=True)
 def maintenance_banner(context):
-    from congphuong.serving.routing import find_site
+    from wagtail.models import Site
+
     from congphuong.wards import chrome
 
     request = context.get("request")
-    site = find_site(request) if request is not None else None
+    site = Site.find_for_request(request) if request is not None else None
     notices = shown_notices(site) if site is not None and _may_show(chrome, request) else []
     remember(request, notices)
     return {"notices": notices}

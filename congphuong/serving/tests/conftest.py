@@ -19,7 +19,7 @@ def _serving(settings, *, whole_pages: bool):
 @pytest.fixture
 def page_cache(settings):
     """The page cache switched on and empty (LocMem, or Redis when REDIS_URL is set), with the
-    ward chrome, fragments, routes and the rest kept in it as in production."""
+    ward chrome, fragments and the rest kept in it as in production."""
     yield from _serving(settings, whole_pages=True)
 
 

@@ -25,9 +25,9 @@ def test_cached_pages_keep_their_language(client, page_cache, ward):
         assert _lang(second) == language and text in second.content.decode()
 
 
-def test_kept_fragments_routes_and_chrome_keep_their_language(client, kept_rendering, ward):
+def test_kept_fragments_and_chrome_keep_their_language(client, kept_rendering, ward):
     _english_section(ward)
-    for _ in range(2):  # the second round renders from kept header, menu, footer, routes and chrome
+    for _ in range(2):  # the second round renders from kept header, menu, footer and chrome
         vi = client.get("/gioi-thieu/").content.decode()
         en = client.get("/en/about/").content.decode()
         assert "Bỏ qua, đến nội dung chính" in vi and 'href="/gioi-thieu/"' in vi and "Skip to main content" not in vi

@@ -1,4 +1,4 @@
-"""Rendering with kept fragments, routes and ward reads (page cache off): same HTML, few queries, exact."""
+"""Rendering with kept fragments and ward reads (page cache off): same HTML, few queries, exact."""
 
 import datetime
 
@@ -50,9 +50,11 @@ def test_kept_rendering_gives_the_same_html_with_far_fewer_queries(client, setti
         kept_html, kept_queries = _get(client, url)
         html, queries = read_every_time[url]
         assert first_html == html == kept_html, url
-        # The page itself (its specific row) is the one query left; search runs its own.
+        # Wagtail's own routing is what is left (search runs its own queries): the ward, the
+        # active locale and the home's row; below the home the path (one query, core/routing.py)
+        # and the page's row.
         if "tim-kiem" not in url:
-            assert kept_queries <= 1 < queries, (url, kept_queries, queries)
+            assert kept_queries <= (3 if url == "/" else 5) < queries, (url, kept_queries, queries)
 
 
 def test_a_new_article_shows_at_once_on_home_category_and_related(client, kept_rendering, committed, listed, article):
@@ -76,7 +78,7 @@ def test_an_edited_title_shows_at_once(client, kept_rendering, committed, listed
         assert "Trao 120 suất học bổng" in html and "Trao học bổng đợt hai" not in html, url
 
 
-def test_unpublished_and_renamed_pages_leave_their_kept_routes(client, kept_rendering, committed, listed, article):
+def test_unpublished_and_renamed_pages_are_routed_at_once(client, kept_rendering, committed, listed, article):
     old_category_url = listed.url
     _get(client, article.url)
     _get(client, old_category_url)
@@ -85,7 +87,7 @@ def test_unpublished_and_renamed_pages_leave_their_kept_routes(client, kept_rend
 
     listed.slug = "hoc-tap-suot-doi"
     committed(lambda: listed.save_revision().publish())
-    moved = client.get(old_category_url)  # Wagtail's automatic redirect, not the kept route
+    moved = client.get(old_category_url)  # Wagtail's automatic redirect
     assert moved.status_code == 301 and moved["Location"] == "/hoc-tap-suot-doi/"
     html, _ = _get(client, "/hoc-tap-suot-doi/")
     assert "Tin khu phố số 3" in html
