@@ -10,7 +10,8 @@ from congphuong.demo.admin_crawl import (
     parameterless_admin_urls,
 )
 
-pytestmark = pytest.mark.ward_walk
+# Reads only (GETs): the SQLite run of `make test` takes it (tests/run_suites.sh).
+pytestmark = [pytest.mark.ward_walk, pytest.mark.reading_walk]
 
 KNOWN = frozenset({"news.articlepage", "wagtailcore.page"})
 
