@@ -10,8 +10,7 @@ from congphuong.demo.admin_crawl import (
     parameterless_admin_urls,
 )
 
-# Reads only (GETs): the SQLite run of `make test` takes it (tests/run_suites.sh).
-pytestmark = [pytest.mark.ward_walk, pytest.mark.reading_walk]
+pytestmark = pytest.mark.ward_walk
 
 KNOWN = frozenset({"news.articlepage", "wagtailcore.page"})
 
