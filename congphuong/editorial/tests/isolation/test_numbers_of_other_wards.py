@@ -27,7 +27,8 @@ from congphuong.wards.membership import ward_models
 from .conftest import WARD_B_HOST, WARD_B_ROLES, account
 from .test_every_admin_url import NOT_REQUESTED, WardRecords, admin_patterns, argument_names
 
-pytestmark = [pytest.mark.django_db, pytest.mark.ward_walk]
+# Reads only (GETs): the SQLite run of `make test` takes it (tests/run_suites.sh).
+pytestmark = [pytest.mark.django_db, pytest.mark.ward_walk, pytest.mark.reading_walk]
 
 # Read aloud or shown: the numbers a person sees, not ids inside attributes.
 READ_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
