@@ -69,6 +69,12 @@ def test_a_news_article_in_english(client, category, english_home):
     assert "Sunday, 6 December 2026 09:30" in en and "Print version" in en and ">Back</a>" in en
     assert "Bản in" not in en and "Quay lại" not in en
     assert "Chủ Nhật, 06/12/2026 09:30" in vi and "Bản in" in vi and "Print version" not in vi
+    vi_print = client.get(article.url + "ban-in/").content.decode()
+    en_print = client.get("/en/news/a-test-article/ban-in/").content.decode()
+    assert '<html lang="en">' in en_print and "<title>Print version: A test article" in en_print
+    assert "Back to the article" in en_print and "Source:" in en_print and "Printed from the web portal of" in en_print
+    assert "Trở về bài viết" not in en_print and "Nguồn:" not in en_print and "cập nhật lúc" not in en_print
+    assert '<html lang="vi">' in vi_print and "Trở về bài viết" in vi_print and "Nguồn:" in vi_print
     vi_list, en_list = _both(client, category.url, "/en/news/")
     assert "6 December 2026" in en_list and "Follow this category by RSS" in en_list
     assert "Nhận tin mới của danh mục qua RSS" in vi_list
