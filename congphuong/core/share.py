@@ -8,6 +8,8 @@ network's own share form with the article's canonical address. Loading a network
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.utils.translation import gettext
+
 # Zalo publishes its share button only as a script (sp.zalo.me/plugins/sdk.js); its share form
 # also opens from a plain link with the address in `url`.
 ZALO_SHARE = "https://sp.zalo.me/share_inline?url={url}"
@@ -25,20 +27,23 @@ class ShareLink:
     @property
     def accessible_name(self) -> str:
         """What a screen reader says: "Chia sẻ lên Zalo (mở cửa sổ mới)"."""
-        return self.action + (" (mở cửa sổ mới)" if self.new_window else "")
+        return self.action + (gettext(" (mở cửa sổ mới)") if self.new_window else "")
 
 
 def share_links(url: str, title: str) -> list[ShareLink]:
-    """The share links of a page at absolute `url` titled `title`, Zalo first (most readers use it)."""
+    """The share links of a page at absolute `url` titled `title`, Zalo first (most readers use it); the
+    labels in the request's language (msgids of the public catalogue)."""
     encoded_url, encoded_title = quote(url, safe=""), quote(title, safe="")
     return [
-        ShareLink("Zalo", ZALO_SHARE.format(url=encoded_url), True, "zalo", "Chia sẻ lên Zalo"),
-        ShareLink("Facebook", FACEBOOK_SHARE.format(url=encoded_url), True, "facebook", "Chia sẻ lên Facebook"),
+        ShareLink("Zalo", ZALO_SHARE.format(url=encoded_url), True, "zalo", gettext("Chia sẻ lên Zalo")),
         ShareLink(
-            "Thư điện tử",
+            "Facebook", FACEBOOK_SHARE.format(url=encoded_url), True, "facebook", gettext("Chia sẻ lên Facebook")
+        ),
+        ShareLink(
+            gettext("Thư điện tử"),
             f"mailto:?subject={encoded_title}&body={encoded_url}",
             False,
             "email",
-            "Gửi liên kết qua thư điện tử",
+            gettext("Gửi liên kết qua thư điện tử"),
         ),
     ]

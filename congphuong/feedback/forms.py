@@ -1,9 +1,14 @@
-"""Public forms: the question, the lookup and the satisfaction rating. Messages in Vietnamese."""
+"""Public forms: the question, the lookup and the satisfaction rating.
+
+Labels and messages are Vietnamese msgids of the public catalogue (English on /en/ pages)."""
 
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from congphuong.core.forms import VisibleTextMixin
@@ -36,17 +41,23 @@ def sniff_attachment(upload) -> str:
     name = upload.name or ""
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in ATTACHMENT_KINDS:
-        raise ValidationError("Chỉ nhận tệp PDF, JPG hoặc PNG.", code="extension")
+        raise ValidationError(gettext("Chỉ nhận tệp PDF, JPG hoặc PNG."), code="extension")
     if upload.size > MAX_ATTACHMENT_BYTES:
-        size_mb = f"{upload.size / 1024 / 1024:.1f}".replace(".", ",")
-        raise ValidationError(f"Tệp quá lớn ({size_mb} MB). Dung lượng tối đa là 5 MB.", code="size")
+        size_mb = f"{upload.size / 1024 / 1024:.1f}"
+        if translation.get_language() != "en":
+            size_mb = size_mb.replace(".", ",")  # the Vietnamese decimal mark
+        raise ValidationError(
+            gettext("Tệp quá lớn (%(size)s MB). Dung lượng tối đa là 5 MB.") % {"size": size_mb}, code="size"
+        )
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
     content_type, signatures = ATTACHMENT_KINDS[extension]
     if not any(head.startswith(signature) for signature in signatures):
         raise ValidationError(
-            "Nội dung tệp không đúng định dạng PDF, JPG hoặc PNG (có thể tệp bị đổi đuôi). Vui lòng chọn tệp khác.",
+            gettext(
+                "Nội dung tệp không đúng định dạng PDF, JPG hoặc PNG (có thể tệp bị đổi đuôi). Vui lòng chọn tệp khác."
+            ),
             code="content",
         )
     if content_type.startswith("image/"):
@@ -60,16 +71,16 @@ def normalise_phone(value: str) -> str:
     if not value:
         return ""
     if re.search(r"[^\d\s.+()\-]", value):
-        raise ValidationError("Số điện thoại chỉ gồm chữ số, ví dụ: 0912 345 678.", code="phone")
+        raise ValidationError(gettext("Số điện thoại chỉ gồm chữ số, ví dụ: 0912 345 678."), code="phone")
     number = digits(value)
     if value.lstrip().startswith("+"):
         if not number.startswith("84"):
-            raise ValidationError("Vui lòng nhập số điện thoại Việt Nam, ví dụ: 0912 345 678.", code="phone")
+            raise ValidationError(gettext("Vui lòng nhập số điện thoại Việt Nam, ví dụ: 0912 345 678."), code="phone")
         number = "0" + number[2:]
     elif number.startswith("84") and len(number) in (11, 12):
         number = "0" + number[2:]
     if not number.startswith("0") or len(number) not in (10, 11):
-        raise ValidationError("Số điện thoại không hợp lệ: cần 10 chữ số, ví dụ: 0912 345 678.", code="phone")
+        raise ValidationError(gettext("Số điện thoại không hợp lệ: cần 10 chữ số, ví dụ: 0912 345 678."), code="phone")
     return number
 
 
@@ -95,7 +106,7 @@ class SpamGuardForm(forms.Form):
     """
 
     # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(label="Để trống ô này", required=False)
+    website = forms.CharField(label=_("Để trống ô này"), required=False)
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -115,8 +126,10 @@ class SpamGuardForm(forms.Form):
             self.add_error(
                 None,
                 ValidationError(
-                    "Không gửi được: ô “Để trống ô này” phải để trống. "
-                    "Nếu trình duyệt tự điền, hãy xóa ô đó rồi gửi lại.",
+                    gettext(
+                        "Không gửi được: ô “Để trống ô này” phải để trống. "
+                        "Nếu trình duyệt tự điền, hãy xóa ô đó rồi gửi lại."
+                    ),
                     code="honeypot",
                 ),
             )
@@ -128,63 +141,63 @@ class SpamGuardForm(forms.Form):
 
 class QuestionForm(NfcFormMixin, SpamGuardForm):
     full_name = forms.CharField(
-        label="Họ và tên",
+        label=_("Họ và tên"),
         max_length=120,
-        error_messages={"required": REQUIRED.format("họ và tên"), "max_length": "Họ và tên tối đa 120 ký tự."},
+        error_messages={"required": _("Vui lòng nhập họ và tên."), "max_length": _("Họ và tên tối đa 120 ký tự.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     phone = forms.CharField(
-        label="Số điện thoại",
+        label=_("Số điện thoại"),
         required=False,
         max_length=20,
-        help_text="Cần ít nhất một trong hai: số điện thoại hoặc thư điện tử.",
-        error_messages={"max_length": "Số điện thoại không hợp lệ: quá dài."},
+        help_text=_("Cần ít nhất một trong hai: số điện thoại hoặc thư điện tử."),
+        error_messages={"max_length": _("Số điện thoại không hợp lệ: quá dài.")},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     email = forms.EmailField(
-        label="Thư điện tử",
+        label=_("Thư điện tử"),
         required=False,
         max_length=254,
-        error_messages={"invalid": "Địa chỉ thư điện tử không hợp lệ, ví dụ đúng: ten@example.com."},
+        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ, ví dụ đúng: ten@example.com.")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     neighbourhood = forms.ModelChoiceField(
-        label="Khu phố/ấp nơi bạn ở (không bắt buộc)",
+        label=_("Khu phố/ấp nơi bạn ở (không bắt buộc)"),
         queryset=Quarter.objects.none(),
         required=False,
-        empty_label="— Chọn khu phố/ấp —",
-        error_messages={"invalid_choice": "Khu phố/ấp đã chọn không có trong danh sách."},
+        empty_label=_("— Chọn khu phố/ấp —"),
+        error_messages={"invalid_choice": _("Khu phố/ấp đã chọn không có trong danh sách.")},
     )
     topic = forms.ModelChoiceField(
-        label="Chủ đề",
+        label=_("Chủ đề"),
         queryset=Topic.objects.none(),
-        empty_label="— Chọn chủ đề —",
+        empty_label=_("— Chọn chủ đề —"),
         error_messages={
-            "required": "Vui lòng chọn chủ đề của câu hỏi.",
-            "invalid_choice": "Chủ đề đã chọn không có trong danh sách.",
+            "required": _("Vui lòng chọn chủ đề của câu hỏi."),
+            "invalid_choice": _("Chủ đề đã chọn không có trong danh sách."),
         },
     )
     content = forms.CharField(
-        label="Nội dung câu hỏi, phản ánh, kiến nghị",
+        label=_("Nội dung câu hỏi, phản ánh, kiến nghị"),
         min_length=MIN_QUESTION_LENGTH,
         max_length=MAX_QUESTION_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={
-            "required": REQUIRED.format("nội dung câu hỏi"),
-            "min_length": f"Nội dung quá ngắn: vui lòng viết ít nhất {MIN_QUESTION_LENGTH} ký tự.",
-            "max_length": f"Nội dung quá dài: tối đa {MAX_QUESTION_LENGTH} ký tự.",
+            "required": _("Vui lòng nhập nội dung câu hỏi."),
+            "min_length": format_lazy(_("Nội dung quá ngắn: vui lòng viết ít nhất {} ký tự."), MIN_QUESTION_LENGTH),
+            "max_length": format_lazy(_("Nội dung quá dài: tối đa {} ký tự."), MAX_QUESTION_LENGTH),
         },
     )
     attachment = forms.FileField(
-        label="Tệp đính kèm (không bắt buộc)",
+        label=_("Tệp đính kèm (không bắt buộc)"),
         required=False,
-        help_text="Một tệp PDF, JPG hoặc PNG, tối đa 5 MB.",
+        help_text=_("Một tệp PDF, JPG hoặc PNG, tối đa 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}),
-        error_messages={"invalid": "Không đọc được tệp đã chọn.", "empty": "Tệp đã chọn không có nội dung."},
+        error_messages={"invalid": _("Không đọc được tệp đã chọn."), "empty": _("Tệp đã chọn không có nội dung.")},
     )
     consent = forms.BooleanField(
-        label="Tôi đồng ý để cơ quan xử lý dữ liệu cá nhân nêu trên nhằm trả lời câu hỏi.",
-        error_messages={"required": "Bạn cần đồng ý cho phép xử lý dữ liệu cá nhân để gửi câu hỏi."},
+        label=_("Tôi đồng ý để cơ quan xử lý dữ liệu cá nhân nêu trên nhằm trả lời câu hỏi."),
+        error_messages={"required": _("Bạn cần đồng ý cho phép xử lý dữ liệu cá nhân để gửi câu hỏi.")},
     )
 
     def __init__(self, *args, site=None, **kwargs):
@@ -199,7 +212,7 @@ class QuestionForm(NfcFormMixin, SpamGuardForm):
     def clean_full_name(self):
         name = " ".join(nfc(self.cleaned_data["full_name"]).split())
         if len(name) < 2 or not any(ch.isalpha() for ch in name):
-            raise ValidationError("Họ và tên chưa đúng: vui lòng nhập họ tên đầy đủ, ví dụ: Nguyễn Văn An.")
+            raise ValidationError(gettext("Họ và tên chưa đúng: vui lòng nhập họ tên đầy đủ, ví dụ: Nguyễn Văn An."))
         return name
 
     def clean_phone(self):
@@ -211,7 +224,9 @@ class QuestionForm(NfcFormMixin, SpamGuardForm):
     def clean_content(self):
         content = nfc(self.cleaned_data["content"]).strip()
         if len(content) < MIN_QUESTION_LENGTH:
-            raise ValidationError(f"Nội dung quá ngắn: vui lòng viết ít nhất {MIN_QUESTION_LENGTH} ký tự.")
+            raise ValidationError(
+                format_lazy(_("Nội dung quá ngắn: vui lòng viết ít nhất {} ký tự."), MIN_QUESTION_LENGTH)
+            )
         return content
 
     def clean_attachment(self):
@@ -225,7 +240,9 @@ class QuestionForm(NfcFormMixin, SpamGuardForm):
         cleaned = super().clean()
         contact_errors = self.has_error("phone") or self.has_error("email")
         if not cleaned.get("phone") and not cleaned.get("email") and not contact_errors:
-            message = "Vui lòng nhập số điện thoại hoặc thư điện tử (ít nhất một) để cơ quan liên hệ và trả lời."
+            message = gettext(
+                "Vui lòng nhập số điện thoại hoặc thư điện tử (ít nhất một) để cơ quan liên hệ và trả lời."
+            )
             self.add_error("phone", message)
             self.add_error("email", message)
         return cleaned

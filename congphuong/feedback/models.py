@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
@@ -374,8 +375,8 @@ class Question(models.Model):
         """How the asker appears in public: "Công dân khu phố 3", never a name."""
         if self.neighbourhood_id and self.neighbourhood:
             name = self.neighbourhood.name
-            return f"Công dân {name[:1].lower()}{name[1:]}"
-        return "Công dân"
+            return gettext("Công dân %(place)s") % {"place": f"{name[:1].lower()}{name[1:]}"}
+        return gettext("Công dân")
 
     @property
     def display_question(self) -> str:

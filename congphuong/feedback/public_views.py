@@ -10,6 +10,7 @@ from django.db.models import Avg, Count
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 
 from congphuong.core.pagination import paginate
 from congphuong.core.text import fold, nfc
@@ -25,7 +26,7 @@ RECEIPT_MAX_AGE = 7 * 24 * 60 * 60
 RATED_COOKIE = "cp_danh_gia"
 RATED_SALT = "congphuong.feedback.rated"
 RATED_MAX_ITEMS = 200
-QUESTION_LIMIT_MESSAGE = (
+QUESTION_LIMIT_MESSAGE = gettext_lazy(
     "Bạn đã gửi nhiều câu hỏi trong một giờ qua. Để chống thư rác, cổng tạm ngừng nhận từ thiết bị "
     "này; vui lòng thử lại sau một giờ hoặc gọi điện đến bộ phận tiếp nhận của phường."
 )
@@ -104,7 +105,7 @@ def index(page, request, portal_form=None):
 
     query = nfc(request.GET.get("q", "")).strip()
     if len(query) > MAX_QUERY_LENGTH:
-        messages.append(f"Từ khóa quá dài: tối đa {MAX_QUERY_LENGTH} ký tự.")
+        messages.append(gettext("Từ khóa quá dài: tối đa %(n)s ký tự.") % {"n": MAX_QUERY_LENGTH})
         query = ""
     for word in fold(query).split():
         questions = questions.filter(search_text__contains=word)
@@ -114,7 +115,7 @@ def index(page, request, portal_form=None):
     if topic_param:
         topic = next((item for item in topics if str(item.pk) == topic_param), None)
         if topic is None:
-            messages.append("Chủ đề đã chọn không có; đang hiện mọi chủ đề.")
+            messages.append(gettext("Chủ đề đã chọn không có; đang hiện mọi chủ đề."))
         else:
             questions = questions.filter(topic=topic)
 
@@ -197,7 +198,7 @@ def receipt(page, request):
         code = signing.loads(token, salt=RECEIPT_SALT, max_age=RECEIPT_MAX_AGE)
     except signing.BadSignature:
         code = None
-        problem = (
+        problem = gettext(
             "Không mở được phiếu tiếp nhận (đường dẫn không đúng hoặc đã quá 7 ngày). "
             "Bạn vẫn có thể tra cứu bằng mã đã ghi lại hoặc trong thư xác nhận."
         )
@@ -208,7 +209,7 @@ def receipt(page, request):
             .first()
         )
         if question is None:
-            problem = "Không tìm thấy câu hỏi của phiếu này."
+            problem = gettext("Không tìm thấy câu hỏi của phiếu này.")
     return page.render(
         request,
         template="feedback/receipt.html",
@@ -223,7 +224,7 @@ def lookup(page, request):
     if request.method == "POST":
         form = LookupForm(request.POST)
         if spam.is_limited("lookup", request) or (form.is_valid() and not spam.take("lookup", request)):
-            problem = "Bạn đã tra cứu quá nhiều lần trong một giờ. Vui lòng thử lại sau."
+            problem = gettext("Bạn đã tra cứu quá nhiều lần trong một giờ. Vui lòng thử lại sau.")
         elif form.is_valid():
             candidate = (
                 Question.objects.filter(code=form.cleaned_data["code"], site=_site(page))
@@ -233,7 +234,7 @@ def lookup(page, request):
             if candidate is not None and form.matches(candidate):
                 question = candidate
             else:
-                problem = (
+                problem = gettext(
                     "Không tìm thấy câu hỏi khớp với mã tra cứu và thông tin liên hệ đã nhập. "
                     "Vui lòng kiểm tra lại mã (ví dụ HD-2026-7K3QX) và số điện thoại hoặc thư điện tử."
                 )
@@ -274,10 +275,10 @@ def _handle_rating(request, page, key, question, make_form, render_error, succes
         return redirect(success_url)
     form = make_form(request.POST)
     if key in _rated_items(request):
-        form.add_error(None, "Bạn đã đánh giá mục này rồi. Cảm ơn bạn!")
+        form.add_error(None, gettext("Bạn đã đánh giá mục này rồi. Cảm ơn bạn!"))
         return render_error(form)
     if spam.is_limited("rating", request) or (form.is_valid() and not spam.take("rating", request)):
-        form.add_error(None, "Bạn đã gửi nhiều đánh giá trong một giờ qua. Vui lòng thử lại sau.")
+        form.add_error(None, gettext("Bạn đã gửi nhiều đánh giá trong một giờ qua. Vui lòng thử lại sau."))
         return render_error(form)
     if not form.is_valid():
         return render_error(form)

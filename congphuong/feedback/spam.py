@@ -16,6 +16,7 @@ import time
 
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext
 
 from congphuong.core import ratelimit
 from congphuong.serving.client_address import client_ip
@@ -62,17 +63,17 @@ def make_timestamp(now=None) -> str:
 
 
 def check_timestamp(value, now=None) -> str:
-    """ "" if the form's timestamp is fine, otherwise the Vietnamese message to show."""
+    """ "" if the form's timestamp is fine, otherwise the message to show (in the request's language)."""
     now = now if now is not None else time.time()
     try:
         data = signing.loads(value or "", salt=TIMESTAMP_SALT, max_age=MAX_FORM_AGE)
         started = float(data["t"])
     except signing.SignatureExpired:
-        return "Biểu mẫu đã mở quá lâu nên hết hiệu lực. Vui lòng kiểm tra lại nội dung và bấm gửi lần nữa."
+        return gettext("Biểu mẫu đã mở quá lâu nên hết hiệu lực. Vui lòng kiểm tra lại nội dung và bấm gửi lần nữa.")
     except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return "Biểu mẫu không hợp lệ. Vui lòng tải lại trang rồi gửi lại."
+        return gettext("Biểu mẫu không hợp lệ. Vui lòng tải lại trang rồi gửi lại.")
     if now - started > MAX_FORM_AGE:
-        return "Biểu mẫu đã mở quá lâu nên hết hiệu lực. Vui lòng kiểm tra lại nội dung và bấm gửi lần nữa."
+        return gettext("Biểu mẫu đã mở quá lâu nên hết hiệu lực. Vui lòng kiểm tra lại nội dung và bấm gửi lần nữa.")
     if now - started < min_seconds():
-        return "Bạn gửi quá nhanh nên hệ thống chưa nhận. Vui lòng kiểm tra lại nội dung rồi bấm gửi lần nữa."
+        return gettext("Bạn gửi quá nhanh nên hệ thống chưa nhận. Vui lòng kiểm tra lại nội dung rồi bấm gửi lần nữa.")
     return ""

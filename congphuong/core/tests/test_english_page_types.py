@@ -69,6 +69,12 @@ def test_a_news_article_in_english(client, category, english_home):
     assert "Sunday, 6 December 2026 09:30" in en and "Print version" in en and ">Back</a>" in en
     assert "Bản in" not in en and "Quay lại" not in en
     assert "Chủ Nhật, 06/12/2026 09:30" in vi and "Bản in" in vi and "Print version" not in vi
+    vi_print = client.get(article.url + "ban-in/").content.decode()
+    en_print = client.get("/en/news/a-test-article/ban-in/").content.decode()
+    assert '<html lang="en">' in en_print and "<title>Print version: A test article" in en_print
+    assert "Back to the article" in en_print and "Source:" in en_print and "Printed from the web portal of" in en_print
+    assert "Trở về bài viết" not in en_print and "Nguồn:" not in en_print and "cập nhật lúc" not in en_print
+    assert '<html lang="vi">' in vi_print and "Trở về bài viết" in vi_print and "Nguồn:" in vi_print
     vi_list, en_list = _both(client, category.url, "/en/news/")
     assert "6 December 2026" in en_list and "Follow this category by RSS" in en_list
     assert "Nhận tin mới của danh mục qua RSS" in vi_list
@@ -170,3 +176,71 @@ def test_the_english_news_have_their_own_feed(client, category, article, english
     home_en = client.get("/en/").content.decode()
     assert 'type="application/rss+xml" title="Latest news' in home_en or 'href="/en/rss/"' in home_en
     assert 'href="/en/rss/"' in home_en and 'href="/rss/"' not in home_en
+
+
+def _vietnamese_words(html, data=()):
+    """The words with Vietnamese letters in the page's <main>, once the `data` texts (what editors and
+    citizens wrote: they stay as written) are taken out."""
+    main = re.search(r"<main.*?</main>", html, re.S).group(0)
+    for text in data:
+        main = main.replace(str(text), " ")
+    text = re.sub(r"<[^>]+>", " ", main)
+    return sorted({word for word in re.findall(r"\w+", text) if VIETNAMESE.search(word)})
+
+
+def test_the_questions_forms_and_receipt_in_english(client, home, english_home, settings):
+    """The ask form (labels, help texts, choices, errors), the look-up (form, failure, result), the
+    receipt and a published answer: English on /en/, the same Vietnamese as before on the Vietnamese page."""
+    from django.core import signing
+
+    from congphuong.feedback.models import Topic
+    from congphuong.feedback.public_views import RECEIPT_SALT
+    from congphuong.feedback.tests.factories import published_question
+
+    settings.CONGPHUONG_FEEDBACK_MIN_SECONDS = 0
+    page = FeedbackPageFactory(parent=home)
+    english = translate_page(page, title="Questions and answers", slug="questions", intro="Ask us.")
+    topic = Topic.objects.create(site=home.get_site(), name="Hộ tịch")
+    data = [english.consent_notice, topic.name]
+
+    vi, en = _both(client, page.url + "gui-cau-hoi/", "/en/questions/gui-cau-hoi/")
+    assert not _vietnamese_words(en, data), _vietnamese_words(en, data)
+    assert "<h1>Ask a question or send feedback</h1>" in en and "Full name" in en and "— Choose a topic —" in en
+    assert "Attachment (optional)" in en and "Personal data protection" in en and ">Send question</button>" in en
+    assert "The authority answers within 15 working days." in en
+    assert "<h1>Gửi câu hỏi, phản ánh, kiến nghị</h1>" in vi and "Họ và tên" in vi and "— Chọn chủ đề —" in vi
+    assert "Cơ quan trả lời trong 15 ngày làm việc." in vi and "Full name" not in vi
+
+    response = client.post("/en/questions/gui-cau-hoi/", {"content": "short", "phone": "abc"})
+    en = response.content.decode()
+    assert response.status_code == 200 and "Not sent" in en, re.search(r"<main.*?</main>", en, re.S).group(0)
+    assert "Please enter your full name." in en and "A phone number has digits only" in en
+    assert "The text is too short: please write at least 20 characters." in en
+    assert not _vietnamese_words(en, data), _vietnamese_words(en, data)
+    vi = client.post(page.url + "gui-cau-hoi/", {"content": "short"}).content.decode()
+    assert "Vui lòng nhập họ và tên." in vi and "Nội dung quá ngắn: vui lòng viết ít nhất 20 ký tự." in vi
+
+    vi, en = _both(client, page.url + "tra-cuu/", "/en/questions/tra-cuu/")
+    assert not _vietnamese_words(en, data) and "Enter the tracking code" in en
+    assert "Nhập mã tra cứu" in vi
+    en = client.post("/en/questions/tra-cuu/", {"code": "HD-2026-AAAAA", "verifier": "5678"}).content.decode()
+    assert "No question matches the tracking code" in en and not _vietnamese_words(en, data)
+
+    question = published_question(page, topic=topic, answering_unit="")
+    en = client.post("/en/questions/tra-cuu/", {"code": question.code, "verifier": "5678"}).content.decode()
+    asked = [question.content, question.answer]
+    assert "Status" in en and "Answered" in en and "Answer due by" in en
+    assert not _vietnamese_words(en, data + asked), _vietnamese_words(en, data + asked)
+
+    token = signing.dumps(question.code, salt=RECEIPT_SALT)
+    vi, en = _both(client, page.url + f"da-gui/?phieu={token}", f"/en/questions/da-gui/?phieu={token}")
+    assert "Your tracking code:" in en and "(15 working days)" in en and not _vietnamese_words(en, data)
+    assert "Mã tra cứu của bạn:" in vi and "(15 ngày làm việc)" in vi
+    en = client.get("/en/questions/da-gui/?phieu=forged").content.decode()
+    assert "The receipt could not be opened" in en and not _vietnamese_words(en, data)
+
+    vi, en = _both(client, page.url + f"cau-hoi/{question.pk}/", f"/en/questions/cau-hoi/{question.pk}/")
+    shown = data + [question.display_question, question.display_answer, question.display_title]
+    assert "A resident" in en and "Was this answer helpful?" in en and "Published on" in en
+    assert not _vietnamese_words(en, shown), _vietnamese_words(en, shown)
+    assert "Công dân" in vi and "Câu trả lời này có hữu ích với bạn?" in vi
