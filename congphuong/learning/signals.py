@@ -86,7 +86,7 @@ def ward_deleted(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=Award, dispatch_uid="learning_purge_award")
 def purge_public_pages(sender, instance, raw=False, **kwargs):
     """A consent given or withdrawn, or an award changed: the ward's public learning pages are
-    purged at once, in every layer. The table tag (serving/signals.py) already drops our page
+    purged at once, in every layer. The model tag (serving/signals.py) already drops our page
     cache entries; the page's tree tag also sends its URLs to a CDN purge (serving/frontend.py)."""
     if raw:
         return

@@ -3,8 +3,8 @@ documents list and the search of a ward that holds merged or imported content.
 
 Values are the slug of the old ward's name ("Phường 1 (cũ)" → "phuong-1"); the filter shows only on
 a ward that has such content (one query: the distinct old ward names of its `ContentOrigin`s, read
-by the page render and so cached with it: the page cache tags the render with the
-`legacy_contentorigin` table, docs/caching.md). Pages are recorded under wagtailcore.Page's content
+by the page render and so cached with it: the page cache tags the render with the model
+`legacy.contentorigin`, docs/caching.md). Pages are recorded under wagtailcore.Page's content
 type, whatever their type: one subquery filters any page list.
 """
 
