@@ -47,10 +47,34 @@ def pytest_collection_modifyitems(items):
         items[:] = uses_demo + [item for item in items if not _uses_demo(item)]
 
 
+def _flushes_and_restores(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and bool(marker.kwargs.get("serialized_rollback"))
+
+
+def _rewarm_content_types() -> None:
+    """Fill the ContentType cache again from the rows this database holds.
+
+    Anything that runs `create_permissions` (add_ward, ensure_roles, a migration) empties the cache.
+    The next serialized-rollback test restores the rows into a flushed database, and Wagtail's
+    `Task.__init__` asks `get_for_model` for a task's content type before the content type rows are
+    back: with a cold cache one is created with a new id, and the restored row with the old id fails
+    (IntegrityError on django_content_type). Warm, the cache answers with the old ids."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models())
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After the last test that reads the demo (its own savepoint already rolled back), the demo's
-    transaction is rolled back too: no other test ever sees the demo's rows."""
+    transaction is rolled back too: no other test ever sees the demo's rows. Before a
+    serialized-rollback test's database is flushed (its fixtures are torn down inside the `yield`),
+    the ContentType cache is made whole again for the next such test (`_rewarm_content_types`)."""
+    if _flushes_and_restores(item):
+        _rewarm_content_types()
     result = yield
     if _uses_demo(item) and not _uses_demo(nextitem):
         _DEMO.close()
