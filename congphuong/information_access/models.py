@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -162,10 +163,10 @@ class InformationAccessPage(RoutablePageMixin, BasePage):
         verbose_name_plural = "Tiếp cận thông tin"
 
     def default_description(self) -> str:
-        return (
-            f"{self.title}: danh mục thông tin phường công khai, đầu mối cung cấp thông tin, cách yêu cầu "
+        return gettext(
+            "%(title)s: danh mục thông tin phường công khai, đầu mối cung cấp thông tin, cách yêu cầu "
             "cung cấp thông tin và tra cứu tình trạng yêu cầu."
-        )
+        ) % {"title": self.title}
 
     # Routes: the views live in public_views.py to keep the model small.
     @path("")

@@ -8,6 +8,7 @@ from django.core import signing
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext, gettext_lazy
 
 from congphuong.core.text import nfc
 
@@ -17,12 +18,12 @@ from .models import InformationRequest
 
 RECEIPT_SALT = "congphuong.information_access.receipt"
 RECEIPT_MAX_AGE = 7 * 24 * 60 * 60
-REQUEST_LIMIT_MESSAGE = (
+REQUEST_LIMIT_MESSAGE = gettext_lazy(
     "Bạn đã gửi nhiều yêu cầu trong một giờ qua. Để chống thư rác, cổng tạm ngừng nhận từ thiết bị này; "
     "vui lòng thử lại sau một giờ hoặc liên hệ trực tiếp đầu mối cung cấp thông tin của phường."
 )
-LOOKUP_LIMIT_MESSAGE = "Bạn đã tra cứu quá nhiều lần trong một giờ. Vui lòng thử lại sau."
-NOT_FOUND_MESSAGE = (
+LOOKUP_LIMIT_MESSAGE = gettext_lazy("Bạn đã tra cứu quá nhiều lần trong một giờ. Vui lòng thử lại sau.")
+NOT_FOUND_MESSAGE = gettext_lazy(
     "Không tìm thấy yêu cầu khớp với mã tra cứu và 4 số đã nhập. Vui lòng kiểm tra lại mã "
     "(ví dụ TCTT-2026-7K3QX) và 4 số cuối của số giấy tờ tùy thân hoặc số điện thoại đã khai."
 )
@@ -86,7 +87,7 @@ def receipt(page, request):
         code = signing.loads(request.GET.get("phieu", ""), salt=RECEIPT_SALT, max_age=RECEIPT_MAX_AGE)
     except signing.BadSignature:
         code = None
-        problem = (
+        problem = gettext(
             "Không mở được phiếu tiếp nhận (đường dẫn không đúng hoặc đã quá 7 ngày). "
             "Bạn vẫn có thể tra cứu bằng mã đã ghi lại hoặc trong thư xác nhận."
         )
@@ -97,7 +98,7 @@ def receipt(page, request):
             .first()
         )
         if item is None:
-            problem = "Không tìm thấy yêu cầu của phiếu này."
+            problem = gettext("Không tìm thấy yêu cầu của phiếu này.")
     response = page.render(
         request,
         template="information_access/receipt.html",

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.generic import FormView, TemplateView
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.admin import messages
@@ -46,7 +47,9 @@ def disclosure_filters(request, index_page):
     if raw_category:
         selected_category = next((c for c in categories if c.slug == raw_category), None)
         if selected_category is None:
-            notices.append(f"Không có nhóm thông tin “{nfc(raw_category)[:60]}”. Đang hiện mọi nhóm.")
+            notices.append(
+                gettext("Không có nhóm thông tin “%(value)s”. Đang hiện mọi nhóm.") % {"value": nfc(raw_category)[:60]}
+            )
         else:
             postings = postings.filter(category=selected_category)
 
@@ -57,11 +60,15 @@ def disclosure_filters(request, index_page):
             selected_year = int(raw_year)
             postings = postings.filter(posted_on__year=selected_year)
         else:
-            notices.append(f"Năm “{nfc(raw_year)[:20]}” không hợp lệ. Hãy chọn năm trong danh sách. Đang hiện mọi năm.")
+            notices.append(
+                gettext("Năm “%(value)s” không hợp lệ. Hãy chọn năm trong danh sách. Đang hiện mọi năm.")
+                % {"value": nfc(raw_year)[:20]}
+            )
 
-    # What the filters add to the list's title ("Công khai: Ngân sách năm 2025"), includes/index_head.html.
+    # What the filters add to the list's title ("Công khai: Ngân sách năm 2025"; on /en/ "…: Ngân sách 2025"),
+    # includes/index_head.html. Messages are msgids of the public catalogue (English on /en/).
     title_detail = (f": {selected_category.name}" if selected_category else "") + (
-        f" năm {selected_year}" if selected_year else ""
+        " " + gettext("năm %(year)s") % {"year": selected_year} if selected_year else ""
     )
     return {
         "postings": paginate(request, postings, per_page=POSTINGS_PER_PAGE),

@@ -4,7 +4,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from congphuong.core.templatetags.vi_format import WEEKDAYS
+from django.utils.translation import gettext
+
+from congphuong.core.templatetags.vi_format import vi_short_date, weekday_label
 
 WEEK_PARAM = "tuan"
 MIN_YEAR = 2000
@@ -40,8 +42,17 @@ class Week:
 
     @property
     def label(self) -> str:
-        """Tuần 48 (23/11/2026 – 29/11/2026)"""
-        return f"Tuần {self.number} ({self.start:%d/%m/%Y} – {self.end:%d/%m/%Y})"
+        """Tuần 48 (23/11/2026 – 29/11/2026); on /en/ "Week 48 (23 November 2026 – 29 November 2026)"."""
+        return gettext("Tuần %(number)s (%(start)s – %(end)s)") % self._label_parts()
+
+    @property
+    def in_sentence(self) -> str:
+        """The label inside a sentence: "tuần 48 (…)" in Vietnamese, "week 48 (…)" in English. Not
+        `label|lower`, which would lower an English month's name."""
+        return gettext("tuần %(number)s (%(start)s – %(end)s)") % self._label_parts()
+
+    def _label_parts(self) -> dict:
+        return {"number": self.number, "start": vi_short_date(self.start), "end": vi_short_date(self.end)}
 
     def previous(self) -> "Week":
         return Week.containing(self.start - datetime.timedelta(days=7))
@@ -72,4 +83,5 @@ def parse_week(value: str | None) -> Week | None:
 
 
 def weekday_name(day: datetime.date) -> str:
-    return WEEKDAYS[day.weekday()]
+    """ "Thứ Hai"; "Monday" on /en/."""
+    return weekday_label(day)

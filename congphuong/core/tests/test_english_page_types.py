@@ -244,3 +244,101 @@ def test_the_questions_forms_and_receipt_in_english(client, home, english_home, 
     assert "A resident" in en and "Was this answer helpful?" in en and "Published on" in en
     assert not _vietnamese_words(en, shown), _vietnamese_words(en, shown)
     assert "Công dân" in vi and "Câu trả lời này có hữu ích với bạn?" in vi
+
+
+def test_the_information_access_pages_in_english(client, home, english_home):
+    """The access-to-information section (list, contact point, how to ask), the request form (labels, help
+    texts, delivery choices, errors), the receipt and the look-up: English on /en/, unchanged in Vietnamese."""
+    from congphuong.information_access.tests.factories import (
+        InformationAccessPageFactory,
+        add_published,
+        request_data,
+    )
+
+    page = InformationAccessPageFactory(parent=home)
+    add_published(page)
+    english = translate_page(page, title="Access to information", slug="access", intro="You may ask us.")
+    item = english.published_items.first()
+    data = [english.consent_notice, page.contact_unit, page.contact_person, page.contact_address]
+    data += [item.title, item.place, item.method, item.timing, item.duration]
+
+    vi, en = _both(client, page.url, "/en/access/")
+    assert "Information the ward makes public" in en and "Information contact point" in en
+    assert "How to request information" in en and "within 10 working days" in en and ">Unit</dt>" in en
+    assert not _vietnamese_words(en, data), _vietnamese_words(en, data)
+    assert "Danh mục thông tin phường công khai" in vi and ">Bộ phận</dt>" in vi and "Information" not in vi
+
+    vi, en = _both(client, page.url + "gui-yeu-cau/", "/en/access/gui-yeu-cau/")
+    assert "<h1>Request for information</h1>" in en and "Citizen identity card or passport number" in en
+    assert "How you want to receive the information" in en and "By e-mail" in en and ">Send the request</button>" in en
+    assert not _vietnamese_words(en, data), _vietnamese_words(en, data)
+    assert "Số căn cước, căn cước công dân hoặc hộ chiếu" in vi and "Nhận qua thư điện tử" in vi
+    assert "Hình thức nhận thông tin" in vi and "By e-mail" not in vi and "Citizen identity" not in vi
+
+    bad = request_data(id_number="12", information="short", phone="", email="", delivery="fax")
+    en = client.post("/en/access/gui-yeu-cau/", bad).content.decode()
+    assert "The ID number is not right" in en and "The text is too short: please write at least 15 characters." in en
+    assert "The way of receiving the information you chose is not in the list." in en
+    assert not _vietnamese_words(en, data), _vietnamese_words(en, data)
+    vi = client.post(page.url + "gui-yeu-cau/", bad).content.decode()
+    assert "Số giấy tờ tùy thân chưa đúng" in vi and "Nội dung quá ngắn: vui lòng viết ít nhất 15 ký tự." in vi
+
+    response = client.post("/en/access/gui-yeu-cau/", request_data(), follow=True)
+    en = response.content.decode()
+    asked = request_data()
+    assert "Your tracking code:" in en and "By e-mail" in en and "(10 working days, if" in en
+    assert not _vietnamese_words(en, data), _vietnamese_words(en, data)
+    code = re.search(r'class="fb-code">([^<]+)<', en).group(1)
+
+    vi, en = _both(client, page.url + "tra-cuu/", "/en/access/tra-cuu/")
+    assert "Enter the tracking code" in en and "The last 4 digits of the ID number" in en
+    assert not _vietnamese_words(en, data) and "Nhập mã tra cứu" in vi
+    en = client.post("/en/access/tra-cuu/", {"code": code, "verifier": "9999"}).content.decode()
+    assert "No request matches this tracking code" in en and not _vietnamese_words(en, data)
+    en = client.post("/en/access/tra-cuu/", {"code": code, "verifier": "1234"}).content.decode()
+    assert f"Request {code}" in en and ">Received</strong>" in en and "Deadline" in en and "By e-mail" in en
+    assert not _vietnamese_words(en, data + [asked["information"]]), _vietnamese_words(en, data)
+    vi = client.post(page.url + "tra-cuu/", {"code": code, "verifier": "1234"}).content.decode()
+    assert f"Yêu cầu {code}" in vi and ">Mới tiếp nhận</strong>" in vi and "Nhận qua thư điện tử" in vi
+
+
+def test_the_work_schedule_in_english(client, ward, home, english_home):
+    """A translated week on the English schedule: English week label, weekdays, dates, parts of the day,
+    labels and the leader's English title; the print version too. The Vietnamese schedule is unchanged."""
+    from congphuong.organisation.tests.factories import (
+        LeaderFactory,
+        ScheduleEntryFactory,
+        WeeklySchedulePageFactory,
+        WorkSchedulePageFactory,
+    )
+    from congphuong.organisation.weeks import Week
+
+    leader = LeaderFactory(site=ward, full_name="Võ Thị Chủ Trì", position="Chủ tịch UBND phường", position_en="Chair")
+    schedule = WorkSchedulePageFactory(parent=home)
+    week = WeeklySchedulePageFactory(parent=schedule, week_start=Week(2026, 53).start)
+    ScheduleEntryFactory(page=week, date=datetime.date(2026, 12, 28), content="Giao ban", host_leader=leader)
+    ScheduleEntryFactory(page=week, date=datetime.date(2026, 12, 29), time=datetime.time(14, 0), content="Tiếp dân")
+    translate_page(schedule, title="Work schedule", slug="work-schedule", note="The schedule may change.")
+    translate_page(week, title="Week 53", slug="week-53")
+    data = ["Giao ban", "Tiếp dân", "Lãnh đạo UBND phường", "Hội trường", leader.full_name]
+
+    vi, en = _both(client, schedule.url + "?tuan=2026-W53", "/en/work-schedule/?tuan=2026-W53")
+    assert "Week 53 (28 December 2026 – 3 January 2027)" in en and "Monday, 28 December 2026" in en
+    assert "Morning 08:00" in en and "Afternoon 14:00" in en and "Chaired by:" in en and "Võ Thị Chủ Trì – Chair" in en
+    assert "Nothing scheduled." in en and "Previous week" in en and "Print version" in en
+    assert not _vietnamese_words(en, data), _vietnamese_words(en, data)
+    assert "Tuần 53 (28/12/2026 – 03/01/2027)" in vi and "Thứ Hai, 28/12/2026" in vi and "Sáng 08:00" in vi
+    assert "Võ Thị Chủ Trì – Chủ tịch UBND phường" in vi and "Chủ trì:" in vi and "Không có lịch công tác." in vi
+
+    en = client.get("/en/work-schedule/?tuan=2027-W01").content.decode()
+    assert "There is no work schedule for week 1 (4 January 2027 – 10 January 2027) yet." in en
+    en = client.get("/en/work-schedule/?tuan=xyz").content.decode()
+    assert "The week “xyz” was not understood." in en and not _vietnamese_words(en, data)
+    assert "Không hiểu tuần “xyz”" in client.get(schedule.url + "?tuan=xyz").content.decode()
+
+    vi = client.get(schedule.url + "ban-in/?tuan=2026-W53").content.decode()
+    en = client.get("/en/work-schedule/ban-in/?tuan=2026-W53").content.decode()
+    assert '<html lang="en">' in en and "Back to the work schedule" in en and '<th scope="col">Chaired by</th>' in en
+    assert "Monday<br>28 December 2026" in en and "Updated" in en
+    assert not _vietnamese_words(en, data), _vietnamese_words(en, data)
+    assert '<html lang="vi">' in vi and "Trở về lịch công tác" in vi and "Thứ Hai<br>28/12/2026" in vi

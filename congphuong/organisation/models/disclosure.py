@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -89,7 +90,9 @@ class DisclosureIndexPage(BasePage):
         verbose_name_plural = "Mục Công khai"
 
     def default_description(self) -> str:
-        return f"{self.title}: thông tin phường công khai theo quy định (ngân sách, hỗ trợ xã hội, phí, lệ phí…)."
+        return gettext(
+            "%(title)s: thông tin phường công khai theo quy định (ngân sách, hỗ trợ xã hội, phí, lệ phí…)."
+        ) % {"title": self.title}
 
     def postings(self):
         return (

@@ -12,6 +12,7 @@ from django import forms
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, pgettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -22,8 +23,11 @@ from congphuong.core.page_forms import BasePageForm
 
 from ..weeks import WEEK_PARAM, Week, parse_week, weekday_name
 
-BAD_WEEK_MESSAGE = "Không hiểu tuần “{value}”. Hãy chọn tuần bằng các nút “Tuần trước”, “Tuần sau”. Đang hiện tuần này."
-OUT_OF_RANGE_MESSAGE = "Không có lịch công tác của {week}. Trang này có lịch từ {first} đến {last}."
+# Msgids of the public catalogue: English on /en/ (docs/english-section.md).
+BAD_WEEK_MESSAGE = gettext_lazy(
+    "Không hiểu tuần “%(value)s”. Hãy chọn tuần bằng các nút “Tuần trước”, “Tuần sau”. Đang hiện tuần này."
+)
+OUT_OF_RANGE_MESSAGE = gettext_lazy("Không có lịch công tác của %(week)s. Trang này có lịch từ %(first)s đến %(last)s.")
 # Weeks a reader may page to beyond the published data (and around the current week): enough to look
 # a month ahead or back, few enough that "Tuần sau" ends instead of walking forever.
 WINDOW_WEEKS = 4
@@ -50,7 +54,9 @@ class WorkSchedulePage(RoutablePageMixin, BasePage):
         verbose_name_plural = "Lịch công tác"
 
     def default_description(self) -> str:
-        return f"{self.title}: lịch họp, tiếp công dân và công tác trong tuần của lãnh đạo phường."
+        return gettext("%(title)s: lịch họp, tiếp công dân và công tác trong tuần của lãnh đạo phường.") % {
+            "title": self.title
+        }
 
     def week_pages(self):
         return WeeklySchedulePage.objects.child_of(self).live().public()
@@ -70,7 +76,7 @@ class WorkSchedulePage(RoutablePageMixin, BasePage):
             return current, ""
         week = parse_week(raw)
         if week is None:
-            return current, BAD_WEEK_MESSAGE.format(value=raw[:40])
+            return current, str(BAD_WEEK_MESSAGE) % {"value": raw[:40]}
         return week, ""
 
     def week_window(self, first_start=None, last_start=None):
@@ -124,9 +130,11 @@ class WorkSchedulePage(RoutablePageMixin, BasePage):
         context.update(self.week_context(request, week, entries, facts["updated"], window))
         context["out_of_range"] = out_of_range
         if out_of_range:
-            notice = OUT_OF_RANGE_MESSAGE.format(
-                week=week.label.lower(), first=window[0].label.lower(), last=window[1].label.lower()
-            )
+            notice = str(OUT_OF_RANGE_MESSAGE) % {
+                "week": week.in_sentence,
+                "first": window[0].in_sentence,
+                "last": window[1].in_sentence,
+            }
         context["week_notice"] = notice
         # Only the current week and weeks with entries are worth indexing; the weeks in between answer
         # (a citizen may page forward) with noindex, and weeks outside the window are a 404.
@@ -301,10 +309,13 @@ class ScheduleEntry(Orderable):
     def part_of_day(self) -> str:
         if self.time is None:
             return ""
-        return "Sáng" if self.time.hour < 12 else ("Chiều" if self.time.hour < 18 else "Tối")
+        if self.time.hour < 12:
+            return pgettext("part of day", "Sáng")
+        return pgettext("part of day", "Chiều") if self.time.hour < 18 else pgettext("part of day", "Tối")
 
     @property
     def host(self) -> str:
         if self.host_leader is not None:
-            return self.host_leader.full_name + (f" – {self.host_leader.position}" if self.host_leader.position else "")
+            position = self.host_leader.public_position  # the English title on /en/ when written
+            return self.host_leader.full_name + (f" – {position}" if position else "")
         return self.host_text
