@@ -1,10 +1,8 @@
 """A ward's leader opens "Tự đánh giá" from the admin menu and reads what their portal lacks."""
 
-import re
-
 import pytest
 
-from congphuong.core.tests.browser import BROWSER_MARKS
+from congphuong.core.tests.browser import BROWSER_MARKS, sign_in
 from congphuong.editorial.roles import APPROVER, ensure_roles
 from congphuong.editorial.tests.factories import PASSWORD, make_user
 from congphuong.organisation.permissions import ensure_organisation_permissions
@@ -21,11 +19,7 @@ def test_leader_sees_the_missing_english_section_and_unmeasured_speed(live_serve
     make_user("lanhdao", groups[APPROVER], first_name="Trần", last_name="Văn Lãnh")
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", "lanhdao")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit], form input[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/(?!login)"))
+    sign_in(page, live_server.url, "lanhdao", PASSWORD)
     page.get_by_role("link", name="Tự đánh giá").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text().strip() == "Tự đánh giá cổng thông tin"

@@ -66,3 +66,13 @@ def new_page(browser, *, offline=True, init_script=None, **context_options):
     errors = []
     page.on("pageerror", lambda exc: errors.append(f"{page.url}: page error: {exc}"))
     return page, errors
+
+
+def sign_in(page, base_url: str, username: str, password: str) -> None:
+    """Sign in to the back office through its login form, as a cadre does; waits for the dashboard
+    (or the page the login sends to)."""
+    page.goto(base_url + "/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.locator("form button[type=submit], form input[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/admin/(?!login)"))

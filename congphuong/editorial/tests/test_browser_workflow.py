@@ -17,7 +17,7 @@ from django.utils import timezone
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from wagtail.models import Page
 
-from congphuong.core.tests.browser import BROWSER_MARKS, new_page
+from congphuong.core.tests.browser import BROWSER_MARKS, new_page, sign_in
 from congphuong.editorial.tests.factories import PASSWORD, make_four_eyes_workflow, make_user
 from congphuong.news.models import ArticlePage
 from congphuong.news.tests.factories import CategoryPageFactory
@@ -44,11 +44,7 @@ def _signed_in(chromium, base, username):
     page, _ = new_page(
         chromium, viewport={"width": 1280, "height": 900}, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh"
     )
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit], form input[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/(?!login)"))
+    sign_in(page, base, username, PASSWORD)
     return page
 
 

@@ -121,17 +121,7 @@ def test_second_run_creates_nothing_and_a_change_updates(ward, places, old_site)
     assert ContentOrigin.objects.count() == 3 and LegacyRedirect.objects.count() == 4  # 3 pages, 1 file
     assert get_image_model().objects.count() == 1
 
-    changed = f.NEWS_B[:1] + ["Đoạn bổ sung: danh sách đơn vị máu đã chuyển về bệnh viện."]
-    f.write(
-        old_site,
-        "tin-tuc/hien-mau.html",
-        f.article_layout(
-            "Ngày hội hiến máu tình nguyện năm 2023",
-            changed,
-            f"http://{OLD}/tin-tuc/doan-thanh-nien/hien-mau.html",
-            attachment="/uploads/ke-hoach.pdf",
-        ),
-    )
+    _change_blood_drive_page(old_site)
     third = run_import([old_site], options(ward))
     assert third.counts == {**third.counts, "created": 0, "updated": 1, "skipped": 2}
     page = ArticlePage.objects.get(title="Ngày hội hiến máu tình nguyện năm 2023")

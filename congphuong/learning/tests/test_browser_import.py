@@ -15,7 +15,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from congphuong.core.tests.browser import BROWSER_MARKS
+from congphuong.core.tests.browser import BROWSER_MARKS, sign_in
 from congphuong.learning.choices import LearningModel
 from congphuong.learning.models import Citizen, Household, HouseholdMember, Registration
 
@@ -44,11 +44,7 @@ def _signed_in(chromium, base, password=PASSWORD):  # noqa: F811 (the fixture's 
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN", accept_downloads=True)
     context.route(re.compile(r"^https?://(?!localhost|127\.0\.0\.1).*"), lambda route: route.abort())
     page = context.new_page()
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", "khuyenhoc")
-    page.fill("input[name=password]", password)
-    page.locator("form button[type=submit], form input[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/(?!login)"))
+    sign_in(page, base, "khuyenhoc", password)
     return page
 
 

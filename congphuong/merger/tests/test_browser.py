@@ -1,13 +1,11 @@
 """The city's IT team merges an old ward through the admin screen "Sáp nhập phường", in a browser:
 the menu, the form, the dry-run report, the confirmation, and what the old portal's links do after."""
 
-import re
-
 import pytest
 from django.test import Client
 from wagtail.models import Site
 
-from congphuong.core.tests.browser import BROWSER_MARKS
+from congphuong.core.tests.browser import BROWSER_MARKS, sign_in
 from congphuong.legacy.models import OldHostname
 
 from .conftest import NEW, P1
@@ -27,11 +25,7 @@ def test_the_city_it_team_merges_an_old_ward_from_the_admin(live_server, chromiu
 
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", "it_thanhpho")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit], form input[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/(?!login)"))
+    sign_in(page, live_server.url, "it_thanhpho", PASSWORD)
 
     page.get_by_role("button", name="Cấu hình").click()
     page.get_by_role("link", name="Sáp nhập phường").click()
