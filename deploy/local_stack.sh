@@ -201,16 +201,24 @@ stack_start_app() {
         "$STACK_ROOT/.venv/bin/granian" congphuong.wsgi:application >>"$STACK_RUN/log/app-$name.log" 2>&1
   ) &
   STACK_PIDS+=("$!")
-  local _
+  stack_wait_http "$STACK_RUN/log/app-$name.log" -H 'Host: localhost' -H 'X-Forwarded-Proto: https' "${probe[@]}" ||
+    stack_die "granian không khởi động ($bind)"
+}
+
+# stack_wait_http LOG CURL_ARGS…: wait (30 s at most) until curl with CURL_ARGS succeeds, while the
+# last process started (STACK_PIDS) lives; on failure print the end of LOG and return 1.
+stack_wait_http() {
+  local log=$1 _
+  shift
   for _ in $(seq 1 150); do
-    if curl -s -o /dev/null -H 'Host: localhost' -H 'X-Forwarded-Proto: https' "${probe[@]}"; then
+    if curl -s -o /dev/null "$@"; then
       return 0
     fi
     kill -0 "${STACK_PIDS[-1]}" 2>/dev/null || break
     sleep 0.2
   done
-  tail -n 30 "$STACK_RUN/log/app-$name.log" >&2
-  stack_die "granian không khởi động ($bind)"
+  tail -n 30 "$log" >&2
+  return 1
 }
 
 # stack_app_setting NAME: the value deploy/granian.env gives NAME.

@@ -52,16 +52,8 @@ bench_start_stock() {
         "$STACK_ROOT/.venv/bin/granian" stock.wsgi:application >>"$STACK_RUN/log/app-stock.log" 2>&1
   ) &
   STACK_PIDS+=("$!")
-  local _
-  for _ in $(seq 1 150); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" = 200 ]; then
-      return 0
-    fi
-    kill -0 "${STACK_PIDS[-1]}" 2>/dev/null || break
-    sleep 0.2
-  done
-  tail -n 30 "$STACK_RUN/log/app-stock.log" >&2
-  stack_die "stock wagtail project did not start (:$port)"
+  stack_wait_http "$STACK_RUN/log/app-stock.log" --fail "http://127.0.0.1:$port/" ||
+    stack_die "stock wagtail project did not start (:$port)"
 }
 
 # bench_render_cost OUT_JSON: CPU ms, queries and function calls of one cold render of the measured

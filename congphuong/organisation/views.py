@@ -87,11 +87,12 @@ def disclosure_filters(request, index_page):
 
 
 def may_view_board(user) -> bool:
-    from congphuong.wards.membership import has_role
-    from congphuong.wards.roles import CITY_ADMIN
+    from congphuong.wards.roles import CITY_OVERVIEW_PERMISSION
 
     return user.is_active and (
-        user.is_superuser or user.has_perm("organisation.view_compliance_board") or has_role(user, [CITY_ADMIN])
+        user.is_superuser
+        or user.has_perm("organisation.view_compliance_board")
+        or user.has_perm(CITY_OVERVIEW_PERMISSION)  # a city administrator reads every ward's board
     )
 
 

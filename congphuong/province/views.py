@@ -6,9 +6,11 @@ from django.utils import timezone
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from congphuong.wards.roles import CITY_OVERVIEW_PERMISSION
+
 from .overview import COLUMNS, export_xlsx, parse_sort, ward_rows
 
-PERMISSION = "province.view_province_overview"
+PERMISSION = CITY_OVERVIEW_PERMISSION
 
 
 def may_view_overview(user) -> bool:

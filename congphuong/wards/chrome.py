@@ -161,9 +161,9 @@ def for_request(request):
         return None
     if hasattr(request, REQUEST_ATTR):
         return getattr(request, REQUEST_ATTR)
-    from wagtail.models import Site
+    from congphuong.core.origin import request_site
 
-    site = Site.find_for_request(request)  # memoised on the request by Wagtail
+    site = request_site(request)
     chrome = _cached(site, _home(site)) if site is not None else None
     setattr(request, REQUEST_ATTR, chrome)
     return chrome

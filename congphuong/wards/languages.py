@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from congphuong.core.origin import request_site
+
 REQUEST_ATTR = "_congphuong_languages"
 # The switch's label, in the language it leads to (WCAG 3.1.2: marked with lang).
 LABELS = {"vi": "Tiếng Việt", "en": "English"}
@@ -47,7 +49,7 @@ def for_request(request, page=None) -> Languages:
 
 
 def _compute(request, page) -> Languages:
-    site = Site.find_for_request(request)
+    site = request_site(request)
     if site is None:
         return Languages()
     roots = {root.language_code: root for root in Site.get_site_root_paths() if root.site_id == site.pk}

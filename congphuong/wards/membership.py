@@ -34,7 +34,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import StartsWith
 from wagtail.models import Collection, Page, Site
 
-from .roles import CITY_ADMIN, ROLE_KEYS, SITE_ADMIN
+from .roles import CITY_OVERVIEW_PERMISSION, ROLE_KEYS, SITE_ADMIN
 
 SITE = "site"
 PAGE = "page"
@@ -119,7 +119,7 @@ def overseen_ward_sites(user):
     """The wards whose compliance board and self-assessment `user` may read: the wards they work for,
     every ward for a superuser or a city administrator (who reads them from the province overview
     and may change nothing in them)."""
-    if _active(user) and not user.is_superuser and has_role(user, [CITY_ADMIN]):
+    if _active(user) and not user.is_superuser and user.has_perm(CITY_OVERVIEW_PERMISSION):
         return Site.objects.order_by("-is_default_site", "site_name", "hostname", "pk")
     return ward_sites(user)
 

@@ -22,3 +22,6 @@ LEARNING_OFFICER = "Cán bộ khuyến học"
 LEARNING_NATIONAL_ADMIN = "Quản trị xã hội học tập dùng chung"
 # The city's IT team: reads the province overview of every ward of the install, edits no ward's content.
 CITY_ADMIN = "Quản trị thành phố"
+# What the city administrators' group gives (province/roles.py): checked as a permission, which
+# Django keeps per request, rather than by reading the user's groups again.
+CITY_OVERVIEW_PERMISSION = "province.view_province_overview"

@@ -38,12 +38,11 @@ def _may_show(chrome, request) -> bool:
 
 @register.inclusion_tag("notices/maintenance_banner.html", takes_context=True)
 def maintenance_banner(context):
-    from wagtail.models import Site
-
+    from congphuong.core.origin import request_site
     from congphuong.wards import chrome
 
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
+    site = request_site(request) if request is not None else None
     notices = shown_notices(site) if site is not None and _may_show(chrome, request) else []
     remember(request, notices)
     return {"notices": notices}
