@@ -48,8 +48,14 @@ def pytest_collection_modifyitems(items):
 
 
 def _flushes_and_restores(item) -> bool:
+    """A serialized-rollback test whose database was set up (not one skipped before its fixtures ran:
+    it has no database access to re-warm with, and nothing to restore)."""
     marker = item.get_closest_marker("django_db")
-    return marker is not None and bool(marker.kwargs.get("serialized_rollback"))
+    return (
+        marker is not None
+        and bool(marker.kwargs.get("serialized_rollback"))
+        and "_django_db_helper" in getattr(item, "funcargs", {})
+    )
 
 
 def _rewarm_content_types() -> None:
