@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from congphuong.units.admin_views import CityAdminFormView, may_add_wards
 
-from .merge import MergeRefused, merge, plan, record_failure
+from .merge import MergeRefused, merge_planned, plan, record_failure
 
 
 def may_merge_wards(user) -> bool:
@@ -76,7 +76,7 @@ class MergeWardsView(CityAdminFormView):
                 )
             )
         try:
-            result = merge(old, into, split_to, user=self.request.user)
+            result = merge_planned(report, user=self.request.user)
         except Exception as problem:  # noqa: BLE001 — rolled back: say why, keep the form
             record_failure(old, into, problem, user=self.request.user)
             form.add_error(None, f"Sáp nhập thất bại, đã hoàn tác, không thay đổi gì: {problem}")

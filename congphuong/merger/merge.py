@@ -893,8 +893,14 @@ def _merge_one(ward: OldWard, new: Site, run: ImportRun, merged_away: Counter, p
 
 
 def merge(old_refs: list[str], new_ref: str, split_to: list[str] | None = None, user=None) -> Result:
-    """Run the merge: all or nothing. Raises MergeRefused (nothing changed) on any conflict."""
-    the_plan = plan(old_refs, new_ref, split_to)
+    """Plan and run the merge: all or nothing. Raises MergeRefused (nothing changed) on any conflict."""
+    return merge_planned(plan(old_refs, new_ref, split_to), user=user)
+
+
+def merge_planned(the_plan: Plan, user=None) -> Result:
+    """Run a plan the caller has just shown (the command's report, the admin's confirmation): planning
+    reads every page of the old wards, so it is not done twice. A change between the plan and the run
+    is caught by the count check below, which rolls the merge back."""
     if the_plan.done:
         return Result(the_plan, {}, {}, Counter(), None)
     if the_plan.conflicts:

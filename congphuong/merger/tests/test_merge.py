@@ -7,6 +7,7 @@ from wagtail.models import Page, Revision, Site
 
 from congphuong.legacy.models import ContentOrigin, ImportRun, LegacyRedirect, OldHostname
 from congphuong.merger import merge as merging
+from congphuong.news.tests.factories import ArticlePageFactory
 from congphuong.organisation.models import Leader, Quarter
 from congphuong.units.provisioning import add_ward
 from congphuong.wards.membership import ward_ids
@@ -132,6 +133,22 @@ def test_counts_that_do_not_match_roll_back(world, monkeypatch):
     with pytest.raises(merging.MergeRefused, match="không khớp"):
         merging.merge([P1], NEW)
     assert Page.objects.count() == pages and Site.objects.filter(hostname=P1).exists()
+
+
+def test_an_article_published_after_the_report_was_shown_stops_the_confirmed_merge(world):
+    """The confirmed merge runs the plan its report showed; what changed since is caught, not lost."""
+    from .conftest import section
+
+    shown = merging.plan([P1], NEW)
+    late = ArticlePageFactory(parent=section(world["p1"], "an-sinh-xa-hoi"), title="Tin đăng sau báo cáo")
+    pages = Page.objects.count()
+    with pytest.raises(merging.MergeRefused, match="không khớp"):
+        merging.merge_planned(shown)
+    assert Page.objects.count() == pages and Site.objects.filter(hostname=P1).exists()
+    assert Page.objects.get(pk=late.pk).url_path.startswith(world["p1"].root_page.url_path)
+    # Planned again, it goes through with the late article.
+    result = merging.merge_planned(merging.plan([P1], NEW))
+    assert result.after["Trang: Bài viết"] == shown.counts_before["Trang: Bài viết"] + 1
 
 
 def test_a_split_ward_goes_to_the_chosen_successor_and_the_other_gets_a_note(world):

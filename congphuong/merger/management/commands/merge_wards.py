@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from congphuong.merger.merge import MergeRefused, merge, plan, record_dry_run, record_failure
+from congphuong.merger.merge import MergeRefused, merge_planned, plan, record_dry_run, record_failure
 
 
 class Command(BaseCommand):
@@ -36,7 +36,7 @@ class Command(BaseCommand):
             self.stdout.write("Chạy thử: không thay đổi gì.")
             return
         try:
-            result = merge(old, into, split_to)
+            result = merge_planned(report)
         except MergeRefused as problem:
             record_failure(old, into, problem)
             raise CommandError(str(problem)) from problem
