@@ -425,7 +425,9 @@ class DraftIndexPage(BasePage):
         verbose_name_plural = "Chuyên mục dự thảo lấy ý kiến"
 
     def default_description(self) -> str:
-        return f"{self.title}: dự thảo văn bản phường đang lấy ý kiến người dân; đọc và gửi góp ý."
+        return gettext("%(title)s: dự thảo văn bản phường đang lấy ý kiến người dân; đọc và gửi góp ý.") % {
+            "title": self.title
+        }
 
     def drafts(self):
         return (
