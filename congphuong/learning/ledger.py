@@ -129,8 +129,8 @@ PERIODS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm"}
 
 
 def _period_key(kind, year, month):
-    """(key, label, short label) of the period holding `month`: the label in the active language
-    ("Quý I/2026", "Q1 2026" under /en/), the short one for a chart's axis ("01/2026")."""
+    """(key, label) of the period holding `month`, the label in the active language ("Quý I/2026",
+    "Q1 2026" under /en/)."""
     if kind == "thang":
         return (year, month), pgettext("period", "Tháng %(month)s") % {"month": f"{month:02d}/{year}"}
     if kind == "quy":
@@ -175,7 +175,7 @@ def period_summary(site, start: datetime.date, end: datetime.date, kind="quy", o
     year, month = start.year, start.month
     while (year, month) <= (end.year, end.month):
         key, label = _period_key(kind, year, month)
-        short = f"{month:02d}/{year}" if kind == "thang" else label
+        short = f"{month:02d}/{year}" if kind == "thang" else label  # a chart's axis: "01/2026"
         rows.setdefault(key, PeriodRow(label, short))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     opening = _opening(site, opening)
