@@ -114,10 +114,15 @@ class BasePage(Page):
         language = getattr(locale, "language_code", None) or settings.LANGUAGE_CODE
         with translation.override(language):
             request.LANGUAGE_CODE = language
-            response = super().serve_preview(request, mode_name)
+            response = self.render_preview(request, mode_name)
             if callable(getattr(response, "render", None)) and not getattr(response, "is_rendered", True):
                 response = response.render()
         return response
+
+    def render_preview(self, request, mode_name):
+        """The preview's response, rendered inside the page's language by serve_preview: a page type
+        with a preview of its own (a week of the work schedule) overrides this, not serve_preview."""
+        return super().serve_preview(request, mode_name)
 
     def full_clean(self, *args, **kwargs):
         normalise_instance_text(self)

@@ -17,6 +17,7 @@ import time
 
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext
 
 from congphuong.core import ratelimit
 from congphuong.serving.client_address import client_ip
@@ -38,16 +39,16 @@ def issue_token(purpose: str, issued_at: float | None = None) -> str:
 
 
 def token_problem(token: str, purpose: str) -> str | None:
-    """None when the token is genuine and old enough, otherwise a Vietnamese message."""
+    """None when the token is genuine and old enough, otherwise a message in the page's language."""
     try:
         issued_at = int(signing.loads(token or "", salt=f"congphuong.form.{purpose}"))
     except (signing.BadSignature, TypeError, ValueError):
-        return "Biểu mẫu không hợp lệ hoặc đã cũ. Vui lòng tải lại trang rồi gửi lại."
+        return gettext("Biểu mẫu không hợp lệ hoặc đã cũ. Vui lòng tải lại trang rồi gửi lại.")
     elapsed = time.time() - issued_at
     if elapsed > MAX_FORM_AGE:
-        return "Biểu mẫu đã mở quá lâu. Vui lòng tải lại trang rồi gửi lại."
+        return gettext("Biểu mẫu đã mở quá lâu. Vui lòng tải lại trang rồi gửi lại.")
     if elapsed < min_seconds():
-        return "Bạn gửi quá nhanh. Vui lòng đọc lại nội dung góp ý rồi bấm gửi lần nữa."
+        return gettext("Bạn gửi quá nhanh. Vui lòng đọc lại nội dung góp ý rồi bấm gửi lần nữa.")
     return None
 
 

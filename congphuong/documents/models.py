@@ -21,6 +21,7 @@ from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -424,7 +425,9 @@ class DraftIndexPage(BasePage):
         verbose_name_plural = "Chuyên mục dự thảo lấy ý kiến"
 
     def default_description(self) -> str:
-        return f"{self.title}: dự thảo văn bản phường đang lấy ý kiến người dân; đọc và gửi góp ý."
+        return gettext("%(title)s: dự thảo văn bản phường đang lấy ý kiến người dân; đọc và gửi góp ý.") % {
+            "title": self.title
+        }
 
     def drafts(self):
         return (
@@ -450,7 +453,7 @@ class DraftIndexPage(BasePage):
         elif window == CommentWindow.CLOSED:
             drafts = drafts.filter(comment_closes_at__lte=now)
         elif window:
-            notes.append("Tình trạng lấy ý kiến không hợp lệ nên đã được bỏ qua; đang hiện tất cả dự thảo.")
+            notes.append(gettext("Tình trạng lấy ý kiến không hợp lệ nên đã được bỏ qua; đang hiện tất cả dự thảo."))
             window = ""
         drafts = drafts.annotate(
             open_first=Case(

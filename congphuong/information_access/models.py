@@ -27,6 +27,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from congphuong.core.language import is_english
 from congphuong.core.models import BasePage
 
 CODE_PREFIX = "TCTT"
@@ -240,10 +241,26 @@ class RefusalGround(models.Model):
     )
     active = models.BooleanField("Đang dùng", default=True, help_text="Bỏ chọn để không còn chọn được khi từ chối.")
     sort_order = models.PositiveIntegerField("Thứ tự", default=0)
+    # What the English section (/en/) shows to a requester who asked there: the look-up page and the
+    # result e-mail (docs/english-section.md). Left empty, the Vietnamese text is shown.
+    title_en = models.CharField(
+        "Căn cứ từ chối bằng tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text="Hiện cho người yêu cầu trên phần tiếng Anh (/en/); để trống thì hiện bản tiếng Việt.",
+    )
+    legal_basis_en = models.CharField(
+        "Điều, khoản bằng tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text="Viết bằng tiếng Anh điều, khoản của ô Điều, khoản; để trống thì hiện bản tiếng Việt.",
+    )
 
     panels = [
         FieldPanel("title"),
         FieldPanel("legal_basis"),
+        FieldPanel("title_en"),
+        FieldPanel("legal_basis_en"),
         FieldPanel("confirmed"),
         FieldPanel("active"),
         FieldPanel("sort_order"),
@@ -259,8 +276,12 @@ class RefusalGround(models.Model):
 
     @property
     def label(self) -> str:
-        """The ground with its legal basis, as a refusal cites it."""
-        return f"{self.title} ({self.legal_basis})" if self.legal_basis else self.title
+        """The ground with its legal basis, as a refusal cites it, in the active language: the English
+        fields on /en/ (each falling back to the Vietnamese one when empty), else the Vietnamese."""
+        title, basis = self.title, self.legal_basis
+        if is_english():
+            title, basis = self.title_en or title, self.legal_basis_en or basis
+        return f"{title} ({basis})" if basis else title
 
 
 class InformationRequestQuerySet(models.QuerySet):

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 
 from .numbers import plain_number
 
@@ -160,11 +161,12 @@ def column_chart(title, description, labels, series, unit=""):
 
 
 def _short_money(value: Decimal) -> str:
+    """An axis label: "1,5 tỷ", "20 tr" ("1.5 bn", "20 m" under /en/: pgettext "money unit")."""
     value = Decimal(value)
     if value >= 1_000_000_000:
-        return f"{plain_number((value / 1_000_000_000).quantize(Decimal('0.1')))} tỷ"
+        return f"{plain_number((value / 1_000_000_000).quantize(Decimal('0.1')))} {pgettext('money unit', 'tỷ')}"
     if value >= 1_000_000:
-        return f"{plain_number((value / 1_000_000).quantize(Decimal('0.1')))} tr"
+        return f"{plain_number((value / 1_000_000).quantize(Decimal('0.1')))} {pgettext('money unit', 'tr')}"
     if value >= 1_000:
-        return f"{plain_number((value / 1_000).quantize(Decimal('0.1')))} nghìn"
+        return f"{plain_number((value / 1_000).quantize(Decimal('0.1')))} {pgettext('money unit', 'nghìn')}"
     return plain_number(value)

@@ -11,6 +11,9 @@ from decimal import Decimal
 
 from django.db.models import Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils.translation import pgettext
+
+from congphuong.core.language import is_english
 
 from .choices import ExpenseCategory, FundPurpose, ReceiptKind, ReceiptSource
 from .models import FundExpense, FundOpening, FundReceipt
@@ -120,21 +123,28 @@ def cash_book(site, start: datetime.date, end: datetime.date) -> CashBook:
 
 # --- Totals by period --------------------------------------------------------------------------------
 
+# The labels are msgids of the English catalogue (pgettext "period"): the public fund page under /en/
+# prints them translated; the admin and its reports stay Vietnamese.
 PERIODS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm"}
 
 
 def _period_key(kind, year, month):
+    """(key, label) of the period holding `month`, the label in the active language ("Quý I/2026",
+    "Q1 2026" under /en/)."""
     if kind == "thang":
-        return (year, month), f"Tháng {month:02d}/{year}"
+        return (year, month), pgettext("period", "Tháng %(month)s") % {"month": f"{month:02d}/{year}"}
     if kind == "quy":
         quarter = (month - 1) // 3 + 1
+        if is_english():
+            return (year, quarter), f"Q{quarter} {year}"
         return (year, quarter), f"Quý {['I', 'II', 'III', 'IV'][quarter - 1]}/{year}"
-    return (year,), f"Năm {year}"
+    return (year,), pgettext("period", "Năm %(year)s") % {"year": year}
 
 
 @dataclass
 class PeriodRow:
     label: str
+    short_label: str = ""
     income_cash: Decimal = ZERO
     income_in_kind: Decimal = ZERO
     spending_cash: Decimal = ZERO
@@ -165,7 +175,8 @@ def period_summary(site, start: datetime.date, end: datetime.date, kind="quy", o
     year, month = start.year, start.month
     while (year, month) <= (end.year, end.month):
         key, label = _period_key(kind, year, month)
-        rows.setdefault(key, PeriodRow(label))
+        short = f"{month:02d}/{year}" if kind == "thang" else label  # a chart's axis: "01/2026"
+        rows.setdefault(key, PeriodRow(label, short))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     opening = _opening(site, opening)
     for entry in _monthly(_effective(FundReceipt.objects.filter(site=site, date__range=(start, end)), opening)):

@@ -1,6 +1,13 @@
-"""Number formatting the way Vietnamese readers write it: 1.234.567 đồng, 12,5%."""
+"""Number formatting the way Vietnamese readers write it: 1.234.567 đồng, 12,5%.
+
+On the English pages (/en/, docs/english-section.md) the same figures read as English readers write
+them: 1,234,567 VND, 12.5%. The language is the active one: the admin and its exports are always
+Vietnamese, so only the public pages under /en/ change.
+"""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from congphuong.core.language import is_english
 
 
 def to_decimal(value) -> Decimal:
@@ -15,24 +22,26 @@ def to_decimal(value) -> Decimal:
 
 
 def plain_number(value) -> str:
-    """12.50 → "12,5"; 70.00 → "70"; thousands separated by dots."""
+    """12.50 → "12,5"; 70.00 → "70"; thousands separated by dots ("12.5", "1,200" in English)."""
     number = to_decimal(value)
     if number == number.to_integral_value():
         return group_thousands(int(number))
     text = format(number.normalize(), "f")
     whole, _, fraction = text.partition(".")
-    return f"{group_thousands(int(whole))},{fraction}" if whole not in ("-0",) else f"-0,{fraction}"
+    mark = "." if is_english() else ","
+    return f"{group_thousands(int(whole))}{mark}{fraction}" if whole not in ("-0",) else f"-0{mark}{fraction}"
 
 
 def group_thousands(number: int) -> str:
     sign = "-" if number < 0 else ""
-    return sign + f"{abs(number):,}".replace(",", ".")
+    grouped = f"{abs(number):,}"
+    return sign + (grouped if is_english() else grouped.replace(",", "."))
 
 
 def vnd(value) -> str:
-    """Money in đồng, rounded to the đồng: 1500000 → "1.500.000 đ"."""
+    """Money in đồng, rounded to the đồng: 1500000 → "1.500.000 đ" ("1,500,000 VND" in English)."""
     amount = to_decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return f"{group_thousands(int(amount))} đ"
+    return f"{group_thousands(int(amount))} {'VND' if is_english() else 'đ'}"
 
 
 def percent(part, whole, places=1) -> Decimal | None:

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import Count, Sum
+from django.utils.translation import gettext, pgettext
 from wagtail.models import Site
 
 from congphuong.core.pagination import paginate
@@ -22,7 +23,10 @@ def chosen_year(request, default=None):
         return default, ""
     if raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR:
         return int(raw), ""
-    return default, f"Năm “{raw[:20]}” không hợp lệ; đang hiện số liệu năm {default}."
+    return default, gettext("Năm “%(value)s” không hợp lệ; đang hiện số liệu năm %(year)s.") % {
+        "value": raw[:20],
+        "year": default,
+    }
 
 
 def _site(page, request):
@@ -32,25 +36,27 @@ def _site(page, request):
 def progress_chart(rows, year):
     shown = [row for row in rows if row.denominator]
     return charts.bar_chart(
-        f"Tỷ lệ được công nhận năm {year} so với chỉ tiêu",
-        "Mỗi dòng là một mô hình học tập; thanh là tỷ lệ đã được công nhận, vạch đen là chỉ tiêu. "
-        "Số liệu chi tiết ở bảng ngay sau biểu đồ.",
-        [row.short_label for row in shown],
-        [("Tỷ lệ được công nhận", [row.recognised_percent or 0 for row in shown], None)],
+        gettext("Tỷ lệ được công nhận năm %(year)s so với chỉ tiêu") % {"year": year},
+        gettext(
+            "Mỗi dòng là một mô hình học tập; thanh là tỷ lệ đã được công nhận, vạch đen là chỉ tiêu. "
+            "Số liệu chi tiết ở bảng ngay sau biểu đồ."
+        ),
+        [gettext(row.short_label) for row in shown],
+        [(gettext("Tỷ lệ được công nhận"), [row.recognised_percent or 0 for row in shown], None)],
         unit="%",
-        markers=("Chỉ tiêu", [row.target_percent for row in shown]),
+        markers=(gettext("Chỉ tiêu"), [row.target_percent for row in shown]),
         max_value=100,
     )
 
 
 def quarter_chart(rows, year):
     return charts.bar_chart(
-        f"Gia đình học tập theo khu phố năm {year}",
-        "Số hộ đăng ký và số hộ được công nhận Gia đình học tập ở từng khu phố; số liệu ở bảng sau biểu đồ.",
+        gettext("Gia đình học tập theo khu phố năm %(year)s") % {"year": year},
+        gettext("Số hộ đăng ký và số hộ được công nhận Gia đình học tập ở từng khu phố; số liệu ở bảng sau biểu đồ."),
         [row.name for row in rows],
         [
-            ("Hộ đăng ký", [row.families_registered for row in rows], None),
-            ("Hộ được công nhận", [row.families_recognised for row in rows], None),
+            (gettext("Hộ đăng ký"), [row.families_registered for row in rows], None),
+            (gettext("Hộ được công nhận"), [row.families_recognised for row in rows], None),
         ],
     )
 
@@ -93,11 +99,16 @@ def statistics_context(page, request):
 
 def fund_chart(rows, year):
     return charts.column_chart(
-        f"Thu, chi quỹ khuyến học theo tháng năm {year}",
-        "Cột xanh là tổng thu, cột đỏ là tổng chi (gồm cả hiện vật theo giá trị ước tính) của từng tháng; "
-        "số liệu ở bảng thu chi theo kỳ.",
-        [row.label.replace("Tháng ", "") for row in rows],
-        [("Thu", [row.income for row in rows], None), ("Chi", [row.spending for row in rows], None)],
+        gettext("Thu, chi quỹ khuyến học theo tháng năm %(year)s") % {"year": year},
+        gettext(
+            "Cột xanh là tổng thu, cột đỏ là tổng chi (gồm cả hiện vật theo giá trị ước tính) của từng tháng; "
+            "số liệu ở bảng thu chi theo kỳ."
+        ),
+        [row.short_label for row in rows],
+        [
+            (pgettext("fund", "Thu"), [row.income for row in rows], None),
+            (pgettext("fund", "Chi"), [row.spending for row in rows], None),
+        ],
     )
 
 
@@ -107,7 +118,7 @@ def fund_context(page, request):
     period = request.GET.get("ky", "quy")
     period_error = ""
     if period not in ledger.PERIODS:
-        period_error = "Kỳ báo cáo không hợp lệ; đang hiện theo quý."
+        period_error = gettext("Kỳ báo cáo không hợp lệ; đang hiện theo quý.")
         period = "quy"
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     opening = ledger.opening_for(site) or False

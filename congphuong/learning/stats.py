@@ -42,11 +42,12 @@ class Progress:
     @property
     def short_label(self):
         """For charts: the model's name, or the Công dân học tập group."""
+        # Vietnamese msgids: the public page translates them under /en/ (public.progress_chart).
         if self.kind == CITIZEN_STAFF:
             return "Công dân học tập (đơn vị học tập)"
         if self.kind == CITIZEN_DIGITAL:
             return "Công dân học tập có kỹ năng số"
-        return LearningModel(self.kind).label
+        return str(LearningModel(self.kind).label)
 
     @property
     def registered_percent(self):

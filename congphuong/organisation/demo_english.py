@@ -1,6 +1,7 @@
 """The demo wards' English section (/en/; docs/english-section.md): the English home (a translation of
 the ward's home), "About the ward", "Organisation, functions and duties" with the leaders' English
-titles, and "Contact us" with the map; the ward settings' English name, address and hours.
+titles, and "Contact us" with the map; the ward settings' English name, address and hours; the English text
+of Bình An's themes of the year.
 
 Made with Wagtail's copy for translation (core/localisation.py), as an editor does with «Dịch».
 Our own English text, written for these fictional wards. Idempotent."""
@@ -113,6 +114,32 @@ def _settings(site):
     return name
 
 
+# The English text of a ward's theme of the year, by host name and year: Bình An gives one, Tân Sơn Hòa
+# none (its English pages then show no theme banner).
+THEMES_EN = {
+    "localhost": {
+        2025: (
+            "The year of a leaner administration and the two-level local government at work; more digital "
+            "services for residents"
+        ),
+        2026: (
+            "The year of digital services for every resident; a learning society built from every family and "
+            "every quarter; a civil, caring city"
+        ),
+    },
+}
+
+
+def _year_themes(site):
+    """The English text of the ward's themes that have none yet, approved with a new revision."""
+    from congphuong.wards.models import YearTheme
+
+    for year, text in THEMES_EN.get(site.hostname, {}).items():
+        for theme in YearTheme.objects.filter(site=site, year=year, live=True, text_en=""):
+            theme.text_en = text
+            theme.save_revision().publish()
+
+
 def _leaders(site):
     for leader in Leader.objects.filter(site=site, position_en=""):
         english = LEADER_TITLES.get(leader.position)
@@ -144,6 +171,7 @@ def build_english_section(home, site):
 
     name = _settings(site)
     _leaders(site)
+    _year_themes(site)
     english = Locale.objects.filter(language_code="en").first()
     if english is not None and home.get_translation_or_none(english) is not None:
         return home.get_translation(english)

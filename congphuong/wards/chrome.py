@@ -67,7 +67,8 @@ class Chrome:
 
     @cached_property
     def settings(self):
-        """WardSettings with its emblem and, in the same query, this year's theme and what the apps
+        """WardSettings with its emblem and, in the same query, this year's theme in the chrome's
+        language (the English text under /en/, none when the ward gave none) and what the apps
         above registered (`register_settings_annotation`: whether a maintenance notice is shown now,
         nearly never, so the banner then needs no query of its own)."""
         from django.db.models import OuterRef, Subquery
@@ -81,7 +82,7 @@ class Chrome:
             .filter(site=self._site)
             # The theme's text only (a theme's text is never NULL, so NULL means "no theme this
             # year"): each subquery costs as much CPU to build as a small query.
-            .annotate(theme_text=Subquery(theme.values("text")[:1]), **registered)
+            .annotate(theme_text=Subquery(theme.values(self._theme_field)[:1]), **registered)
             .first()
         )
         if ward is None:
@@ -91,10 +92,14 @@ class Chrome:
                 setattr(ward, name, default)
         self._theme = (
             YearTheme(site_id=self.site_id, year=self.year, text=ward.theme_text, live=True)
-            if ward.theme_text is not None
+            if ward.theme_text  # None: no theme this year; "": no English text for it
             else None
         )
         return ward
+
+    @property
+    def _theme_field(self) -> str:
+        return "text" if (self.language or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE else "text_en"
 
     @property
     def year_theme(self):
@@ -197,8 +202,12 @@ def _cached(site, home=None) -> Chrome:
         return Chrome(site, home)
     from congphuong.serving import kept
 
-    # The theme of the year changes at New Year; the menu is the children of the home in the language.
+    # The theme of the year changes at New Year; the menu is the children of the home in the language,
+    # the theme's text is in the language too (under /en/ even when the ward has no English home).
     key = f"chrome:{site.pk}:{timezone.localdate().year}"
     if home.pk != site.root_page_id:
         key += f":{home.pk}"
+    language = translation.get_language()
+    if language and language != settings.LANGUAGE_CODE:
+        key += f":{language}"
     return kept.fetch(key, lambda: Chrome(site, home).read_all(), TIMEOUT_SECONDS, _tags(site, home.path))

@@ -234,10 +234,18 @@ class YearTheme(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mo
     )
     year = models.PositiveSmallIntegerField("Năm", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     text = models.TextField("Nội dung chủ đề", max_length=1000)
+    # The English section's banner (docs/english-section.md): approved with the Vietnamese text, in the
+    # same revision. Left empty, the English pages show no theme (never the Vietnamese slogan).
+    text_en = models.TextField(
+        "Nội dung chủ đề bằng tiếng Anh",
+        max_length=1000,
+        blank=True,
+        help_text="Hiện trên phần tiếng Anh (/en/); để trống thì phần tiếng Anh không hiện chủ đề năm.",
+    )
 
     objects = YearThemeQuerySet.as_manager()
 
-    panels = [FieldPanel("site"), FieldPanel("year"), FieldPanel("text")]
+    panels = [FieldPanel("site"), FieldPanel("year"), FieldPanel("text"), FieldPanel("text_en")]
 
     class Meta:
         verbose_name = "Chủ đề năm"

@@ -156,16 +156,36 @@ ENGLISH_MAIN = {
     "WorkSchedulePage": ("", "ban-in/"),
     # A week is read on its schedule (its address redirects there): the schedule's note shows too.
     "WeeklySchedulePage": ("",),
+    # The learning society's figures and its fund's page, with a bad year and a bad period (the notes
+    # built in public.py); charts, choice labels, numbers and money included.
+    "LearningSocietyPage": ("", "?nam=x", "cong-khai-quy/", "cong-khai-quy/?ky=x", "cong-khai-quy/?ky=thang"),
+    # Drafts for comment: the list with a bad status filter, and a draft open for comment (its form).
+    "DraftIndexPage": ("", "?tinh_trang=x"),
+    "DraftDocumentPage": ("",),
+    # The English home (the header's year theme is chrome, checked above).
+    "HomePage": ("",),
 }
 
 
 def _data_words(page, site) -> set[str]:
-    """The words of what editors and citizens wrote for this page: its own fields (and inline rows) and
-    the ward's rows in other tables (questions, topics, khu phố…). They stay as written."""
+    """The words of what editors and citizens wrote for this page: its own fields (and inline rows), the
+    shared list entries it points to (a draft's document type, issuer, sectors) and the ward's rows in
+    other tables (questions, topics, khu phố…). They stay as written."""
     from django.apps import apps
     from django.db import models
 
     texts = [json.dumps(page.serializable_data(), ensure_ascii=False, default=str)]
+    for field in type(page)._meta.get_fields():
+        target = field.related_model
+        if not (field.many_to_many or field.many_to_one) or target is None or not field.concrete:
+            continue
+        if issubclass(target, Page) or not target.__module__.startswith("congphuong."):
+            continue  # the project's shared lists only: not the owner, revisions, images
+        related = getattr(page, field.name)
+        for row in related.all() if field.many_to_many else [related] if related is not None else []:
+            texts += [
+                str(getattr(row, f.name) or "") for f in row._meta.concrete_fields if isinstance(f, models.CharField)
+            ]
     for model in apps.get_models():
         text_fields = [
             f.name for f in model._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField))

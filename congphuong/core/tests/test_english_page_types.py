@@ -342,3 +342,37 @@ def test_the_work_schedule_in_english(client, ward, home, english_home):
     assert "Monday<br>28 December 2026" in en and "Updated" in en
     assert not _vietnamese_words(en, data), _vietnamese_words(en, data)
     assert '<html lang="vi">' in vi and "Trở về lịch công tác" in vi and "Thứ Hai<br>28/12/2026" in vi
+
+
+def test_the_preview_of_an_english_week_is_english(ward, home, english_home, rf):
+    """A week's own preview (shown in its schedule's layout) renders in the week's language: the
+    preview banner, the week's label and the dates of an English week are English; a Vietnamese
+    week's are Vietnamese; the admin's language is back afterwards. Served as Wagtail serves the
+    preview of a page being created: a fake request for `/`, whose path says nothing of the language."""
+    from django.utils import translation
+
+    from congphuong.organisation.tests.factories import (
+        ScheduleEntryFactory,
+        WeeklySchedulePageFactory,
+        WorkSchedulePageFactory,
+    )
+    from congphuong.organisation.weeks import Week
+
+    schedule = WorkSchedulePageFactory(parent=home)
+    week = WeeklySchedulePageFactory(parent=schedule, week_start=Week(2026, 53).start)
+    ScheduleEntryFactory(page=week, date=datetime.date(2026, 12, 28), content="Giao ban")
+    translate_page(schedule, title="Work schedule", slug="work-schedule")
+    draft = translate_page(week, title="Week 53", slug="week-53", publish=False)
+
+    def preview(page):
+        request = rf.get("/")
+        response = page.serve_preview(request, page.default_preview_mode)
+        return (response.render() if hasattr(response, "render") else response).content.decode()
+
+    with translation.override("vi"):
+        english = preview(draft)
+        assert translation.get_language() == "vi"
+        vietnamese = preview(week)
+    assert '<html lang="en">' in english and "schedule is not approved for publication yet." in english
+    assert "Monday, 28 December 2026" in english and "Bản xem trước" not in english
+    assert '<html lang="vi">' in vietnamese and "Bản xem trước: lịch tuần này chưa được duyệt đăng." in vietnamese

@@ -6,6 +6,7 @@ consents recorded and in force (consent.py), never for a hardship or social awar
 """
 
 from django.db import models
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -38,7 +39,9 @@ class LearningSocietyPage(RoutablePageMixin, BasePage):
         verbose_name_plural = "Trang Xã hội học tập"
 
     def default_description(self) -> str:
-        return f"{self.title}: kết quả xây dựng xã hội học tập và công khai quỹ khuyến học của phường."
+        return gettext("%(title)s: kết quả xây dựng xã hội học tập và công khai quỹ khuyến học của phường.") % {
+            "title": self.title
+        }
 
     def get_cached_paths(self):
         # A CDN purge of this page (serving/frontend.py) must reach the fund page and its names too.

@@ -2,6 +2,7 @@
 
 from django import template
 from django.http import QueryDict
+from django.utils.translation import pgettext
 
 from ..numbers import plain_number, vnd
 
@@ -47,8 +48,10 @@ def query_with(context, **changes):
 
 @register.filter
 def get_period(periods, key):
-    """The label of a period key ("quy" → "quý"), lower-cased for use inside a sentence."""
-    return str(periods.get(key, "")).lower()
+    """The label of a period key ("quy" → "quý", "quarter" under /en/), lower-cased for use inside a
+    sentence."""
+    label = periods.get(key, "")
+    return pgettext("period", label).lower() if label else ""
 
 
 @register.filter

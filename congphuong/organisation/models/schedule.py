@@ -253,8 +253,9 @@ class WeeklySchedulePage(BasePage):
         parent = self.get_parent().specific
         return redirect(f"{parent.get_url(request)}?{WEEK_PARAM}={self.week.param}")
 
-    def serve_preview(self, request, mode_name):
-        """Preview the draft week (entries not yet approved) in the schedule's layout."""
+    def render_preview(self, request, mode_name):
+        """Preview the draft week (entries not yet approved) in the schedule's layout, in the week's
+        language (BasePage.serve_preview): an English week's banner and labels are English."""
         parent = self.get_parent().specific
         context = parent.get_context(request)
         entries = sorted(

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from congphuong.news.tests.factories import CategoryPageFactory
@@ -96,3 +97,27 @@ def test_cache_down_reads_the_database(client, chrome_cache, category):
         response = client.get(category.url)
     assert response.status_code == 200
     assert "Khuyến học – khuyến tài" in response.content.decode()
+
+
+def test_the_english_pages_show_the_english_theme_or_none(client, chrome_cache, ward, home):
+    """/en/ shows the theme's English text when the ward gives one, and never the Vietnamese slogan;
+    the kept chrome of one language never serves the other (docs/english-section.md)."""
+    from congphuong.core.localisation import translate_page
+
+    translate_page(home, title="Test Ward", slug=f"{home.slug}-en")
+    year = timezone.localdate().year
+    theme = chrome_cache(YearThemeFactory, site=ward, year=year, text="Năm chuyển đổi số và học tập suốt đời")
+    vietnamese, english = client.get("/").content.decode(), client.get("/en/").content.decode()
+    assert "Chủ đề năm" in vietnamese and "Năm chuyển đổi số và học tập suốt đời" in vietnamese
+    assert 'class="year-theme"' not in english and "Năm chuyển đổi số" not in english
+
+    theme.text_en = "The year of digital services and lifelong learning"
+    chrome_cache(theme.save)
+    english = client.get("/en/").content.decode()
+    assert (
+        f"<strong>Theme of the year {theme.year}:</strong> The year of digital services and lifelong learning"
+        in english
+    )
+    vietnamese = client.get("/").content.decode()
+    assert f"<strong>Chủ đề năm {theme.year}:</strong> Năm chuyển đổi số và học tập suốt đời" in vietnamese
+    assert "lifelong" not in vietnamese
