@@ -517,6 +517,7 @@ def fill_ward(site_id, per_ward, pool, pdf, seed):
         "code": unit.code,
         "name": unit.name,
         "hostname": site.hostname,
+        "seed": seed,
         "articles": len(article_ids),
         "documents": len(document_ids),
         "questions": len(questions),

@@ -65,12 +65,15 @@ def tree_checks() -> dict:
 
 def _shape(page) -> dict:
     """What an article looks like to serving, search and the admin, without its own values."""
-    from wagtail.models import ReferenceIndex
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
     from wagtail.search.models import IndexEntry
 
     from congphuong.search.models import SearchDocument
 
     page.refresh_from_db()
+    page_type = ContentType.objects.get_for_model(Page)
+    own_types = [page_type, ContentType.objects.get_for_model(type(page))]
     revision = page.latest_revision
     document = SearchDocument.objects.filter(source="page", object_id=page.pk).first()
     return {
@@ -90,9 +93,12 @@ def _shape(page) -> dict:
             if document
             else None
         ),
-        "wagtail_index_entry": IndexEntry.objects.filter(object_id=str(page.pk)).exists(),
+        "wagtail_index_entry": IndexEntry.objects.filter(object_id=str(page.pk), content_type__in=own_types).exists(),
         "references": sorted(
-            {row.model_path.split(".")[0] for row in ReferenceIndex.objects.filter(object_id=str(page.pk))}
+            {
+                row.model_path.split(".")[0]
+                for row in ReferenceIndex.objects.filter(object_id=str(page.pk), base_content_type=page_type)
+            }
         ),
     }
 
