@@ -140,7 +140,9 @@ def search(site, per_ward: int, seed: int, app: Http) -> dict:
     # The builder's slugs end with "-<index + 1>": the label's article indexes become the ward's page ids.
     by_index = {}
     for pk, slug in ArticlePage.objects.filter(path__startswith=site.root_page.path).values_list("pk", "slug"):
-        by_index[int(slug.rsplit("-", 1)[1]) - 1] = pk
+        suffix = slug.rsplit("-", 1)[-1]
+        if suffix.isdigit():
+            by_index[int(suffix) - 1] = pk
     kinds = [kind for kind, _label in engine.registry.kinds()]
     categories = [pk for pk, _title in engine.category_choices(site.root_page)]
 
@@ -152,8 +154,8 @@ def search(site, per_ward: int, seed: int, app: Http) -> dict:
         return (time.perf_counter() - started) * 1000, [hit.document.object_id for hit in hits]
 
     ward_ms, province_ms, recalls, mrrs = [], [], [], []
-    for text, _root in ((query.text, None) for query in queries[:3]):
-        results_page(text, site.root_page_id)  # warm the process (imports, first connection)
+    for query in queries[:3]:
+        results_page(query.text, site.root_page_id)  # warm the process (imports, first connection)
     for repeat in range(REPEAT):
         for query in queries:
             ms, top = results_page(query.text, site.root_page_id)
