@@ -83,7 +83,9 @@ def measure_section(m: dict) -> list[str]:
             "| search across the province (engine, root=None; no province search page exists) "
             f"| {_ms(search['province_ms'])} | ≤ 150 | {_mark(prov95 <= 150)} |",
             f"| search page of the ward over HTTP (granian, page cache off) | {_ms(search['ward_page_http_ms'])} | | |",
-            f"| recall@10 / MRR@10 in the ward | {search['recall_at_10']} / {search['mrr_at_10']} | unchanged | |",
+            f"| recall@10 / MRR@10 in the ward, all results | {search['recall_at_10']} / {search['mrr_at_10']} | | |",
+            f"| recall@10 / MRR@10 in the ward, filter «Tin bài» (the labelled setting) "
+            f"| {search.get('articles_recall_at_10')} / {search.get('articles_mrr_at_10')} | unchanged | |",
         ]
     else:
         lines.append(f"| search | {search['error']} | | ✘ |")
@@ -100,7 +102,7 @@ def measure_section(m: dict) -> list[str]:
         if not isinstance(item, dict):
             lines.append(f"| {label} | {admin.get('error', '—')} | ≤ 300 | ✘ |")
             continue
-        ok = item["p95"] is not None and item["p95"] <= 300 and set(item["statuses"]) == {200}
+        ok = item["p95"] is not None and item["p95"] <= 300 and set(map(str, item["statuses"])) == {"200"}
         lines.append(f"| {label} (HTTP {','.join(map(str, item['statuses']))}) | {_ms(item)} | ≤ 300 | {_mark(ok)} |")
     publish = m.get("publish", {})
     if "error" not in publish:
@@ -121,8 +123,8 @@ def measure_section(m: dict) -> list[str]:
         item = feeds.get(name)
         if isinstance(item, dict):
             lines.append(
-                f"| {name} ({item['entries']:,} entries, {item['bytes'] / 1024:,.0f} KB): page cache off / on "
-                f"| {_ms(item['uncached_ms'])} / {_ms(item['cached_ms'])} | | |"
+                f"| {name} ({item['entries']:,} entries, {item['bytes'] / 1024:,.0f} KB) "
+                f"| page cache off {_ms(item['uncached_ms'])}; on {_ms(item['cached_ms'])} | | |"
             )
     database = m.get("database", {})
     if "mib" in database:
