@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: install lock run serve demo test typecheck lint-imports test-sqlite test-postgres lint lint-templates format check-migrations translations clean bench-search \
 	bench-pageweight bench-lighthouse bench-lighthouse-nginx vendor-axe vendor-htmlcs prod-check replica-check bench-serving bench-soak \
-	bench-legacy
+	bench-legacy bench-province
 
 # Every package comes from requirements/dev.lock, checked against its hashes; the project itself is
 # installed on top without resolving anything again.
@@ -135,6 +135,15 @@ replica-check: install
 ## off/on, through nginx and as a static file (bench/serving/README.md; not part of make test).
 bench-serving: install
 	N=$(if $(filter command line environment,$(origin N)),$(N),10000) bash bench/serving/run.sh
+
+## make bench-province WARDS=168 PER_WARD=10000: WARDS wards of TP.HCM (add_ward from the official units)
+## with PER_WARD articles each (+ documents, Q&A, images), built in bulk with a progress bar, then serving,
+## search, admin, publish, sitemap/RSS, memory, database size and add_ward measured in one run
+## (bench/province/README.md; not part of make test). Try WARDS=4 PER_WARD=2000 first.
+WARDS ?= 4
+PER_WARD ?= 2000
+bench-province: install
+	WARDS=$(WARDS) PER_WARD=$(PER_WARD) bash bench/province/run.sh
 
 ## make bench-soak N=10000: 5 minutes at 64 connections through nginx while an editor publishes every 10 s:
 ## 5xx, memory, publish→visible delays (bench/serving/README.md; BENCH_SOAK_DURATION=60s for a quick try).
