@@ -24,6 +24,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
@@ -404,8 +405,18 @@ def page_row(page, tree: TreeInfo) -> IndexRow | None:
 
 
 def _specific_pages(queryset):
-    """Pages of `queryset` as their specific classes, with each source's prefetches."""
-    return list(queryset.specific(defer=False))
+    """Pages of `queryset` as their specific classes, with each source's prefetches (an article's
+    tags: without them every article of a batch asks for its own)."""
+    pages = list(queryset.specific(defer=False))
+    by_class: dict[type, list] = {}
+    for page in pages:
+        by_class.setdefault(type(page), []).append(page)
+    for page_class, same_class in by_class.items():
+        source = registry.source_for_page_class(page_class)
+        prefetch = list(getattr(source, "prefetch", ()))
+        if prefetch:
+            prefetch_related_objects(same_class, *prefetch)
+    return pages
 
 
 def index_page(page_or_id) -> None:

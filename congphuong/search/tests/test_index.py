@@ -114,6 +114,27 @@ def test_tags_are_searchable(category, home):
     assert titles("viec tot quanh ta", home) == ["Tuyên dương gương người tốt"]
 
 
+def test_reindexing_a_batch_reads_the_tags_of_all_its_articles_at_once(category, home):
+    """The bulk paths (a subtree moved, an import, the province bench) re-index pages in batches: the
+    queries must not grow with the number of tagged articles in a batch."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from congphuong.search import indexer
+
+    def queries_for(count, tag):
+        pages = [make_article(category, f"Bài có thẻ {tag} số {n}") for n in range(count)]
+        for page in pages:
+            page.tags.add(tag)
+        with CaptureQueriesContext(connection) as captured:
+            indexer.index_pages([page.pk for page in pages])
+        return len(captured.captured_queries)
+
+    assert queries_for(2, "vườn rau") == queries_for(8, "lớp học tình thương")
+    # The tags read in bulk are in the index: found by the tag alone.
+    assert len(titles("tinh thuong", home)) == 8
+
+
 def test_rebuild_command_gives_the_same_index(category, home):
     make_article(category, "Khuyến học khu phố 1", "Quỹ khuyến học.")
     make_article(category, "Khuyên học sinh chăm ngoan", "Lời khuyên.")
