@@ -8,13 +8,15 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from congphuong.wards.membership import group_roles
 from congphuong.wards.roles import SITE_ADMIN
 
 
 def is_notice_admin(user) -> bool:
     if not (user and user.is_active and user.is_authenticated):
         return False
-    return user.is_superuser or user.groups.filter(name=SITE_ADMIN).exists()
+    # The install-wide group by its name only: a ward's own site administrators are no notice admins.
+    return user.is_superuser or any(name == SITE_ADMIN for name, _role in group_roles(user))
 
 
 class NoticeAdminPolicy(ModelPermissionPolicy):

@@ -18,11 +18,14 @@ def admin_ward_settings(request):
 
     user = getattr(request, "user", None)
     ids = some_ward_ids(user)
-    site = None
     if ids is not None and len(ids) == 1:
-        site = Site.objects.filter(pk=next(iter(ids))).first()
-    if site is None:
-        site = Site.find_for_request(request)
+        (site_id,) = ids
+        # One query on every admin page: the ward's settings straight from its id; the Site is asked
+        # for only when they are missing (a ward without settings shows the portal's name).
+        ward = WardSettings.objects.filter(site_id=site_id).select_related("emblem").first()
+        if ward is not None or Site.objects.filter(pk=site_id).exists():
+            return ward
+    site = Site.find_for_request(request)
     if site is None:
         return None
     return WardSettings.objects.filter(site=site).select_related("emblem").first()

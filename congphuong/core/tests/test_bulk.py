@@ -103,3 +103,44 @@ def test_fields_that_hold_no_reference_nor_searched_text_leave_wagtails_indexes_
     assert SearchDocument.objects.get(source=registry.PAGE_KEY, object_id=article.pk).title == "Đối thoại với nhân dân"
     title = str(IndexEntry.objects.get(object_id=str(article.pk), content_type__model="articlepage").title)
     assert "họp" in title.lower() and "thoại" not in title  # the title (SQLite) or its tsvector (PostgreSQL)
+
+
+def _reference_rows():
+    fields = ("content_type", "base_content_type", "object_id", "to_content_type", "to_object_id", "model_path")
+    return sorted(ReferenceIndex.objects.values_list(*fields, "content_path", "content_path_hash"))
+
+
+def test_references_recorded_together_are_those_wagtail_records_one_at_a_time(category):
+    """`record_references` (the block's way out) writes and deletes the rows Wagtail's
+    `create_or_update_for_object` does for each owner: a reference still made is kept, one no longer
+    made is deleted, a new one is added, an owner never recorded gets its rows."""
+    from django.db import transaction
+
+    from congphuong.core.bulk import record_references
+    from congphuong.news.models import ArticlePage
+
+    old, new = wagtail_factories.ImageFactory(title="Ảnh cũ"), wagtail_factories.ImageFactory(title="Ảnh mới")
+    kept, moved, dropped = (ArticlePageFactory(parent=category, title=f"Họp dân khu phố {n}") for n in range(3))
+    for article in (kept, moved, dropped):
+        ArticlePage.objects.filter(pk=article.pk).update(listing_image=old)
+        ReferenceIndex.create_or_update_for_object(ArticlePage.objects.get(pk=article.pk))
+    fresh = ArticlePageFactory(parent=category, title="Họp dân khu phố 4")
+    ArticlePage.objects.filter(pk=fresh.pk).update(listing_image=new)
+    ReferenceIndex.objects.filter(object_id=str(fresh.pk)).delete()  # never recorded
+    # Written without save(): the recorded references now lag behind the rows.
+    ArticlePage.objects.filter(pk=moved.pk).update(listing_image=new)
+    ArticlePage.objects.filter(pk=dropped.pk).update(listing_image=None)
+    owners = lambda: list(ArticlePage.objects.filter(pk__in=[kept.pk, moved.pk, dropped.pk, fresh.pk]))  # noqa: E731
+    before = _reference_rows()
+
+    with transaction.atomic():
+        for owner in owners():
+            ReferenceIndex.create_or_update_for_object(owner)
+        one_at_a_time = _reference_rows()
+        transaction.set_rollback(True)
+    assert _reference_rows() == before
+    record_references(owners())
+
+    assert _reference_rows() == one_at_a_time != before
+    images = dict(ReferenceIndex.objects.filter(model_path="listing_image").values_list("object_id", "to_object_id"))
+    assert images == {str(kept.pk): str(old.pk), str(moved.pk): str(new.pk), str(fresh.pk): str(new.pk)}

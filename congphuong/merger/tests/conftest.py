@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
@@ -77,9 +78,9 @@ def fill(site, label, user):
     return articles
 
 
-@pytest.fixture
-def world(db, tmp_path):
-    loading.load(small_file(tmp_path))
+def build_world(directory):
+    """The three wards, their people and a little of everything; what `world` hands a test, as pks."""
+    loading.load(small_file(directory))
     Site.objects.all().delete()
     User = get_user_model()
     new = add_ward("26977", NEW).site
@@ -93,11 +94,44 @@ def world(db, tmp_path):
     articles = {P1: fill(p1, "Phường 1", author), P2: fill(p2, "Phường 2", author)}
     fill(new, "Tân Sơn Hòa", author)
     return {
-        "new": new,
-        "p1": p1,
-        "p2": p2,
-        "articles": articles,
-        "author": author,
-        "editor": editor,
-        "officer": officer,
+        "sites": {"new": new.pk, "p1": p1.pk, "p2": p2.pk},
+        "articles": {host: [article.pk for article in built] for host, built in articles.items()},
+        "users": {"author": author.pk, "editor": editor.pk, "officer": officer.pk},
     }
+
+
+def fetch_world(built):
+    """Fresh instances of what `build_world` made: no test sees another's objects in memory."""
+    from congphuong.news.models import ArticlePage
+
+    User = get_user_model()
+    return {
+        **{name: Site.objects.get(pk=pk) for name, pk in built["sites"].items()},
+        "articles": {host: [ArticlePage.objects.get(pk=pk) for pk in pks] for host, pks in built["articles"].items()},
+        **{name: User.objects.get(pk=pk) for name, pk in built["users"].items()},
+    }
+
+
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The wards built once per test module, in a transaction of the module's own that is rolled back
+    after its last test; each test runs in a savepoint inside it (pytest-django's `db`), so what one
+    test changes (every test here merges) never reaches the next. `add_ward` three times costs some
+    10 s of CPU: built per test, the module's tests cost that many times over. As with `demo_world`
+    (congphuong/conftest.py), only tests that take `db` may use it: a transactional test (a browser
+    test) builds its own (`world` in its module)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        with django_db_blocker.unblock():
+            yield build_world(tmp_path_factory.mktemp("units"))
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world(built_world, db):
+    return fetch_world(built_world)

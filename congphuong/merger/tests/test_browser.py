@@ -8,7 +8,7 @@ from wagtail.models import Site
 from congphuong.core.tests.browser import BROWSER_MARKS, sign_in
 from congphuong.legacy.models import OldHostname
 
-from .conftest import NEW, P1
+from .conftest import NEW, P1, build_world, fetch_world
 
 pytestmark = [
     *BROWSER_MARKS,
@@ -16,6 +16,13 @@ pytestmark = [
 ]
 
 PASSWORD = "Mat-khau-Thanh-pho-2025!"
+
+
+@pytest.fixture
+def world(transactional_db, tmp_path):
+    """Its own wards: the module-wide build (`built_world`) lives in a transaction a live server's
+    test cannot run inside."""
+    return fetch_world(build_world(tmp_path))
 
 
 def test_the_city_it_team_merges_an_old_ward_from_the_admin(live_server, chromium, world, django_user_model):

@@ -55,6 +55,30 @@ def test_a_users_wards_come_from_the_role_groups_per_role(wards):
     assert membership.ward_ids(boss) is None and membership.may_act_in(boss, b.pk)
 
 
+def test_a_users_groups_are_read_once_per_request_user_and_again_after_a_change(wards, django_assert_num_queries):
+    """Every rule that asks for a role (who may unlock accounts, who manages notices, who must use 2FA)
+    reads the user's groups from one query kept on the request's user; a membership change, a group
+    renamed or a role group added in between is seen at once."""
+    from congphuong.notices.permissions import is_notice_admin
+
+    user = make_user("bientap_a", wards["groups_a"][roles.EDITOR])
+    with django_assert_num_queries(1):
+        assert membership.has_role(user, [roles.EDITOR]) and not membership.has_role(user, [roles.SITE_ADMIN])
+        assert not is_notice_admin(user) and not membership.has_role(user, ["Nhóm tự lập"])
+    wards["groups_a"][roles.SITE_ADMIN].user_set.add(user)
+    assert membership.has_role(user, [roles.SITE_ADMIN]) and not is_notice_admin(user)  # a ward's, not the install's
+    own = Group.objects.create(name="Tổ công nghệ thông tin")
+    user.groups.add(own)
+    assert membership.has_role(user, ["Tổ công nghệ thông tin"])
+    own.name = "Tổ chuyển đổi số"
+    own.save()
+    assert membership.has_role(user, ["Tổ chuyển đổi số"]) and not membership.has_role(user, ["Tổ công nghệ thông tin"])
+    Group.objects.get_or_create(name=roles.SITE_ADMIN)[0].user_set.add(user)  # the install-wide group
+    assert is_notice_admin(user)
+    own.delete()
+    assert not membership.has_role(user, ["Tổ chuyển đổi số"])
+
+
 def test_page_permissions_alone_make_no_ward_member(wards):
     """The source of truth is the role group: a hand-made group holding page rights is in no ward."""
     group = Group.objects.create(name="Nhóm tự lập")
