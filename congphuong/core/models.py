@@ -137,6 +137,22 @@ class BasePage(Page):
         """Tree path of this page's ward home page (depth 2): lists filter on it to stay in the ward."""
         return self.path[: 2 * Page.steplen]
 
+    @property
+    def localized(self):
+        """Wagtail's ``localized``, with no query when the page's locale was read with it (the
+        Site's root page of a served request, core/sites.py) and is the active language's."""
+        locale = self._state.fields_cache.get("locale")
+        if locale is not None:
+            from wagtail.coreutils import get_supported_content_language_variant
+
+            try:
+                active = get_supported_content_language_variant(translation.get_language())
+            except LookupError:
+                active = None
+            if locale.language_code == active:
+                return self
+        return super().localized
+
     def route(self, request, path_components):
         """Wagtail's routing, with the rest of the path read in one query (core/routing.py)."""
         if not path_components:
