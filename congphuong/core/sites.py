@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, When
-from django.db.models.functions import Length, Substr
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
@@ -44,42 +44,58 @@ def _root_accessors() -> tuple[str, ...]:
     return tuple(accessors)
 
 
-def _restricted_at_or_above(outer: str = "root_page__path"):
-    """Whether a view restriction sits on the root page or one of its ancestors."""
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef(outer), 1, Length("page__path")),
-        )
+def _restricted_at_or_above():
+    """SQL: whether a view restriction sits on the root page or one of its ancestors (a tree path is
+    its ancestors' paths plus a step). Raw SQL: the same Exists built with the ORM's expressions
+    cost a fifth of the whole lookup in CPU, on every page, to spare the home page one query."""
+    restriction = PageViewRestriction._meta.db_table
+    page = Page._meta.db_table
+    # Table names from the models' own meta, no value from the request: nothing to inject.
+    sql = (
+        f'EXISTS (SELECT 1 FROM "{restriction}" r INNER JOIN "{page}" a ON r.page_id = a.id'  # noqa: S608
+        f' WHERE a.path = SUBSTR("{page}".path, 1, LENGTH(a.path)))'
     )
+    return RawSQL(  # noqa: S611
+        sql,
+        (),
+        output_field=BooleanField(),
+    )
+
+
+def _preference(site, hostname: str, port: str) -> int:
+    """Wagtail's order of preference (wagtail.models.sites.get_site_for_hostname)."""
+    if site.hostname == hostname:
+        if str(site.port) == port:
+            return 0
+        if site.is_default_site:
+            return 1
+        return 3
+    return 2  # the default site, on another host name
 
 
 def find_site(request):
     """``Site.find_for_request``'s answer, with the root page in its page type, its locale and
-    whether it is restricted, in one query; None when no Site answers for the host."""
+    whether it is restricted, in one query; None when no Site answers for the host.
+
+    The candidates are Wagtail's (the host name's Sites and the default one, seldom more than two);
+    they are ranked here as Wagtail ranks them in SQL: SiteManager's ordering and Wagtail's CASE cost
+    more CPU to build than the rest of the query."""
     hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
+    port = str(request.get_port())
     accessors = _root_accessors()
-    sites = list(
-        Site.objects.annotate(
-            # Wagtail's order of preference (wagtail.models.sites.get_site_for_hostname).
-            match=Case(
-                When(hostname=hostname, port=port, then=0),
-                When(hostname=hostname, is_default_site=True, then=1),
-                When(is_default_site=True, then=2),
-                default=3,
-                output_field=IntegerField(),
-            ),
-            root_restricted=_restricted_at_or_above(),
-        )
-        .filter(Q(hostname=hostname) | Q(is_default_site=True))
-        .order_by("match")
+    rows = (
+        Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True))
+        .order_by()
+        .annotate(root_restricted=_restricted_at_or_above())
         .select_related("root_page__locale", *(f"root_page__{accessor}" for accessor in accessors))
     )
+    sites = sorted(rows, key=lambda site: _preference(site, hostname, port))
     if not sites:
         return None
-    if len(sites) == 1 or sites[0].match in (0, 1):
+    match = _preference(sites[0], hostname, port)
+    if len(sites) == 1 or match in (0, 1):
         site = sites[0]
-    elif sites[0].match == 2:
+    elif match == 2:
         site = sites[len(sites) == 2]
     else:
         return None
