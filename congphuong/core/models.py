@@ -3,8 +3,7 @@ working-day calendar's days off and make-up days)."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -67,10 +66,31 @@ def base_promote_panels(*, listing_image=True):
     ]
 
 
-def restricted_at_or_above():
+class RestrictedAtOrAbove(models.Func):
+    """SQL ``EXISTS``: a view restriction sits on the page whose tree path is the argument, or on one
+    of its ancestors (a tree path is its ancestors' paths plus a step). The same subquery as
+    ``Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1,
+    Length("page__path"))))``, written once: built with the ORM's expressions it cost some 1,800
+    Python calls per list to build and compile (a fifth of a small list's query), this ~300. The
+    path argument is an ordinary expression, so the outer column keeps its alias in any query."""
+
+    output_field = models.BooleanField()
+
+    def as_sql(self, compiler, connection, function=None, template=None, arg_joiner=None, **extra_context):
+        quote = connection.ops.quote_name
+        restriction, page = quote(PageViewRestriction._meta.db_table), quote(Page._meta.db_table)
+        template = (
+            # Table names from the models, quoted; the one value is the path argument, compiled by Django.
+            f"EXISTS (SELECT 1 FROM {restriction} pvr INNER JOIN {page} pvr_page ON pvr.page_id = pvr_page.id"  # noqa: S608
+            " WHERE pvr_page.path = SUBSTR(%(expressions)s, 1, LENGTH(pvr_page.path)))"
+        )
+        return super().as_sql(compiler, connection, function, template, arg_joiner, **extra_context)
+
+
+def restricted_at_or_above(path: str = "path"):
     """True for a page that has a view restriction or lies below one: a subquery of the page
     list's own query (outer path starting with the restricted page's path)."""
-    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
+    return RestrictedAtOrAbove(models.F(path))
 
 
 class PortalPageQuerySet(PageQuerySet):
