@@ -15,6 +15,7 @@ class CoreConfig(AppConfig):
         from .checks import check_no_field_in_two_panels
         from .image_filters import install_filter_operations_cache
         from .image_limits import install_pillow_limit
+        from .page_urls import install_page_urls
         from .spreadsheets import install_wagtail_export_guard
         from .stream_data import install_stream_data_guard
 
@@ -30,3 +31,5 @@ class CoreConfig(AppConfig):
         install_pillow_limit()
         # Image tags parse the same filter specs on every render: parsed once per spec.
         install_filter_operations_cache()
+        # Page links without a reverse() each (core/page_urls.py): some fifty on every page.
+        install_page_urls()

@@ -90,7 +90,8 @@ MIDDLEWARE = [
     "congphuong.notices.caching.NoticeCacheCapMiddleware",
     # Old portals' host names (legacy.OldHostname): a 301 to the moved page or the old-hostname 404,
     # answered above the page cache so nothing is ever stored or served from it under an old host
-    # (docs/ward-merger.md). One cached set lookup for every other host.
+    # (docs/ward-merger.md). Nothing to look up for a ward's own host name, one cached set lookup
+    # for any other host.
     "congphuong.legacy.middleware.OldHostnameMiddleware",
     # Full-page cache (docs/caching.md). As high as possible: a hit skips everything below, and
     # everything below (security and CSP headers included) is stored with the entry, so the WSGI
@@ -119,6 +120,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a login refused by django-axes into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # For Wagtail's serve only (process_view): the ward's Site with its home page, the home's locale
+    # and view restrictions in one query, as Wagtail's memo for the request (core/sites.py).
+    "congphuong.core.sites.ServedSiteMiddleware",
 ]
 
 # Proxies in front of Django that append to X-Forwarded-For (congphuong/serving/client_address.py):

@@ -4,7 +4,7 @@ with the lookup link; never a cached page; nothing changes for the other hosts."
 import pytest
 from django.test import RequestFactory, override_settings
 
-from congphuong.legacy.middleware import OldHostnameMiddleware, old_hostnames
+from congphuong.legacy.middleware import OldHostnameMiddleware, old_hostnames, ward_hostnames
 from congphuong.legacy.models import LegacyRedirect, OldHostname
 from congphuong.serving.tests.conftest import page_cache  # noqa: F401 — a fixture
 from congphuong.serving.tests.test_fastpath import call, django_app, environ, fast  # noqa: F401 — fixtures
@@ -109,10 +109,28 @@ def test_a_page_cached_under_a_host_is_not_served_once_it_is_an_old_host(
 def test_other_hosts_cost_no_query_and_the_set_follows_changes(new_ward, django_assert_num_queries, committed):
     middleware = OldHostnameMiddleware(lambda request: "served")
     request = RequestFactory().get("/", HTTP_HOST="tansonhoa.example.gov.vn")
-    old_hostnames()
+    stray = RequestFactory().get("/", HTTP_HOST="10.0.0.7")
+    ward_hostnames(), old_hostnames()
     with django_assert_num_queries(0):
         assert middleware(request) == "served"
+        assert middleware(stray) == "served"
     host = committed(OldHostname.objects.create, hostname="Cu.Example.VN.", site=new_ward)
     assert "cu.example.vn" in old_hostnames()
     committed(host.delete)
     assert "cu.example.vn" not in old_hostnames()
+
+
+@pytest.mark.usefixtures("nothing_cached")
+def test_with_the_kept_reads_off_a_wards_host_costs_no_query_and_another_one(
+    old_host, django_assert_num_queries, client
+):
+    """A render with nothing kept (the query counts of core/tests/test_query_counts.py) pays nothing
+    for the old host names on a ward's own host: a ward's host is never an old one. Any other host
+    is looked up by name, and an old one is still answered."""
+    middleware = OldHostnameMiddleware(lambda request: "served")
+    ward_hostnames()
+    with django_assert_num_queries(0):
+        assert middleware(RequestFactory().get("/", HTTP_HOST="tansonhoa.example.gov.vn")) == "served"
+    with django_assert_num_queries(1):
+        assert middleware(RequestFactory().get("/", HTTP_HOST="10.0.0.7")) == "served"
+    assert client.get("/", HTTP_HOST=OLD).status_code == 301
