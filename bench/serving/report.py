@@ -57,7 +57,8 @@ RENDER_TARGETS = {"home": (15, 20.0), "category": (12, 12.0), "article": (10, 10
 def _cost(render: dict | None) -> str:
     if not render:
         return "—"
-    return f"{render['cpu_ms']:.1f} ms / {render['queries']} q / {render['calls']:,} calls"
+    database = f" + {render['db_ms']:.1f} ms DB" if "db_ms" in render else ""
+    return f"{render['cpu_ms']:.1f} ms{database} / {render['queries']} q / {render['calls']:,} calls"
 
 
 def table(results, costs=None) -> str:
