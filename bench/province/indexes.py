@@ -1,52 +1,26 @@
 """The three indexes of freshly bulk-written pages, by the same code that indexes an editor's publish,
 a batch at a time and from the objects already in memory.
 
-`core.bulk.bulk_changes()` + `bulk.changed()` would do the same from the database: it rereads every page
-(`index_pages`: a tags query per article, as it does not prefetch), and records references one object at a
-time (`ReferenceIndex.create_or_update_for_object`: ~15 ms each, most of it looking for the rows an object
-already has). A page written here has none, so the rows are computed with Wagtail's own extraction
-(`ReferenceIndex._extract_references_from_object`) and inserted together; the portal index gets
-`indexer.page_row` + `indexer.write_rows(fresh=True)` (as `rebuild` does) and Wagtail's search index
-`add_bulk` (as `bulk_changes` does). Measured on 1,100 pages: 45 s through `bulk_changes`, see
-bench/province/README.md for this path's figures.
+`core.bulk.bulk_changes()` + `bulk.changed()` would do the same from the database, rereading every page
+it was told about. Here the pages are in memory: the reference rows come from
+`core.bulk.record_references` (Wagtail's extraction, written for the batch in a few queries), the portal
+index from `indexer.page_row` + `indexer.write_rows(fresh=True)` (as `rebuild` does), and Wagtail's search
+index from `add_bulk` (as `bulk_changes` does). Figures in bench/province/README.md.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from django.contrib.contenttypes.models import ContentType
 
-
-def references(objects) -> int:
-    """Wagtail's reference index rows of new objects (no row exists for them yet)."""
+def references(objects) -> None:
+    """Wagtail's reference index rows of new objects: `core.bulk.record_references`, the same rows as
+    Wagtail's `create_or_update_for_object`, in a few queries for a whole batch."""
     from wagtail.models import ReferenceIndex
 
-    rows = []
-    for obj in objects:
-        if not ReferenceIndex.is_indexed(type(obj)):
-            continue
-        types = [
-            ContentType.objects.get_for_model(model_or_object, for_concrete_model=False)
-            for model_or_object in ([obj] + obj._meta.get_parent_list())
-        ]
-        rows.extend(
-            ReferenceIndex(
-                content_type=types[0],
-                base_content_type=types[-1],
-                object_id=obj.pk,
-                to_content_type_id=to_content_type_id,
-                to_object_id=to_object_id,
-                model_path=model_path,
-                content_path=content_path,
-                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-            )
-            for to_content_type_id, to_object_id, model_path, content_path in set(
-                ReferenceIndex._extract_references_from_object(obj)
-            )
-        )
-    ReferenceIndex.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
-    return len(rows)
+    from congphuong.core.bulk import record_references
+
+    record_references([obj for obj in objects if ReferenceIndex.is_indexed(type(obj))])
 
 
 def wagtail_search(model, objects) -> None:
