@@ -118,11 +118,11 @@ MIDDLEWARE = [
     "congphuong.editorial.isolation.WardIsolationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: turns a login refused by django-axes into the lockout page.
-    "axes.middleware.AxesMiddleware",
     # For Wagtail's serve only (process_view): the ward's Site with its home page, the home's locale
     # and view restrictions in one query, as Wagtail's memo for the request (core/sites.py).
     "congphuong.core.sites.ServedSiteMiddleware",
+    # Last: turns a login refused by django-axes into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Proxies in front of Django that append to X-Forwarded-For (congphuong/serving/client_address.py):
