@@ -573,6 +573,15 @@ def _old_host(options: Options, create=True):
     hostname = options.old_hostname.strip().lower().rstrip(".")
     if not hostname or " " in hostname or "/" in hostname:
         raise ImportFailed(f"Tên miền cũ «{options.old_hostname}» không hợp lệ (chỉ ghi tên miền, không kèm http://).")
+    from wagtail.models import Site
+
+    other_ward = Site.objects.filter(hostname=hostname).exclude(pk=options.site.pk).first()
+    if other_ward is not None:
+        # Its ward serves that host: the old addresses would never be consulted there.
+        raise ImportFailed(
+            f"Tên miền cũ {hostname} đang là tên miền của {other_ward.site_name or 'một phường khác'} "
+            "trên hệ thống này; chỉ ghi tên miền cũ của phường đang nhập (hoặc tên miền của chính phường này)."
+        )
     host = OldHostname.objects.filter(hostname=hostname).first()
     if host is None and not create:
         return None

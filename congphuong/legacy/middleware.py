@@ -13,9 +13,11 @@ only for host names registered here (the table is the allow list); it builds no 
 through Django's ALLOWED_HOSTS check as before.
 
 Cheap for a normal host: a ward's own host name (one of Wagtail's site root paths, which Wagtail keeps
-in the default cache for every `{% pageurl %}` anyway) is never an old one — the merger deletes the old
-ward's Site in the transaction that records its host name (merger/merge.py) — so it is let through
-with no other lookup. Any other host (an old one, a `www.` alias, the server's address) is looked up
+in the default cache for every `{% pageurl %}` anyway) is served by its ward — the merger deletes the
+old ward's Site in the transaction that records its host name (merger/merge.py) — so it is let through
+with no other lookup. Only when its ward answers 404 and the host is also an old host name (a ward
+that imported its own old portal, on the domain it keeps) are that host's recorded old addresses
+looked up (`redirect_on_own_host`). Any other host (an old one, a `www.` alias, the server's address) is looked up
 in the set of old host names kept in the default cache (filled from the database on a miss, deleted
 whenever an `OldHostname` is saved or deleted); with the kept reads off (CONGPHUONG_FRAGMENT_CACHE=0,
 the tests that pin a render's queries) by one query for that host name.
@@ -122,8 +124,13 @@ class OldHostnameMiddleware:
         if request.path in UNCHECKED_PATHS or request.path.startswith(_unserved_prefixes()):
             return self.get_response(request)
         host = raw_host(request)
-        if not host or host in ward_hostnames():
+        if not host:
             return self.get_response(request)
+        if host in ward_hostnames():
+            response = self.get_response(request)
+            if response.status_code == 404 and request.method in ("GET", "HEAD") and host in old_hostnames():
+                return redirect_on_own_host(request, host) or response
+            return response
         # Kept like the project's other kept reads; with them off, the one query of answer_old_host.
         if getattr(settings, "CONGPHUONG_FRAGMENT_CACHE", True) and host not in old_hostnames():
             return self.get_response(request)
@@ -152,6 +159,25 @@ def answer_old_host(request, host: str):
     if request.path == "/":
         return HttpResponsePermanentRedirect(site_origin(site) + "/")
     return not_found(request, old)
+
+
+def redirect_on_own_host(request, host: str):
+    """A ward that moved its own old portal in keeps its host name: the old addresses the importer
+    recorded for that host answer 301 where the new portal has nothing (a 404), and only there."""
+    from .models import LegacyRedirect
+
+    found = {
+        row.old_path: row
+        for row in LegacyRedirect.objects.filter(
+            old_hostname__hostname=host, old_path__in=candidate_paths(request)
+        ).select_related("page", "old_hostname__site__root_page")
+    }
+    for path in candidate_paths(request):
+        if path in found:
+            target = target_of(found[path], found[path].old_hostname.site)
+            if target and urlsplit(target).path != request.path:
+                return HttpResponsePermanentRedirect(target)
+    return None
 
 
 def successors_of(old) -> list[dict]:

@@ -293,6 +293,17 @@ def test_old_hostname_of_another_ward_is_refused(ward, places, old_site):
         run_import([old_site], options(ward, old_hostname="http://phuong7.old.vn/"))
 
 
+def test_the_host_name_of_another_live_ward_is_refused_and_the_wards_own_is_accepted(ward, places, old_site):
+    from congphuong.wards.tests.factories import make_ward
+
+    make_ward(hostname="phuong-khac.test", name="Phường Khác")
+    with pytest.raises(ImportFailed, match="đang là tên miền của Phường Khác"):
+        run_import([old_site], options(ward, old_hostname="phuong-khac.test"))
+    assert not ArticlePage.objects.exists() and not OldHostname.objects.exists()
+    run_import([old_site], options(ward, old_hostname="testserver"))  # moving in on the domain it keeps
+    assert OldHostname.objects.get().site == ward and ArticlePage.objects.exists()
+
+
 def test_command(ward, places, old_site, capsys):
     call_command("import_legacy", str(old_site), "--site", "testserver", "--old-hostname", OLD, "--dry-run")
     out = capsys.readouterr().out

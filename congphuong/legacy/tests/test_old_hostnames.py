@@ -2,6 +2,7 @@
 with the lookup link; never a cached page; nothing changes for the other hosts."""
 
 import pytest
+from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 
 from congphuong.legacy.middleware import OldHostnameMiddleware, old_hostnames, ward_hostnames
@@ -14,6 +15,7 @@ from congphuong.wards.models import WardSettings
 pytestmark = pytest.mark.django_db
 
 OLD = "phuong1.tanbinh.example.gov.vn"
+SERVED = HttpResponse("served")
 
 
 @pytest.fixture
@@ -107,13 +109,13 @@ def test_a_page_cached_under_a_host_is_not_served_once_it_is_an_old_host(
 
 
 def test_other_hosts_cost_no_query_and_the_set_follows_changes(new_ward, django_assert_num_queries, committed):
-    middleware = OldHostnameMiddleware(lambda request: "served")
+    middleware = OldHostnameMiddleware(lambda request: SERVED)
     request = RequestFactory().get("/", HTTP_HOST="tansonhoa.example.gov.vn")
     stray = RequestFactory().get("/", HTTP_HOST="10.0.0.7")
     ward_hostnames(), old_hostnames()
     with django_assert_num_queries(0):
-        assert middleware(request) == "served"
-        assert middleware(stray) == "served"
+        assert middleware(request) is SERVED
+        assert middleware(stray) is SERVED
     host = committed(OldHostname.objects.create, hostname="Cu.Example.VN.", site=new_ward)
     assert "cu.example.vn" in old_hostnames()
     committed(host.delete)
@@ -127,10 +129,28 @@ def test_with_the_kept_reads_off_a_wards_host_costs_no_query_and_another_one(
     """A render with nothing kept (the query counts of core/tests/test_query_counts.py) pays nothing
     for the old host names on a ward's own host: a ward's host is never an old one. Any other host
     is looked up by name, and an old one is still answered."""
-    middleware = OldHostnameMiddleware(lambda request: "served")
+    middleware = OldHostnameMiddleware(lambda request: SERVED)
     ward_hostnames()
     with django_assert_num_queries(0):
-        assert middleware(RequestFactory().get("/", HTTP_HOST="tansonhoa.example.gov.vn")) == "served"
+        assert middleware(RequestFactory().get("/", HTTP_HOST="tansonhoa.example.gov.vn")) is SERVED
     with django_assert_num_queries(1):
-        assert middleware(RequestFactory().get("/", HTTP_HOST="10.0.0.7")) == "served"
+        assert middleware(RequestFactory().get("/", HTTP_HOST="10.0.0.7")) is SERVED
     assert client.get("/", HTTP_HOST=OLD).status_code == 301
+
+
+def test_a_ward_that_kept_its_own_host_answers_its_old_addresses_where_it_has_no_page(
+    client, new_ward, home, article, committed
+):
+    """A ward that imported its own old portal, on the domain it keeps: its pages are served as
+    before, and an old address the new portal does not have answers 301 to the imported page."""
+    own = new_ward.hostname
+    host = committed(OldHostname.objects.create, hostname=own, site=new_ward)
+    committed(LegacyRedirect.objects.create, old_hostname=host, old_path="/tin-tuc/chi-tiet.aspx?id=9", page=article)
+    committed(LegacyRedirect.objects.create, old_hostname=host, old_path="/", page=article)  # never wins over home
+    moved = client.get("/tin-tuc/chi-tiet.aspx", {"id": "9"}, HTTP_HOST=own)
+    assert moved.status_code == 301
+    assert moved["Location"] == "https://" + own + article.url_path[len(new_ward.root_page.url_path) - 1 :]
+    assert client.get("/", HTTP_HOST=own).status_code == 200  # the ward's home, not the old address's target
+    assert client.get(moved["Location"].removeprefix("https://" + own), HTTP_HOST=own).status_code == 200
+    missing = client.get("/tin-tuc/khong-co.aspx", HTTP_HOST=own)
+    assert missing.status_code == 404 and "đã sáp nhập" not in missing.content.decode()  # the ward's own 404
