@@ -183,6 +183,16 @@ def _on_request_exception(sender, request=None, **kwargs):
         state.failed = True
 
 
+class RetriedOnPrimaryFilter(logging.Filter):
+    """On `django.request`: drops Django's "Internal Server Error" line for a request whose replica
+    failed under a lower middleware. That request is served again from the primary, with the one
+    warning above instead; an operator's error alerting would otherwise count a 500 nobody got."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        state = _routing.get()
+        return not (state is not None and state.failed)
+
+
 class ReplicaRoutingMiddleware:
     """Marks the request's reads as fit for a replica or not (module docstring); serves a request
     again from the primary when its replica failed during it."""
@@ -201,6 +211,7 @@ class ReplicaRoutingMiddleware:
                     health.mark_down(alias)
                     _close_quietly(alias)
                 logger.warning("replica %s failed during %s: served from the primary", state.alias, request.path)
+                state.failed = False  # the second try's own errors are logged as any other
                 state.replica_allowed = False
                 response = self.get_response(request)
         finally:

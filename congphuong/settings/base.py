@@ -352,7 +352,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", ".localhost
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "congphuong.serving.log.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "congphuong.serving.log.RequestIdFilter"},
+        "retried_on_primary": {"()": "congphuong.serving.replicas.RetriedOnPrimaryFilter"},
+    },
     "formatters": {
         "json": {"()": "congphuong.serving.log.JsonFormatter"},
         "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -367,7 +370,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.request": {"level": "ERROR"},
+        # Not the 500 of a request served again from the primary after its replica failed.
+        "django.request": {"level": "ERROR", "filters": ["retried_on_primary"]},
         # One line per request: method, path, status, duration, request id (serving.middleware).
         "congphuong.access": {"level": env_str("ACCESS_LOG_LEVEL", "INFO")},
         # Wagtail 8 runs reference-index and search updates as tasks: one log line each is noise.

@@ -1,6 +1,7 @@
 """Read replicas without a replica: settings parse DATABASE_REPLICA_URLS, and when it is unset
 nothing is added (no router, no middleware). The tests against a real replica: test_replicas.py."""
 
+import logging
 import os
 
 import pytest
@@ -64,7 +65,7 @@ def test_which_requests_may_read_a_replica(method, path, cookies, allowed):
     assert replicas.replica_allowed(request) is allowed
 
 
-def test_a_replica_lost_under_a_lower_middleware_is_served_again_from_the_primary(monkeypatch):
+def test_a_replica_lost_under_a_lower_middleware_is_served_again_from_the_primary(monkeypatch, caplog):
     """A read of a middleware below ReplicaRoutingMiddleware (Django turns its exception into a 500
     right there, and no process_exception runs) fails on a replica that went away: the reader still
     gets the page, read again from the primary. (Against a real replica: test_replicas.py.)"""
@@ -89,6 +90,10 @@ def test_a_replica_lost_under_a_lower_middleware_is_served_again_from_the_primar
     response = middleware(RequestFactory().get("/tin-tuc/"))
     assert response.status_code == 200 and response.content.decode() == "trang từ máy chủ chính"
     assert reads == [True, False] and marked_down == ["replica_1"]
+    # One warning of ours; not Django's "Internal Server Error" for a 500 nobody got.
+    assert [record.name for record in caplog.records if record.levelno >= logging.WARNING] == [
+        "congphuong.serving.replicas"
+    ]
 
     # Any other error of a lower middleware stays what it is: no second try.
     def broken(request):
@@ -96,5 +101,7 @@ def test_a_replica_lost_under_a_lower_middleware_is_served_again_from_the_primar
         raise ValueError("lỗi khác")
 
     reads.clear()
+    caplog.clear()
     answer = replicas.ReplicaRoutingMiddleware(convert_exception_to_response(broken))(RequestFactory().get("/"))
     assert answer.status_code == 500 and marked_down == ["replica_1"]
+    assert any(record.name == "django.request" and record.levelno == logging.ERROR for record in caplog.records)
