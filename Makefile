@@ -28,6 +28,7 @@ COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-stri
 lock: install
 	$(COMPILE) --extra dev -o requirements/dev.lock pyproject.toml
 	$(COMPILE) --extra s3 -o requirements/production.lock pyproject.toml
+	$(COMPILE) --extra dev --extra prodcheck -o requirements/prodcheck.lock pyproject.toml
 
 ## make run: install, migrate the SQLite database under var/, load the demo wards, serve.
 run: install
@@ -117,7 +118,12 @@ vendor-htmlcs:
 
 ## make prod-check: nginx + granian + PostgreSQL + Redis with the shipped deploy/ files on this machine,
 ## smoke-tested through nginx, all stopped at the end (docs/deploy.md; not part of make test).
-prod-check: install
+PRODCHECK_STAMP := $(VENV)/.prodcheck-installed
+$(PRODCHECK_STAMP): $(STAMP) requirements/prodcheck.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/prodcheck.lock
+	touch $(PRODCHECK_STAMP)
+
+prod-check: install $(PRODCHECK_STAMP)
 	bash deploy/prod-check.sh
 	$(MAKE) replica-check
 

@@ -9,6 +9,8 @@
 #   PRODCHECK_KEEP=1      keep the database and the run directory afterwards
 #   PRODCHECK_HTTP_PORT / PRODCHECK_HTTPS_PORT (8480 / 8443); granian listens on a Unix socket, as shipped
 #   PRODCHECK_APP2_PORT (8482): the second granian, standing in for a second host behind the same nginx
+#   PRODCHECK_S3_PORT (8490), PRODCHECK_S3_APP1_PORT / _S3_APP2_PORT (8491 / 8492): moto's S3 server and
+#     the two app servers with MEDIA_STORAGE=s3
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=deploy/local_stack.sh
@@ -17,6 +19,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 HTTP_PORT=${PRODCHECK_HTTP_PORT:-8480}
 HTTPS_PORT=${PRODCHECK_HTTPS_PORT:-8443}
 APP2_PORT=${PRODCHECK_APP2_PORT:-8482}
+# Media on S3-compatible storage: moto's S3 server and two app servers configured for it.
+S3_PORT=${PRODCHECK_S3_PORT:-8490}
+S3_APP1_PORT=${PRODCHECK_S3_APP1_PORT:-8491}
+S3_APP2_PORT=${PRODCHECK_S3_APP2_PORT:-8492}
 KEEP=${PRODCHECK_KEEP:-0}
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/congphuong-prodcheck.XXXXXX")
 BASE="https://localhost:$HTTPS_PORT"
@@ -389,7 +395,158 @@ else
   fail "reload: $replaced of $workers workers replaced, $answered answered, $refused not 200 ($(sort "$reload_log" | uniq -c | tr '\n' ' '))"
 fi
 
-for log in "$APP_LOG" "$APP2_LOG"; do
+# --- media on S3-compatible storage (issue 20, "Past one machine") -------------------------------
+# Two more app servers with MEDIA_STORAGE=s3 against moto's S3 server (standing in for the city's
+# object store, requirements/prodcheck.lock): an image uploaded by an editor's process lands in the
+# bucket, not on a host's disk; the article that shows it, published, is seen on both servers'
+# category page within 2 s, and the image address both give is the bucket's and answers with the image.
+step "media on S3-compatible storage (moto on 127.0.0.1:$S3_PORT)"
+"$ROOT/.venv/bin/moto_server" -H 127.0.0.1 -p "$S3_PORT" >"$RUN/log/moto.log" 2>&1 &
+STACK_PIDS+=("$!")
+stack_wait_http "$RUN/log/moto.log" "http://127.0.0.1:$S3_PORT/" || stack_die "moto_server did not start"
+S3_ENV=(
+  MEDIA_STORAGE=s3 AWS_STORAGE_BUCKET_NAME=congphuong-prodcheck AWS_S3_ENDPOINT_URL="http://127.0.0.1:$S3_PORT"
+  AWS_S3_REGION_NAME=us-east-1 AWS_ACCESS_KEY_ID=prodcheck AWS_SECRET_ACCESS_KEY=prodcheck
+)
+(
+  export "${S3_ENV[@]}"
+  # The bucket policy docs/deploy.md (section 9) requires: images public, documents private.
+  "$STACK_PY" -c 'import boto3, json, os
+bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+s3 = boto3.client("s3", endpoint_url=os.environ["AWS_S3_ENDPOINT_URL"])
+s3.create_bucket(Bucket=bucket)
+s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+    "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+    "Resource": ["arn:aws:s3:::%s/original_images/*" % bucket, "arn:aws:s3:::%s/images/*" % bucket]}]}))'
+)
+# One worker each, so that warming them up below reaches every worker.
+STACK_APP_WORKERS=1 stack_start_app "$S3_APP1_PORT" "${S3_ENV[@]}"
+STACK_APP_WORKERS=1 stack_start_app "$S3_APP2_PORT" "${S3_ENV[@]}"
+S3_TITLE="Tin kiểm tra ảnh trên S3 $(date +%s)"
+(
+  export "${S3_ENV[@]}"
+  CATEGORY="$CATEGORY" TITLE="$S3_TITLE" PORTS="$S3_APP1_PORT $S3_APP2_PORT" stack_manage shell -c '
+import html, http.client, io, json, os, re, time
+from concurrent.futures import ThreadPoolExecutor
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage
+from PIL import Image as PillowImage
+from django.contrib.auth import get_user_model
+from wagtail.documents import get_document_model
+from wagtail.models import Workflow
+from congphuong.core import renditions
+from wagtail.images import get_image_model
+from wagtail.models import Site
+from congphuong.news.models import ArticlePage, CategoryPage
+
+def get(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers={"Host": "localhost", "X-Forwarded-Proto": "https"})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, body
+
+def seen_after(port, path, needle, published):
+    while time.monotonic() - published < 10:
+        status, body = get(port, path)
+        if status == 200 and needle in body.decode():
+            return round(time.monotonic() - published, 2)
+        time.sleep(0.05)
+    return None
+
+site = Site.objects.get(hostname="localhost", is_default_site=True)
+category = next(page for page in CategoryPage.objects.live().descendant_of(site.root_page)
+                if page.relative_url(site) == os.environ["CATEGORY"])
+ports = [int(port) for port in os.environ["PORTS"].split()]
+# Servers in use are warm: a worker'"'"'s first render with an image also starts its S3 client (boto3
+# loads its service models: seconds on a loaded machine), which is not what a publish costs. Each
+# address differs (a query string), so each is a render, not a page-cache hit.
+warm_up = {}
+for port in ports:
+    for attempt in range(3):
+        started = time.monotonic()
+        get(port, os.environ["CATEGORY"] + "?kiem-tra=%d" % attempt)
+        warm_up.setdefault(port, []).append(round(time.monotonic() - started, 2))
+document = get_document_model()(title="Văn bản kiểm tra S3", file=ContentFile(b"%PDF-1.4 kiem tra", name="van-ban-s3.pdf"))
+document.save()
+picture = io.BytesIO()
+PillowImage.new("RGB", (1200, 800), (30, 110, 60)).save(picture, "JPEG")
+image = get_image_model()(title="Ảnh kiểm tra S3", file=ImageFile(picture, name="anh-kiem-tra-s3.jpg"))
+image.save()
+page = ArticlePage(title=os.environ["TITLE"], slug="kiem-tra-anh-s3", lead="Ảnh lưu trên S3.", live=False,
+                   listing_image=image)
+category.add_child(instance=page)
+revision = page.save_revision(log_action=False)
+# Sent for review, as every article is: its renditions are made while the leader reads it
+# (core/renditions.py); the review takes minutes, waiting for the resizing stands in for it.
+editor, _ = get_user_model().objects.get_or_create(username="bientap_kiemtra_s3")
+(page.get_workflow() or Workflow.objects.filter(active=True).first()).start(page, editor)
+renditions.wait()
+revision.publish()
+published = time.monotonic()
+with ThreadPoolExecutor(2) as pool:
+    seen = dict(zip(ports, pool.map(lambda port: seen_after(port, os.environ["CATEGORY"],
+                                                            html.escape(os.environ["TITLE"]), published), ports)))
+article = {}
+for port in ports:
+    status, body = get(port, os.environ["CATEGORY"])  # the new article'"'"'s card, with its image
+    found = re.findall(r"""(?:src|srcset)="([^" ]+)""", body.decode())
+    article[port] = {"status": status, "images": [url for url in found if "anh-kiem-tra-s3" in url]}
+bucket_prefix = os.environ["AWS_S3_ENDPOINT_URL"] + "/" + os.environ["AWS_STORAGE_BUCKET_NAME"] + "/"
+first_image = next(iter(article[ports[0]]["images"]), "")
+
+def anonymous_get(url):
+    """GET from the bucket with no credentials, as a reader'"'"'s browser does."""
+    connection = http.client.HTTPConnection("127.0.0.1", int(os.environ["AWS_S3_ENDPOINT_URL"].rsplit(":", 1)[1]))
+    connection.request("GET", url[len(os.environ["AWS_S3_ENDPOINT_URL"]):])
+    answer = connection.getresponse()
+    return {"status": answer.status, "type": answer.getheader("Content-Type"), "bytes": len(answer.read())}
+
+fetched = anonymous_get(first_image) if first_image.startswith(bucket_prefix) else None
+document_url = default_storage.url(document.file.name).split("?")[0]
+print("S3RESULT " + json.dumps({
+    "original": image.file.name, "original_url": image.file.url, "seen": seen, "article": article,
+    "warm_up": warm_up,
+    "bucket_prefix": bucket_prefix, "fetched": fetched,
+    "document": {"url": document_url, "stored": default_storage.exists(document.file.name), **anonymous_get(document_url)},
+    "on_local_disk": os.path.exists(os.path.join(os.environ["MEDIA_ROOT"], image.file.name)),
+}))
+' >"$RUN/s3.out" 2>&1 || true
+)
+S3_RESULT=$(sed -n 's/^S3RESULT //p' "$RUN/s3.out")
+if [ -z "$S3_RESULT" ]; then
+  fail "media on S3: the editor's process failed"
+  tail -n 15 "$RUN/s3.out"
+else
+  # shellcheck disable=SC2016
+  while IFS= read -r line; do
+    case "$line" in ok\ *) ok "${line#ok }" ;; *) fail "${line#fail }" ;; esac
+  done < <(S3_RESULT="$S3_RESULT" S3_APP1_PORT="$S3_APP1_PORT" S3_APP2_PORT="$S3_APP2_PORT" "$STACK_PY" -c '
+import json, os
+result = json.loads(os.environ["S3_RESULT"])
+prefix = result["bucket_prefix"]
+say = lambda good, text: print(("ok " if good else "fail ") + text)
+say(result["original_url"].startswith(prefix) and not result["on_local_disk"],
+    "the uploaded image is in the bucket, not on the disk: " + result["original_url"])
+for port in (os.environ["S3_APP1_PORT"], os.environ["S3_APP2_PORT"]):
+    seen = result["seen"][port]
+    say(seen is not None and seen <= 2, "S3 server :%s shows the published article on its category after %s s (renders before it, warming up: %s s)"
+        % (port, seen, result["warm_up"][port]))
+    page = result["article"][port]
+    say(page["status"] == 200 and page["images"] and all(url.startswith(prefix) for url in page["images"]),
+        "S3 server :%s: the article'"'"'s card gives its image from the bucket (%s)" % (port, ", ".join(page["images"][:1]) or "none"))
+fetched = result["fetched"] or {}
+say(fetched.get("status") == 200 and fetched.get("type", "").startswith("image/") and fetched.get("bytes", 0) > 0,
+    "the bucket answers the image address: %s" % fetched)
+document = result["document"]
+say(document["stored"] and document["url"].startswith(prefix) and document["status"] == 403,
+    "a document is in the bucket but not readable from it (%s → %s)" % (document["url"], document["status"]))
+')
+fi
+
+for log in "$APP_LOG" "$APP2_LOG" "$RUN/log/app-$S3_APP1_PORT.log" "$RUN/log/app-$S3_APP2_PORT.log"; do
   if grep -E '(Traceback|"level": "ERROR"|\[ERROR\])' "$log" >/dev/null; then
     fail "the app logged errors ($(basename "$log")):"
     grep -E -A3 '(Traceback|"level": "ERROR"|\[ERROR\])' "$log" | head -n 20

@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.core import checks
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, workflow_submitted
 
         from . import renditions, signals  # noqa: F401  (signals: connects the NFC normaliser)
         from .admin_guards import install_admin_form_guards
@@ -21,6 +21,7 @@ class CoreConfig(AppConfig):
 
         checks.register(check_no_field_in_two_panels, "congphuong_panels")
         page_published.connect(renditions.on_page_published, dispatch_uid="congphuong-renditions-on-publish")
+        workflow_submitted.connect(renditions.on_workflow_submitted, dispatch_uid="congphuong-renditions-on-review")
         # Wagtail's own listing exports (reports, site history, list_export) have no formula escaping.
         install_wagtail_export_guard()
         # A POST without a StreamField's "-count" keys must be a 400, not a KeyError (500).

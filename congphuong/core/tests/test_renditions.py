@@ -88,3 +88,29 @@ def test_every_page_image_size_of_the_public_templates_is_made_on_publish():
             assert expanded <= wanted, f"{path.name}: {{% … {expression} {spec} %}} not made on publish"
             seen += 1
     assert seen >= 8  # the scan found the templates
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_sending_a_draft_for_review_makes_its_renditions_before_the_publish(category, settings, django_user_model):
+    """The leader reads the draft for minutes; its photos are resized meanwhile, so the readers' first
+    renders after the publish do not wait for them (6 s on S3 storage in `make prod-check`)."""
+    from wagtail.models import Workflow
+
+    settings.CONGPHUONG_RENDITIONS_ON_PUBLISH = True  # the background thread, as in production
+    listing = wagtail_factories.ImageFactory(title="Ảnh đại diện bản nháp")
+    in_body = wagtail_factories.ImageFactory(title="Ảnh trong bản nháp")
+    article = ArticlePageFactory(parent=category, title="Bản nháp có ảnh", live=False)
+    article.listing_image = listing
+    article.body = [{"type": "image", "value": {"image": in_body.pk, "alt_text": "", "caption": "Ảnh"}}]
+    article.save_revision()
+    assert not _rendition_specs(listing) and not _rendition_specs(in_body)
+
+    workflow = article.get_workflow() or Workflow.objects.filter(active=True).first()
+    editor = django_user_model.objects.create_user("bientap_anh", password="x")
+    workflow.start(article, editor)
+    renditions.wait()
+
+    article.refresh_from_db()
+    assert not article.live  # nothing published: the draft's images only
+    assert _rendition_specs(listing) >= _wanted(renditions.LISTING_SPECS, renditions.CONTENT_SPECS)
+    assert _rendition_specs(in_body) >= _wanted(renditions.CONTENT_SPECS)
