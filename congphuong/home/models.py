@@ -72,7 +72,7 @@ class HomePage(RoutablePageMixin, BasePage):
 
     def category_sections(self):
         """(category, its newest articles) for each category shown on the home page: two queries."""
-        from congphuong.news.models import ArticlePage, CategoryPage, article_cards
+        from congphuong.news.models import ArticlePage, CategoryPage, chosen_cards
 
         categories = list(
             CategoryPage.objects.child_of(self)
@@ -87,9 +87,9 @@ class HomePage(RoutablePageMixin, BasePage):
         # by the index on published_at), their ids unioned in one query (`core/candidates.py`).
         # Numbering every article of the ward per category with a window function, then keeping
         # four, cost more as the ward grew.
-        newest = ArticlePage.objects.live().public().order_by("-published_at", "-pk").values("pk")
+        newest = ArticlePage.objects.filter(live=True).public().order_by("-published_at", "-pk").values("pk")
         parts = [newest.filter(path__startswith=category.path)[:SECTION_SIZE] for category in categories]
-        ranked = article_cards().filter(pk__in=union_of(*parts))
+        ranked = chosen_cards(union_of(*parts))
         sections = {category.path: [] for category in categories}
         for article in ranked:
             sections[article.path[: len(categories[0].path)]].append(article)

@@ -38,6 +38,13 @@ def article_cards(*image_specs):
     return live_articles(*image_specs).only(*CARD_FIELDS)
 
 
+def chosen_cards(candidates, *image_specs):
+    """The cards (`CARD_FIELDS`, listing images) of the articles whose ids `candidates` gives, newest
+    first: a list that already chose live, public articles of its ward (`core/candidates.py`)."""
+    chosen = ArticlePage.objects.filter(pk__in=candidates).order_by("-published_at", "-pk")
+    return with_listing_images(chosen.only(*CARD_FIELDS), *image_specs)
+
+
 class CategoryPage(RoutablePageMixin, BasePage):
     """A Danh mục: lists its own articles and those of its sub-categories, newest first."""
 
@@ -170,27 +177,25 @@ class ArticlePage(RoutablePageMixin, BasePage):
         if self.pk is None or "related_links" in unsaved or "tagged_items" in unsaved:
             return self._unsaved_related_articles(limit)
         own_tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values("tag_id")
+        shares_tag = Exists(ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=own_tags))
+        picks = RelatedArticle.objects.filter(page_id=self.pk)
+        # Building the query costs more CPU than running it: as few filter() calls as can be (each
+        # copies the whole query); every part is live, public and in the ward, so the outer query
+        # filters nothing again, and reads the cards' columns only (`CARD_FIELDS`).
         in_ward = (
-            ArticlePage.objects.live()
+            ArticlePage.objects.filter(~Q(pk=self.pk), live=True, path__startswith=self.ward_path)
             .public()
-            .filter(path__startswith=self.ward_path)
-            .exclude(pk=self.pk)
             .order_by("-published_at", "-pk")
             .values("pk")
         )
-        sharing_a_tag = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=own_tags)
         candidates = union_of(
-            RelatedArticle.objects.filter(page_id=self.pk).values("article_id"),
-            in_ward.filter(Exists(sharing_a_tag))[:limit],
+            in_ward.filter(pk__in=picks.values("article_id")),
+            in_ward.filter(shares_tag)[:limit],
             in_ward.filter(path__startswith=self.path[: -Page.steplen], depth=self.depth)[:limit],
         )
-        picked = RelatedArticle.objects.filter(page_id=self.pk, article_id=OuterRef("pk"))
-        # Building the query costs more CPU than running it: one annotate() and one filter() call
-        # (each call copies the whole query), the cards' columns only (`CARD_FIELDS`).
-        related = article_cards(renditions.CARD).annotate(
-            pick_order=Subquery(picked.values("sort_order")[:1]), shares_tag=Exists(sharing_a_tag)
+        related = chosen_cards(candidates, renditions.CARD).annotate(
+            pick_order=Subquery(picks.filter(article_id=OuterRef("pk")).values("sort_order")[:1]), shares_tag=shares_tag
         )
-        related = related.filter(~Q(pk=self.pk), pk__in=candidates, path__startswith=self.ward_path)
         order = (F("pick_order").asc(nulls_last=True), F("shares_tag").desc(), "-published_at", "-pk")
         return list(related.order_by(*order)[:limit])
 
