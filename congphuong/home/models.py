@@ -3,14 +3,14 @@
 from functools import cached_property
 
 from django.db import models
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Q
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
 from congphuong.core import renditions
+from congphuong.core.candidates import union_of
 from congphuong.core.models import BasePage, when_shown
 
 FEATURED_COUNT = 5
@@ -66,13 +66,16 @@ class HomePage(RoutablePageMixin, BasePage):
         ]
         if len(picked) < limit:
             exclude = [article.pk for article in picked]
-            latest = article_cards().descendant_of(self).exclude(pk__in=exclude)
+            # The ward's articles by path prefix alone (`descendant_of` adds `depth >= d`): with it,
+            # SQLite read every page below the home through the (depth, path) index and sorted
+            # them (54 ms at 10,000 articles); without, it walks the newest first and stops (5 ms).
+            latest = article_cards().filter(path__startswith=self.path).exclude(pk__in=exclude)
             picked += list(latest[: limit - len(picked)])
         return picked
 
     def category_sections(self):
         """(category, its newest articles) for each category shown on the home page: two queries."""
-        from congphuong.news.models import CategoryPage, article_cards
+        from congphuong.news.models import ArticlePage, CategoryPage, chosen_cards
 
         categories = list(
             CategoryPage.objects.child_of(self)
@@ -83,17 +86,13 @@ class HomePage(RoutablePageMixin, BasePage):
         )
         if not categories:
             return []
-        # The newest SECTION_SIZE of each category: numbered per category by a window function,
-        # one query (an OR of one subquery per category cost more to build than to run).
-        section = Substr("path", 1, len(categories[0].path))
-        newest_first = [F("published_at").desc(), F("pk").desc()]
-        ranked = (
-            article_cards()
-            .alias(section=section)
-            .filter(section__in=[category.path for category in categories])
-            .annotate(rank=Window(RowNumber(), partition_by=[section], order_by=newest_first))
-            .filter(rank__lte=SECTION_SIZE)
-        )
+        # The newest SECTION_SIZE of each category: a short query each (the newest first, served
+        # by the index on published_at), their ids unioned in one query (`core/candidates.py`).
+        # Numbering every article of the ward per category with a window function, then keeping
+        # four, cost more as the ward grew.
+        newest = ArticlePage.objects.filter(live=True).public().order_by("-published_at", "-pk").values("pk")
+        parts = [newest.filter(path__startswith=category.path)[:SECTION_SIZE] for category in categories]
+        ranked = chosen_cards(union_of(*parts))
         sections = {category.path: [] for category in categories}
         for article in ranked:
             sections[article.path[: len(categories[0].path)]].append(article)

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from congphuong.core import renditions
 from congphuong.core.blocks import BodyStreamBlock
+from congphuong.core.candidates import union_of
 from congphuong.core.models import BasePage, base_promote_panels, when_shown, with_listing_images
 from congphuong.core.pagination import page_number, paginate
 
@@ -35,6 +36,13 @@ def live_articles(*image_specs):
 def article_cards(*image_specs):
     """`live_articles` with only the columns a card shows (`CARD_FIELDS`)."""
     return live_articles(*image_specs).only(*CARD_FIELDS)
+
+
+def chosen_cards(candidates, *image_specs):
+    """The cards (`CARD_FIELDS`, listing images) of the articles whose ids `candidates` gives, newest
+    first: a list that already chose live, public articles of its ward (`core/candidates.py`)."""
+    chosen = ArticlePage.objects.filter(pk__in=candidates).order_by("-published_at", "-pk")
+    return with_listing_images(chosen.only(*CARD_FIELDS), *image_specs)
 
 
 class CategoryPage(RoutablePageMixin, BasePage):
@@ -157,23 +165,39 @@ class ArticlePage(RoutablePageMixin, BasePage):
         Only articles of this article's own ward: tags are shared across wards, and a pick
         pointing into another ward (or at a private page) is skipped. One query (and one for
         the list's images); a preview's unsaved picks and tags are read from its form.
+
+        The query reads a few candidates, not the ward: the picks, the newest `limit` sharing a
+        tag and the newest `limit` of the category (each a short query of its own,
+        `core/candidates.py`), then orders their union. That gives the same four as ordering
+        every article of the ward: an article left out of the newest `limit` sharing a tag has
+        `limit` articles ahead of it (each a pick or a newer one sharing a tag), and so has one
+        left out of the category's newest.
         """
         unsaved = getattr(self, "_cluster_related_objects", {})
         if self.pk is None or "related_links" in unsaved or "tagged_items" in unsaved:
             return self._unsaved_related_articles(limit)
-        picked = RelatedArticle.objects.filter(page_id=self.pk, article_id=OuterRef("pk"))
         own_tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values("tag_id")
-        sharing_a_tag = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=own_tags)
-        parent_path = self.path[: -Page.steplen]
-        # Building the query costs more CPU than running it: one annotate() and one filter() call
-        # (each call copies the whole query), the cards' columns only (`CARD_FIELDS`).
-        related = article_cards(renditions.CARD).annotate(
-            pick_order=Subquery(picked.values("sort_order")[:1]), shares_tag=Exists(sharing_a_tag)
+        sharing = ArticlePageTag.objects.filter(tag_id__in=own_tags)
+        shares_tag = Exists(sharing.filter(content_object_id=OuterRef("pk")))
+        picks = RelatedArticle.objects.filter(page_id=self.pk)
+        # Building the query costs more CPU than running it: as few filter() calls as can be (each
+        # copies the whole query); every part is live, public and in the ward, so the outer query
+        # filters nothing again, and reads the cards' columns only (`CARD_FIELDS`).
+        in_ward = (
+            ArticlePage.objects.filter(~Q(pk=self.pk), live=True, path__startswith=self.ward_path)
+            .public()
+            .order_by("-published_at", "-pk")
+            .values("pk")
         )
-        related = related.filter(
-            Q(pick_order__isnull=False) | Q(shares_tag=True) | Q(path__startswith=parent_path, depth=self.depth),
-            ~Q(pk=self.pk),
-            path__startswith=self.ward_path,
+        candidates = union_of(
+            in_ward.filter(pk__in=picks.values("article_id")),
+            # `IN` the tagged articles, not `EXISTS` per article: SQLite walked the whole ward
+            # evaluating EXISTS when few articles share a tag (4.7 ms → 0.5 ms at 10,000 articles).
+            in_ward.filter(pk__in=sharing.values("content_object_id"))[:limit],
+            in_ward.filter(path__startswith=self.path[: -Page.steplen], depth=self.depth)[:limit],
+        )
+        related = chosen_cards(candidates, renditions.CARD).annotate(
+            pick_order=Subquery(picks.filter(article_id=OuterRef("pk")).values("sort_order")[:1]), shares_tag=shares_tag
         )
         order = (F("pick_order").asc(nulls_last=True), F("shares_tag").desc(), "-published_at", "-pk")
         return list(related.order_by(*order)[:limit])
