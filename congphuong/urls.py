@@ -35,6 +35,8 @@ urlpatterns += policy.public_urlpatterns(
     i18n_patterns(
         path(pgettext_lazy("url", "tim-kiem/"), search_views.search, name="search"),
         path(pgettext_lazy("url", "tim-kiem/goi-y/"), search_views.autocomplete, name="search_autocomplete"),
+        # Every public ward of the install (docs/search.md, "Across the province"), on every ward's host.
+        path(pgettext_lazy("url", "tim-kiem/toan-thanh-pho/"), search_views.search_province, name="search_province"),
         prefix_default_language=False,
     )
 )

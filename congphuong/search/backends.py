@@ -52,6 +52,11 @@ class Term:
 class Expr:
     terms: list[Term]
     scope: int | None = None  # ancestor page id (the ward's root page)
+    # The province-wide search (docs/search.md): below any of these roots (the wards' English
+    # homes on /en/), and below none of `scope_not` (on the Vietnamese page: the English homes and
+    # the wards that are not public), both as filter tokens, like `scope`.
+    scope_any: tuple[int, ...] = ()
+    scope_not: tuple[int, ...] = ()
     kinds: tuple[str, ...] = ()  # any of these content types
     category: int | None = None  # ancestor category page id
     key_range: tuple[int | None, int | None] = (None, None)
@@ -155,11 +160,16 @@ class SQLiteBackend:
             parts.append("(" + " OR ".join(self._match_terms(expr.any_of)) + ")")
         if expr.scope is not None:
             parts.append(f'{{meta}} : "p{expr.scope}"')
+        if expr.scope_any:
+            parts.append("{meta} : (" + " OR ".join(f'"p{pk}"' for pk in expr.scope_any) + ")")
         if expr.category is not None:
             parts.append(f'{{meta}} : "p{expr.category}"')
         if expr.kinds:
             parts.append("{meta} : (" + " OR ".join(f'"{kind_token(kind)}"' for kind in expr.kinds) + ")")
-        return " AND ".join(parts)
+        match = " AND ".join(parts)
+        if expr.scope_not:  # FTS5's NOT is binary: "(everything above) NOT (any excluded root)"
+            match = f"({match}) NOT {{meta}} : (" + " OR ".join(f'"p{pk}"' for pk in expr.scope_not) + ")"
+        return match
 
     def _where(self, expr: Expr):
         # rowid qualified: facet_pairs joins the documents table, where a bare rowid is no column.
@@ -204,6 +214,17 @@ class SQLiteBackend:
             cursor.execute(
                 f"SELECT d.kind, d.section_id, count(*) FROM {FTS_TABLE} JOIN {DOC_TABLE} d "
                 f"ON d.sort_key = {FTS_TABLE}.rowid WHERE {where} GROUP BY d.kind, d.section_id",
+                params,
+            )
+            return cursor.fetchall()
+
+    def ward_pairs(self, expr: Expr) -> list[tuple[int | None, int]]:
+        """(site_id, count) over every match (the province search's ward facet): only when few."""
+        where, params = self._where(expr)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.site_id, count(*) FROM {FTS_TABLE} JOIN {DOC_TABLE} d "
+                f"ON d.sort_key = {FTS_TABLE}.rowid WHERE {where} GROUP BY d.site_id",
                 params,
             )
             return cursor.fetchall()
@@ -461,6 +482,11 @@ class PostgresBackend:
         filters = []
         if expr.scope is not None:
             filters.append(_tsquery_lexeme(f"§p{expr.scope}"))
+        if expr.scope_any:
+            filters.append("(" + " | ".join(_tsquery_lexeme(f"§p{pk}") for pk in expr.scope_any) + ")")
+        # Exact in the GIN index (a lexeme is there or not: no recheck); each excluded root's posting
+        # list is small (an English section, a ward not yet public).
+        filters.extend("!" + _tsquery_lexeme(f"§p{pk}") for pk in expr.scope_not)
         if expr.category is not None:
             filters.append(_tsquery_lexeme(f"§p{expr.category}"))
         if expr.kinds:
@@ -541,6 +567,18 @@ class PostgresBackend:
         sql, params = self._select("kind, section_id, count(*)", expr, "GROUP BY kind, section_id")
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def ward_pairs(self, expr: Expr) -> list[tuple[int | None, int]]:
+        """(site_id, count) over every match, from the documents' rows (the vector table has no
+        ward column): only when the matches are few."""
+        sql, params = self._select("sort_key", expr)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.site_id, count(*) FROM ({sql}) m JOIN {DOC_TABLE} d ON d.sort_key = m.sort_key "
+                "GROUP BY d.site_id",
+                params,
+            )
             return cursor.fetchall()
 
     @contextmanager
