@@ -274,6 +274,11 @@ class SQLiteBackend:
         return total, results
 
 
+# The ward's root page of a document (its language home): the first id of its scope (documents.scope,
+# ancestor ids from the home down; a home's own document has only itself).
+ROOT_OF_SCOPE = "NULLIF(split_part(d.scope, ' ', 1), '')::bigint"
+
+
 def _tsquery_lexeme(token: str) -> str:
     return "'" + token.replace("'", "''").replace("\\", "\\\\") + "'"
 
@@ -312,7 +317,8 @@ class PostgresBackend:
     def create_sql() -> list[str]:
         return [
             f"CREATE TABLE IF NOT EXISTS {VECTOR_TABLE} (sort_key bigint PRIMARY KEY, kind varchar(40) NOT NULL, "
-            "section_id bigint, vec tsvector NOT NULL, title_vec tsvector NOT NULL) WITH (toast_tuple_target = 128)",
+            "section_id bigint, root_id bigint, vec tsvector NOT NULL, title_vec tsvector NOT NULL) "
+            "WITH (toast_tuple_target = 128)",
             f"CREATE INDEX IF NOT EXISTS portal_search_vector_vec_gin ON {VECTOR_TABLE} USING gin (vec)",
             f"CREATE INDEX IF NOT EXISTS portal_search_vector_title_vec_gin ON {VECTOR_TABLE} USING gin (title_vec)",
         ]
@@ -367,12 +373,12 @@ class PostgresBackend:
             title_vecs.append(self._tsvector([(tf, "A"), (te, "B")], mt))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {VECTOR_TABLE} (sort_key, kind, section_id, vec, title_vec) "
-                "SELECT d.sort_key, d.kind, d.section_id, x.vec::tsvector, x.title_vec::tsvector "
+                f"INSERT INTO {VECTOR_TABLE} (sort_key, kind, section_id, root_id, vec, title_vec) "
+                f"SELECT d.sort_key, d.kind, d.section_id, {ROOT_OF_SCOPE}, x.vec::tsvector, x.title_vec::tsvector "
                 "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS x(sort_key, vec, title_vec) "
                 f"JOIN {DOC_TABLE} d ON d.sort_key = x.sort_key "
                 "ON CONFLICT (sort_key) DO UPDATE SET kind = excluded.kind, section_id = excluded.section_id, "
-                "vec = excluded.vec, title_vec = excluded.title_vec",
+                "root_id = excluded.root_id, vec = excluded.vec, title_vec = excluded.title_vec",
                 [keys, vecs, title_vecs],
             )
 
@@ -495,6 +501,17 @@ class PostgresBackend:
         groups[target].extend(filters)
         clauses: list[str] = []
         params: list[object] = []
+        if expr.scope is not None and expr.keys is None:
+            # The ward as a column too, besides its filter token (which the GIN index uses). "Newest
+            # first" walks the sort-key index backwards and checks each row: with the token alone,
+            # every row of another ward cost a read of its TOASTed vector (~6 µs) before being
+            # dropped, so the walk grew with the number of wards. This integer is checked first
+            # (written `= ANY(array)`: an `= constant` becomes an equivalence class, whose derived
+            # condition PostgreSQL checks after the others), so another ward's row costs only its
+            # narrow heap tuple. No index on it: a bitmap over the whole ward would read every
+            # vector of the ward (docs/search.md).
+            clauses.append("root_id = ANY(%s::bigint[])")
+            params.append([expr.scope])
         for column, parts in groups.items():
             if parts:
                 clauses.append(f"{column} @@ %s::tsquery")
