@@ -20,6 +20,7 @@ from congphuong.core.language import is_english
 from congphuong.core.routing import language_root
 from congphuong.legacy.archive import archive_filter, origin_page_ids
 from congphuong.serving import tracking
+from congphuong.serving.tags import site_tag
 
 from . import engine, registry
 from .models import SearchDocument
@@ -227,6 +228,8 @@ def search_province(request):
         "search_base": reverse("search_province"),
     }
     province = province_wards()
+    # It names every ward: a ward's renamed settings purge its own `site:` tag only (docs/caching.md).
+    tracking.add_tags(*(site_tag(ward.site_id) for ward in province.wards))
     kinds = registry.kinds()
     selected_kind = _selected_kind(request, dict(kinds), notes)
     date_from, date_to = _date_filters(request, notes)

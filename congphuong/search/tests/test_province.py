@@ -9,6 +9,7 @@ from congphuong.news.tests.factories import CategoryPageFactory
 from congphuong.search import engine
 from congphuong.search.province import province_wards
 from congphuong.serving.tests.conftest import page_cache  # noqa: F401 — a fixture
+from congphuong.wards.models import WardSettings
 from congphuong.wards.tests.factories import make_ward
 
 from .helpers import make_article
@@ -129,7 +130,7 @@ def test_province_scopes_cover_public_wards_only(ward, other_ward, two_wards):
     assert outcome.total == 3
 
 
-def test_results_are_cached_and_follow_any_wards_index(client, page_cache, committed, two_wards):  # noqa: F811
+def test_results_are_cached_and_follow_any_wards_index(client, page_cache, committed, two_wards, other_ward):  # noqa: F811
     url = f"{URL}?q=tuyen+duong"
     assert client.get(url).status_code == 200
     assert client.get(url)["X-Page-Cache"] == "hit"
@@ -137,3 +138,9 @@ def test_results_are_cached_and_follow_any_wards_index(client, page_cache, commi
     fresh = client.get(url)
     assert fresh["X-Page-Cache"] == "miss"
     assert "gia đình hiếu học" in fresh.text
+    # Another ward renamed (its settings purge only its own ward's pages): the city page follows.
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    settings = WardSettings.objects.get(site=other_ward)
+    settings.short_name = "Phường An Khánh Mới"
+    committed(settings.save)
+    assert "Phường An Khánh Mới" in client.get(url).text
