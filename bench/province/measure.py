@@ -17,7 +17,8 @@ stack's environment once granian and nginx are up.
 - publish: an article published the admin's way (draft child, `save_revision().publish()`) in the ward:
   delay until its title shows on the ward's home and category through nginx; another ward's home,
   cached by the page cache before, is still a page-cache hit afterwards (no other ward purged);
-- sitemap.xml and rss/ of the ward from granian: size, URLs, p50/p95, page cache off and on;
+- the sitemap index (sitemap.xml), its first page (sitemap-trang.xml) and rss/ of the ward from
+  granian: size, URLs, p50/p95, page cache off and on;
 - memory of each granian worker (VmRSS, PSS) after all this; database size and the largest tables;
 - time of `add_ward` for one more unit on the built database.
 """
@@ -304,12 +305,14 @@ def publish(site, category, other_site, front: Http, cached: Http, other_cached:
 
 def feeds(site, app: Http, cached: Http) -> dict:
     out = {}
-    for name, path in (("sitemap", "/sitemap.xml"), ("rss", "/rss/")):
+    # The sitemap index, and its first page: at most 2,000 pages (wards/sitemap.py).
+    paths = (("sitemap index", "/sitemap.xml"), ("sitemap", "/sitemap-trang.xml"), ("rss", "/rss/"))
+    for name, path in paths:
         response, body, _ms = app.get(path)
         out[name] = {
             "status": response.status,
             "bytes": len(body),
-            "entries": len(re.findall(rb"<(?:url|item)>", body)),
+            "entries": len(re.findall(rb"<(?:url|item|sitemap)>", body)),
             "uncached_ms": app.timed(path, HTTP_RUNS),
             "cached_ms": cached.timed(path, HTTP_RUNS),
         }

@@ -121,7 +121,7 @@ def measure_section(m: dict) -> list[str]:
     else:
         lines.append(f"| publish | {publish['error']} | | ✘ |")
     feeds = m.get("feeds", {})
-    for name in ("sitemap", "rss"):
+    for name in ("sitemap index", "sitemap", "rss"):
         item = feeds.get(name)
         if isinstance(item, dict):
             lines.append(
