@@ -273,6 +273,8 @@ def search_province(request):
     wards = {ward.site_id: ward for ward in province.wards}
     for hit in context["hits"]:
         hit.ward = wards.get(hit.document.site_id)
+    # The same results answer on every ward's host: not for search engines to index 168 times over.
+    context["indexable"] = False
     counts = engine.ward_counts(outcome)
     context["ward_facets"] = [
         (ward, _format_count(counts[ward.site_id], engine.FACET_CAP) if counts is not None else "")

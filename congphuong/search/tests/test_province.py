@@ -47,6 +47,7 @@ def test_finds_the_pages_of_every_ward_with_their_ward_names(client, two_wards, 
     assert '<span class="result-ward">Phường An Khánh</span>' in html
     assert html.count("<h1") == 1 and "Tìm kiếm trên toàn thành phố" in html
     assert "mọi phường, xã thuộc Thành phố Hồ Chí Minh" in html
+    assert '<meta name="robots" content="noindex">' in html  # the same page on every ward's host
 
 
 def test_the_ward_search_stays_in_its_ward_and_links_to_the_province_page(client, two_wards):
