@@ -277,7 +277,7 @@ def search_province(request):
     context["indexable"] = False
     counts = engine.ward_counts(outcome)
     context["ward_facets"] = [
-        (ward, _format_count(counts[ward.site_id], engine.FACET_CAP) if counts is not None else "")
+        (ward, _format_count(counts.get(ward.site_id, 0), engine.FACET_CAP) if counts is not None else "")
         for ward in province.wards
         if counts is None or counts.get(ward.site_id) or ward == selected_ward
     ]

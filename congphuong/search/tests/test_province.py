@@ -32,6 +32,10 @@ def two_wards(ward, other_ward, category):
     return {"here": here, "there": there, "other_category": other_category}
 
 
+def ward_id_of(page):
+    return page.get_site().pk
+
+
 def test_finds_the_pages_of_every_ward_with_their_ward_names(client, two_wards, other_ward):
     response = client.get(URL, {"q": "khuyen hoc"})
     assert response.status_code == 200
@@ -67,6 +71,10 @@ def test_the_ward_facet_counts_and_filters(client, two_wards, other_ward):
     assert [hit.ward.name for hit in filtered.context["hits"]] == ["Phường An Khánh"]
     assert f'<input type="hidden" name="phuong" value="{other_ward.pk}">' in filtered.text
     assert 'aria-current="true">Phường An Khánh' in filtered.text
+    # A ward with no match: said, with the ward still selected (its count 0).
+    empty = client.get(URL, {"q": "tuyen duong", "phuong": ward_id_of(two_wards["here"])})
+    assert empty.status_code == 200 and "Không tìm thấy kết quả nào" in empty.text
+    assert 'aria-current="true">Phường Thử Nghiệm <span class="facet-count">(0)</span>' in empty.text
     # A ward that is not in the list: said, and every ward searched.
     unknown = client.get(URL, {"q": "khuyen hoc", "phuong": "999999"})
     assert "Không có phường, xã này trong danh sách" in unknown.text
