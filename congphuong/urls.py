@@ -4,7 +4,6 @@ from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from congphuong.accounts.password_reset import RateLimitedPasswordResetView
@@ -13,7 +12,7 @@ from congphuong.search import views as search_views
 from congphuong.serving import policy
 from congphuong.serving import urls as serving_urls
 from congphuong.units import views as units_views
-from congphuong.wards.sitemap import WardSitemap
+from congphuong.wards import sitemap as ward_sitemap
 
 # Cache policy by URL pattern (congphuong.serving.policy, docs/caching.md): private patterns are
 # never cached; public ones may be, for anonymous readers, when the response allows it.
@@ -35,6 +34,8 @@ urlpatterns += policy.public_urlpatterns(
     i18n_patterns(
         path(pgettext_lazy("url", "tim-kiem/"), search_views.search, name="search"),
         path(pgettext_lazy("url", "tim-kiem/goi-y/"), search_views.autocomplete, name="search_autocomplete"),
+        # Every public ward of the install (docs/search.md, "Across the province"), on every ward's host.
+        path(pgettext_lazy("url", "tim-kiem/toan-thanh-pho/"), search_views.search_province, name="search_province"),
         prefix_default_language=False,
     )
 )
@@ -42,7 +43,9 @@ urlpatterns += policy.public_urlpatterns(
     [
         path("tai-lieu/", include(wagtaildocs_urls)),
         path("tra-cuu-phuong-moi/", units_views.lookup, name="unit_lookup"),
-        path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": WardSitemap}}, name="sitemap"),
+        # The index (docs/public-site.md), at the address robots.txt and search consoles know.
+        path("sitemap.xml", ward_sitemap.sitemap_index, name="sitemap"),
+        path("sitemap-<slug:section>.xml", ward_sitemap.sitemap_section, name="sitemap_section"),
         path("robots.txt", core_views.robots_txt, name="robots_txt"),
         path("favicon.ico", core_views.favicon_ico, name="favicon_ico"),
     ]

@@ -8,7 +8,7 @@ stack's environment once granian and nginx are up.
 
 - search: the portal's results-page work (`engine.run` + the first page's hits + the counts per filter,
   as bench/search times it) for bench/search's labelled queries, within the ward (its root) and across
-  every ward (`root_id=None`: what a province-wide search would run — no such page exists yet), p50/p95
+  every public ward (what `/tim-kiem/toan-thanh-pho/` runs: `province_wards()`'s scope, the ward facet), p50/p95
   over REPEAT passes; recall@10 and MRR@10 within the ward, labels mapped to the ward's pages; and the
   whole search page over HTTP from granian with the page cache off;
 - admin: GETs from granian (production settings) with the ward editor's session (signed in, second
@@ -17,7 +17,8 @@ stack's environment once granian and nginx are up.
 - publish: an article published the admin's way (draft child, `save_revision().publish()`) in the ward:
   delay until its title shows on the ward's home and category through nginx; another ward's home,
   cached by the page cache before, is still a page-cache hit afterwards (no other ward purged);
-- sitemap.xml and rss/ of the ward from granian: size, URLs, p50/p95, page cache off and on;
+- the sitemap index (sitemap.xml), its first page (sitemap-trang.xml) and rss/ of the ward from
+  granian: size, URLs, p50/p95, page cache off and on;
 - memory of each granian worker (VmRSS, PSS) after all this; database size and the largest tables;
 - time of `add_ward` for one more unit on the built database.
 """
@@ -134,6 +135,7 @@ def search(site, per_ward: int, seed: int, app: Http) -> dict:
     from bench.search import corpus
     from congphuong.news.models import ArticlePage
     from congphuong.search import engine
+    from congphuong.search.province import province_wards
 
     articles = corpus.generate(per_ward, seed=seed)
     queries = corpus.labelled_queries(articles)
@@ -152,6 +154,17 @@ def search(site, per_ward: int, seed: int, app: Http) -> dict:
         hits = engine.hits_for_page(outcome, outcome.ordered[: engine.PER_PAGE])
         engine.facet_counts(outcome, engine.Filters(), kinds, categories if root_id else [])
         return (time.perf_counter() - started) * 1000, [hit.document.object_id for hit in hits]
+
+    def province_page(text):
+        """What /tim-kiem/toan-thanh-pho/ runs (search/views.py): every public ward, the ward facet."""
+        started = time.perf_counter()
+        wards = province_wards()
+        filters = engine.Filters(scope_not=wards.scope_not)
+        outcome = engine.run(text, None, filters)
+        engine.hits_for_page(outcome, outcome.ordered[: engine.PER_PAGE])
+        engine.facet_counts(outcome, filters, kinds, [])
+        engine.ward_counts(outcome)
+        return (time.perf_counter() - started) * 1000
 
     def quality(top, query):
         relevant = {by_index[i] for i in query.relevant if i in by_index}
@@ -176,18 +189,19 @@ def search(site, per_ward: int, seed: int, app: Http) -> dict:
                 recall, mrr = quality(results_page(query.text, site.root_page_id, articles_only)[1], query)
                 article_recalls.append(recall)
                 article_mrrs.append(mrr)
-            province_ms.append(results_page(query.text, None)[0])
+            province_ms.append(province_page(query.text))
     http_ms = [app.get("/tim-kiem/?q=" + quote(query.text))[2] for query in queries[:40]]
+    province_http_ms = [app.get("/tim-kiem/toan-thanh-pho/?q=" + quote(query.text))[2] for query in queries[:40]]
     return {
         "queries": len(queries),
         "ward_ms": _summary(ward_ms),
         "province_ms": _summary(province_ms),
         "ward_page_http_ms": _summary(http_ms),
+        "province_page_http_ms": _summary(province_http_ms),
         "recall_at_10": round(statistics.mean(recalls), 3),
         "mrr_at_10": round(statistics.mean(mrrs), 3),
         "articles_recall_at_10": round(statistics.mean(article_recalls), 3),
         "articles_mrr_at_10": round(statistics.mean(article_mrrs), 3),
-        "province_page_exists": False,
     }
 
 
@@ -291,12 +305,14 @@ def publish(site, category, other_site, front: Http, cached: Http, other_cached:
 
 def feeds(site, app: Http, cached: Http) -> dict:
     out = {}
-    for name, path in (("sitemap", "/sitemap.xml"), ("rss", "/rss/")):
+    # The sitemap index, and its first page: at most 2,000 pages (wards/sitemap.py).
+    paths = (("sitemap index", "/sitemap.xml"), ("sitemap", "/sitemap-trang.xml"), ("rss", "/rss/"))
+    for name, path in paths:
         response, body, _ms = app.get(path)
         out[name] = {
             "status": response.status,
             "bytes": len(body),
-            "entries": len(re.findall(rb"<(?:url|item)>", body)),
+            "entries": len(re.findall(rb"<(?:url|item|sitemap)>", body)),
             "uncached_ms": app.timed(path, HTTP_RUNS),
             "cached_ms": cached.timed(path, HTTP_RUNS),
         }

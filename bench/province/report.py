@@ -80,9 +80,11 @@ def measure_section(m: dict) -> list[str]:
         lines += [
             f"| search in the ward (engine, {search['queries']} labelled queries × 3) | {_ms(search['ward_ms'])} "
             f"| ≤ 50 | {_mark(ward95 <= 50)} |",
-            "| search across the province (engine, root=None; no province search page exists) "
+            "| search across the province (engine, as /tim-kiem/toan-thanh-pho/ runs it, ward facet included) "
             f"| {_ms(search['province_ms'])} | ≤ 150 | {_mark(prov95 <= 150)} |",
             f"| search page of the ward over HTTP (granian, page cache off) | {_ms(search['ward_page_http_ms'])} | | |",
+            "| province-wide search page over HTTP (granian, page cache off) "
+            f"| {_ms(search.get('province_page_http_ms', {}))} | | |",
             f"| recall@10 / MRR@10 in the ward, all results | {search['recall_at_10']} / {search['mrr_at_10']} | | |",
             f"| recall@10 / MRR@10 in the ward, filter «Tin bài» (the labelled setting) "
             f"| {search.get('articles_recall_at_10')} / {search.get('articles_mrr_at_10')} | unchanged | |",
@@ -119,7 +121,7 @@ def measure_section(m: dict) -> list[str]:
     else:
         lines.append(f"| publish | {publish['error']} | | ✘ |")
     feeds = m.get("feeds", {})
-    for name in ("sitemap", "rss"):
+    for name in ("sitemap index", "sitemap", "rss"):
         item = feeds.get(name)
         if isinstance(item, dict):
             lines.append(

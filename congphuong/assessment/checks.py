@@ -9,7 +9,9 @@ measured items that pass.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
@@ -161,8 +163,13 @@ def _content_group(site) -> Group:
 
 def _formats_group(handler: BaseHandler, site, probe: ConnectionProbe | None) -> Group:
     group = Group("Định dạng dữ liệu và kết nối")
-    sitemap = _fetch(handler, site, "/sitemap.xml")
-    urls = sitemap.content.count(b"<loc>") if sitemap.status_code == 200 else 0
+    sitemap = _fetch(handler, site, "/sitemap.xml")  # the index of the sitemap's pages
+    urls = 0
+    if sitemap.status_code == 200:
+        for location in re.findall(rb"<loc>([^<]+)</loc>", sitemap.content):
+            part = urlsplit(location.decode())
+            page = _fetch(handler, site, part.path + (f"?{part.query}" if part.query else ""))
+            urls += page.content.count(b"<loc>") if page.status_code == 200 else 0
     group.add(
         "Sơ đồ trang (sitemap.xml)",
         _verdict(urls > 0),

@@ -21,7 +21,7 @@ def robots_txt(request):
         # result pages (a robots.txt block would hide that and the first page of plain results).
         "Disallow: /tim-kiem/goi-y/",
         "Disallow: /tim-kiem/*trang=",
-        f"Sitemap: {absolute('/sitemap.xml', request)}",
+        f"Sitemap: {absolute('/sitemap.xml', request)}",  # the index of the sitemap's pages (wards/sitemap.py)
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -52,6 +52,11 @@ class Term:
 class Expr:
     terms: list[Term]
     scope: int | None = None  # ancestor page id (the ward's root page)
+    # The province-wide search (docs/search.md): below any of these roots (the wards' English
+    # homes on /en/), and below none of `scope_not` (on the Vietnamese page: the English homes and
+    # the wards that are not public), both as filter tokens, like `scope`.
+    scope_any: tuple[int, ...] = ()
+    scope_not: tuple[int, ...] = ()
     kinds: tuple[str, ...] = ()  # any of these content types
     category: int | None = None  # ancestor category page id
     key_range: tuple[int | None, int | None] = (None, None)
@@ -155,11 +160,16 @@ class SQLiteBackend:
             parts.append("(" + " OR ".join(self._match_terms(expr.any_of)) + ")")
         if expr.scope is not None:
             parts.append(f'{{meta}} : "p{expr.scope}"')
+        if expr.scope_any:
+            parts.append("{meta} : (" + " OR ".join(f'"p{pk}"' for pk in expr.scope_any) + ")")
         if expr.category is not None:
             parts.append(f'{{meta}} : "p{expr.category}"')
         if expr.kinds:
             parts.append("{meta} : (" + " OR ".join(f'"{kind_token(kind)}"' for kind in expr.kinds) + ")")
-        return " AND ".join(parts)
+        match = " AND ".join(parts)
+        if expr.scope_not:  # FTS5's NOT is binary: "(everything above) NOT (any excluded root)"
+            match = f"({match}) NOT {{meta}} : (" + " OR ".join(f'"p{pk}"' for pk in expr.scope_not) + ")"
+        return match
 
     def _where(self, expr: Expr):
         # rowid qualified: facet_pairs joins the documents table, where a bare rowid is no column.
@@ -204,6 +214,17 @@ class SQLiteBackend:
             cursor.execute(
                 f"SELECT d.kind, d.section_id, count(*) FROM {FTS_TABLE} JOIN {DOC_TABLE} d "
                 f"ON d.sort_key = {FTS_TABLE}.rowid WHERE {where} GROUP BY d.kind, d.section_id",
+                params,
+            )
+            return cursor.fetchall()
+
+    def ward_pairs(self, expr: Expr) -> list[tuple[int | None, int]]:
+        """(site_id, count) over every match (the province search's ward facet): only when few."""
+        where, params = self._where(expr)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.site_id, count(*) FROM {FTS_TABLE} JOIN {DOC_TABLE} d "
+                f"ON d.sort_key = {FTS_TABLE}.rowid WHERE {where} GROUP BY d.site_id",
                 params,
             )
             return cursor.fetchall()
@@ -253,6 +274,11 @@ class SQLiteBackend:
         return total, results
 
 
+# The ward's root page of a document (its language home): the first id of its scope (documents.scope,
+# ancestor ids from the home down; a home's own document has only itself).
+ROOT_OF_SCOPE = "NULLIF(split_part(d.scope, ' ', 1), '')::bigint"
+
+
 def _tsquery_lexeme(token: str) -> str:
     return "'" + token.replace("'", "''").replace("\\", "\\\\") + "'"
 
@@ -291,7 +317,8 @@ class PostgresBackend:
     def create_sql() -> list[str]:
         return [
             f"CREATE TABLE IF NOT EXISTS {VECTOR_TABLE} (sort_key bigint PRIMARY KEY, kind varchar(40) NOT NULL, "
-            "section_id bigint, vec tsvector NOT NULL, title_vec tsvector NOT NULL) WITH (toast_tuple_target = 128)",
+            "section_id bigint, root_id bigint, vec tsvector NOT NULL, title_vec tsvector NOT NULL) "
+            "WITH (toast_tuple_target = 128)",
             f"CREATE INDEX IF NOT EXISTS portal_search_vector_vec_gin ON {VECTOR_TABLE} USING gin (vec)",
             f"CREATE INDEX IF NOT EXISTS portal_search_vector_title_vec_gin ON {VECTOR_TABLE} USING gin (title_vec)",
         ]
@@ -346,12 +373,12 @@ class PostgresBackend:
             title_vecs.append(self._tsvector([(tf, "A"), (te, "B")], mt))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {VECTOR_TABLE} (sort_key, kind, section_id, vec, title_vec) "
-                "SELECT d.sort_key, d.kind, d.section_id, x.vec::tsvector, x.title_vec::tsvector "
+                f"INSERT INTO {VECTOR_TABLE} (sort_key, kind, section_id, root_id, vec, title_vec) "
+                f"SELECT d.sort_key, d.kind, d.section_id, {ROOT_OF_SCOPE}, x.vec::tsvector, x.title_vec::tsvector "
                 "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS x(sort_key, vec, title_vec) "
                 f"JOIN {DOC_TABLE} d ON d.sort_key = x.sort_key "
                 "ON CONFLICT (sort_key) DO UPDATE SET kind = excluded.kind, section_id = excluded.section_id, "
-                "vec = excluded.vec, title_vec = excluded.title_vec",
+                "root_id = excluded.root_id, vec = excluded.vec, title_vec = excluded.title_vec",
                 [keys, vecs, title_vecs],
             )
 
@@ -461,6 +488,11 @@ class PostgresBackend:
         filters = []
         if expr.scope is not None:
             filters.append(_tsquery_lexeme(f"§p{expr.scope}"))
+        if expr.scope_any:
+            filters.append("(" + " | ".join(_tsquery_lexeme(f"§p{pk}") for pk in expr.scope_any) + ")")
+        # Exact in the GIN index (a lexeme is there or not: no recheck); each excluded root's posting
+        # list is small (an English section, a ward not yet public).
+        filters.extend("!" + _tsquery_lexeme(f"§p{pk}") for pk in expr.scope_not)
         if expr.category is not None:
             filters.append(_tsquery_lexeme(f"§p{expr.category}"))
         if expr.kinds:
@@ -469,6 +501,17 @@ class PostgresBackend:
         groups[target].extend(filters)
         clauses: list[str] = []
         params: list[object] = []
+        if expr.scope is not None and expr.keys is None:
+            # The ward as a column too, besides its filter token (which the GIN index uses). "Newest
+            # first" walks the sort-key index backwards and checks each row: with the token alone,
+            # every row of another ward cost a read of its TOASTed vector (~6 µs) before being
+            # dropped, so the walk grew with the number of wards. This integer is checked first
+            # (written `= ANY(array)`: an `= constant` becomes an equivalence class, whose derived
+            # condition PostgreSQL checks after the others), so another ward's row costs only its
+            # narrow heap tuple. No index on it: a bitmap over the whole ward would read every
+            # vector of the ward (docs/search.md).
+            clauses.append("root_id = ANY(%s::bigint[])")
+            params.append([expr.scope])
         for column, parts in groups.items():
             if parts:
                 clauses.append(f"{column} @@ %s::tsquery")
@@ -541,6 +584,18 @@ class PostgresBackend:
         sql, params = self._select("kind, section_id, count(*)", expr, "GROUP BY kind, section_id")
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def ward_pairs(self, expr: Expr) -> list[tuple[int | None, int]]:
+        """(site_id, count) over every match, from the documents' rows (the vector table has no
+        ward column): only when the matches are few."""
+        sql, params = self._select("sort_key", expr)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.site_id, count(*) FROM ({sql}) m JOIN {DOC_TABLE} d ON d.sort_key = m.sort_key "
+                "GROUP BY d.site_id",
+                params,
+            )
             return cursor.fetchall()
 
     @contextmanager

@@ -61,6 +61,10 @@ class Filters:
     # archive filter): applied by the backend like the other filters, so counts, facets and
     # pages all see it.
     within: tuple[str, tuple] | None = None
+    # The province-wide search (no single ward): below any of these roots, below none of those
+    # (backends.Expr.scope_any / scope_not).
+    scope_any: tuple[int, ...] = ()
+    scope_not: tuple[int, ...] = ()
 
     def key_range(self):
         low = high = None
@@ -76,7 +80,7 @@ class Filters:
 class Doc:
     """A result as the page shows it (lighter than a model instance: hundreds are ranked per query)."""
 
-    FIELDS = ("sort_key", "object_id", "title", "kind", "url", "date", "title_weight", "category_title")
+    FIELDS = ("sort_key", "object_id", "title", "kind", "url", "date", "title_weight", "category_title", "site_id")
     __slots__ = FIELDS
     sort_key: int
     object_id: str
@@ -86,6 +90,7 @@ class Doc:
     date: datetime.date | None
     title_weight: float
     category_title: str
+    site_id: int | None  # the ward (the province-wide search names it on each hit)
 
     def __init__(self, *values):
         for name, value in zip(self.FIELDS, values, strict=True):
@@ -100,6 +105,7 @@ class Hit:
     document: Doc
     title_html: str = ""
     snippet_html: str = ""
+    ward: object = None  # the province-wide search's province.Ward of the document
 
     @property
     def kind_label(self) -> str:
@@ -211,7 +217,7 @@ def suggestion_for(parsed: ParsedQuery, intent: Intent) -> str:
 # --- Search -----------------------------------------------------------------------------------------
 
 
-def _base_expr(parsed: ParsedQuery, root_id: int, filters: Filters) -> Expr:
+def _base_expr(parsed: ParsedQuery, root_id: int | None, filters: Filters) -> Expr:
     terms = [Term((folded,)) for folded in parsed.folded]
     terms += [Term(tuple(f for _e, f in phrase)) for phrase in parsed.phrases]
     return Expr(
@@ -222,6 +228,8 @@ def _base_expr(parsed: ParsedQuery, root_id: int, filters: Filters) -> Expr:
         key_range=filters.key_range(),
         rank_tokens=parsed.folded,
         within=filters.within,
+        scope_any=filters.scope_any,
+        scope_not=filters.scope_not,
     )
 
 
@@ -238,13 +246,14 @@ def _exact_terms(forms, field_name=ALL):
     return [Term((form,), field=field_name, mode=EXACT) for form in forms if form and fold_token(form) != form]
 
 
-def run(query_text: str, root_id: int, filters: Filters | None = None) -> Outcome:
-    """Rank the documents below page `root_id` (a ward's root) for `query_text`."""
+def run(query_text: str, root_id: int | None, filters: Filters | None = None) -> Outcome:
+    """Rank the documents below page `root_id` (a ward's root; None: every ward, narrowed by
+    `filters.scope_any`/`scope_not`) for `query_text`."""
     with get_backend().session():
         return _run(query_text, root_id, filters or Filters())
 
 
-def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
+def _run(query_text: str, root_id: int | None, filters: Filters) -> Outcome:
     """Every word as typed (exact or folded); when nothing matches and some words are not in the
     ward's index (typos), the query with those words corrected (typos.correct), said on the page;
     else any of the words. Typo matches thus never rank above a match of the words as typed."""
@@ -274,7 +283,7 @@ def _run(query_text: str, root_id: int, filters: Filters) -> Outcome:
     return outcome
 
 
-def _search(parsed: ParsedQuery, intent: Intent, root_id: int, filters: Filters, relaxed=False) -> Outcome:
+def _search(parsed: ParsedQuery, intent: Intent, root_id: int | None, filters: Filters, relaxed=False) -> Outcome:
     """Every word (strict), or any word (`relaxed`, for a query that no document fully matches)."""
     outcome = Outcome(query=parsed, relaxed=relaxed)
     backend = get_backend()
@@ -454,6 +463,25 @@ def _facet_counts(outcome: Outcome, filters: Filters, kinds, categories) -> tupl
         kind_counts = dict(zip(kinds, values[: len(kinds)], strict=True))
         category_counts = dict(zip(categories, values[len(kinds) :], strict=True))
     return kind_counts, category_counts
+
+
+def ward_counts(outcome: Outcome) -> dict[int, int] | None:
+    """Matches per ward (site id) for the province-wide search's ward facet, exact from one grouped
+    query when the matches are at most FACET_EXACT_LIMIT; None beyond (a count per ward would be one
+    statement per ward of the province). Cached until the index changes, like `facet_counts`."""
+    if outcome.expr is None or not outcome.total:
+        return {}
+    if outcome.total_capped or outcome.total > FACET_EXACT_LIMIT:
+        return None
+    digest = hashlib.md5(repr((index_generation(), outcome.expr)).encode(), usedforsecurity=False).hexdigest()
+    cache_key = f"search:phuong:{digest}"
+    counts = cache.get(cache_key)
+    if counts is None:
+        backend = get_backend()
+        with backend.session():
+            counts = {site_id: count for site_id, count in backend.ward_pairs(outcome.expr) if site_id is not None}
+        cache.set(cache_key, counts, FACET_CACHE_SECONDS)
+    return counts
 
 
 # --- Highlighting ---------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ def _correctable(folded: str) -> bool:
     return MIN_LENGTH <= len(folded) <= MAX_LENGTH and folded.isalpha()
 
 
-def unknown_words(parsed: ParsedQuery, known: set[str], root_id: int) -> set[str]:
+def unknown_words(parsed: ParsedQuery, known: set[str], root_id: int | None) -> set[str]:
     """The query's folded words that no document of the ward contains: unknown to the shared
     vocabulary (`known`: the words it has), or known only from other wards (one capped count)."""
     unknown = {word for word in parsed.folded if word not in known}
@@ -53,7 +53,7 @@ def unknown_words(parsed: ParsedQuery, known: set[str], root_id: int) -> set[str
     return unknown
 
 
-def correct(parsed: ParsedQuery, unknown: set[str], root_id: int) -> ParsedQuery | None:
+def correct(parsed: ParsedQuery, unknown: set[str], root_id: int | None) -> ParsedQuery | None:
     """The query with each `unknown` word replaced by the likeliest word of the ward one edit away
     (typed without marks, so the engine matches every accented form and restores the likeliest),
     or None when no word has a correction."""

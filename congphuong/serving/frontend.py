@@ -44,5 +44,7 @@ def _purge_cdn(tags) -> None:
         # Ward-wide: everything under its home page.
         batch.add_pages(Page.objects.live().descendant_of(site.root_page, inclusive=True))
     for site in Site.objects.filter(root_page__path__in=paths):  # a change below a ward's home
-        batch.add_urls([f"{site.root_url}/sitemap.xml", f"{site.root_url}/rss/"])
+        # The sitemap index and its first page (wards/sitemap.py; the later pages `?p=N` follow
+        # `s-maxage`), the ward's feed.
+        batch.add_urls([f"{site.root_url}/sitemap.xml", f"{site.root_url}/sitemap-trang.xml", f"{site.root_url}/rss/"])
     batch.purge()

@@ -304,6 +304,8 @@ SERVING_QUERY_PARAMS = [
     "co_quan", "linh_vuc", "trang_thai", "sap_xep", "cach_thuc",
     # archive filter by old ward (news categories, documents, search: docs/ward-merger.md)
     "phuong-cu",
+    # the sitemap's pages (/sitemap-trang.xml?p=2: Django's sitemap views)
+    "p",
 ]  # fmt: skip
 # Objects whose change purges every cached page of their ward (a `site` foreign key) or of all wards.
 SERVING_SITE_WIDE_MODELS = [

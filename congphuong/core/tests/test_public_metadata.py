@@ -274,8 +274,15 @@ def test_public_pages_metadata_on_the_wards_canonical_origin(portal, client):
     crawl = Crawl(client, site, "127.0.0.1")  # not a Site's host: the default ward answers
     for route in _public_routes():
         crawl.read(route if route != "/tim-kiem/" else "/tim-kiem/?q=khuyen+hoc")
-    sitemap = crawl.get("/sitemap.xml")
-    locations = [element.text for element in ET.fromstring(sitemap.content).iter() if element.tag.endswith("loc")]  # noqa: S314
+
+    def locs(response):
+        return [element.text for element in ET.fromstring(response.content).iter() if element.tag.endswith("loc")]  # noqa: S314
+
+    locations = []
+    for section in locs(crawl.get("/sitemap.xml")):  # the index, then each page of the sitemap
+        path = crawl.path_of(section)
+        assert path is not None, f"sitemap index location {section} is not on {crawl.origin}"
+        locations += locs(crawl.get(path))
     assert len(locations) > 5, "the sitemap lists the ward's pages"
     for location in locations:
         path = crawl.path_of(location)

@@ -266,7 +266,7 @@ def test_contact_details_never_appear_publicly(client, home, draft_index, open_d
         draft_index.url,
         "/",
         "/rss/",
-        "/sitemap.xml",
+        "/sitemap-trang.xml",
         "/tim-kiem/?q=Võ+Minh+Công",
         "/tim-kiem/?q=góp+ý+công+khai",
     ]

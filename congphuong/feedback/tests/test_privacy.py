@@ -48,7 +48,7 @@ def test_no_contact_details_in_any_public_page(client, feedback_page, leaky):
         base + f"tra-cuu/?ma={leaky.code}",
         "/",
         "/rss/",
-        "/sitemap.xml",
+        "/sitemap-trang.xml",
         "/tim-kiem/?q=sửa nhà hộ nghèo",
     ]
     for url in urls:

@@ -265,7 +265,7 @@ def test_ratings_are_rate_limited_per_ip(client, feedback_page, settings):
 
 def test_published_answers_are_in_the_sitemap(client, feedback_page, answered):
     hidden = published_question(feedback_page, is_public=False)
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-trang.xml").content.decode()
     assert f"{feedback_page.url}cau-hoi/{answered.pk}/" in xml
     assert f"cau-hoi/{hidden.pk}/" not in xml
 

@@ -227,7 +227,7 @@ def public_learning_urls(page):
         # policy.public_urlpatterns wraps each view in policy.public: the URL conf's public views.
         if callback.__code__ is PUBLIC_VIEW_CODE and not set("<^$(\\") & set(route):
             urls.append("/" + route)
-    urls += ["/rss/", "/tim-kiem/?q=Khó+Khăn", "/tim-kiem/?q=Bảo+Ngọc"]
+    urls += ["/rss/", "/sitemap-trang.xml", "/tim-kiem/?q=Khó+Khăn", "/tim-kiem/?q=Bảo+Ngọc"]
     return urls
 
 

@@ -133,13 +133,13 @@ def test_fund_page_publishes_only_consented_names(client, ward, page):
 def test_no_personal_data_in_sitemap_search_or_feeds(client, ward, page):
     secrets, _published, _shown = populate(ward, 3)
     # The search page repeats the query, so search for a part of the names.
-    for url in ("/sitemap.xml", "/rss/", "/tim-kiem/?q=Bí+Mật", "/tim-kiem/?q=Hẻm+Kín"):
+    for url in ("/sitemap-trang.xml", "/rss/", "/tim-kiem/?q=Bí+Mật", "/tim-kiem/?q=Hẻm+Kín"):
         response = client.get(url)
         assert response.status_code == 200, url
         body = response.content.decode()
         for secret in secrets:
             assert secret not in body, (url, secret)
-    assert "/xa-hoi-hoc-tap/cong-khai-quy/" in client.get("/sitemap.xml").content.decode()
+    assert "/xa-hoi-hoc-tap/cong-khai-quy/" in client.get("/sitemap-trang.xml").content.decode()
 
 
 def test_feeds_sitemap_and_search_list_articles_but_no_learning_person_or_private_file(client, ward, page, category):
@@ -161,7 +161,7 @@ def test_feeds_sitemap_and_search_list_articles_but_no_learning_person_or_privat
     )
     secrets += [private.title, private.url]
     checks = {
-        "/sitemap.xml": "/khuyen-hoc-khuyen-tai/",
+        "/sitemap-trang.xml": "/khuyen-hoc-khuyen-tai/",
         "/rss/": "Trao học bổng khuyến học năm 2025",
         f"{category.url}rss/": "Trao học bổng khuyến học năm 2025",
         "/tim-kiem/?q=học+bổng": article.url,  # titles come highlighted: the link tells

@@ -175,7 +175,7 @@ def test_index_lists_sub_pages_with_their_summaries(client, about):
 def test_sitemap_lists_leader_profiles(client, ward, about):
     leader = LeaderFactory(site=ward, full_name="Hồ Văn Sơ Đồ")
     organisation = OrganisationPageFactory(parent=about)
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-trang.xml").content.decode()
     assert f"{organisation.url}lanh-dao/{leader.slug}/" in xml
 
 

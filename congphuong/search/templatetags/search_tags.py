@@ -29,9 +29,11 @@ def search_url(context, **changes):
     return f"?{encoded}" if encoded else "?"
 
 
-@register.simple_tag
-def search_link(query) -> str:
+@register.simple_tag(takes_context=True)
+def search_link(context, query, base="") -> str:
     """/tim-kiem/?q=… for `query`, encoded as the search form submits it (spaces as "+"): a tag
     link, a suggestion and the form must give the same URL, or one search has two addresses
-    (two cache entries, two pages for a crawler)."""
-    return f"{reverse('search')}?{urlencode({'q': str(query)})}"
+    (two cache entries, two pages for a crawler). On the province-wide page (its view sets
+    `search_base`) the same on /tim-kiem/toan-thanh-pho/."""
+    base = base or context.get("search_base") or reverse("search")
+    return f"{base}?{urlencode({'q': str(query)})}"

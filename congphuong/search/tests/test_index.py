@@ -151,3 +151,29 @@ def test_unchanged_pages_are_not_rewritten(category, home):
     doc = SearchDocument.objects.get(object_id=page.pk)
     page.save()
     assert SearchDocument.objects.get(object_id=page.pk).pk == doc.pk
+
+
+def test_each_vector_row_names_its_wards_root_also_after_a_move(category, home):
+    """The ward's root as a column (migration 0005): the ward's walks check it before the vector."""
+    from django.db import connection
+
+    from congphuong.search.backends import VECTOR_TABLE
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the vector table is PostgreSQL's")
+
+    def root_of(page):
+        key = SearchDocument.objects.get(object_id=page.pk).sort_key
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT root_id FROM {VECTOR_TABLE} WHERE sort_key = %s", [key])  # noqa: S608
+            return cursor.fetchone()[0]
+
+    page = make_article(category, "Lịch tiếp công dân tháng Mười Hai")
+    assert root_of(page) == home.pk
+    second = make_ward(hostname="phuong-khac.test", name="Phường Khác")
+    second_category = CategoryPageFactory(parent=second.root_page, title="Tin", slug="tin")
+    page.refresh_from_db()
+    page.move(second_category, pos="last-child")
+    assert root_of(page) == second.root_page_id
+    assert titles("tiep cong dan", second.root_page) == ["Lịch tiếp công dân tháng Mười Hai"]
+    assert titles("tiep cong dan", home) == []

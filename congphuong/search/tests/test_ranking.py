@@ -110,8 +110,9 @@ def test_postgres_query_leaves_out_words_other_terms_imply():
         scope=3,
     )
     where, params = PostgresBackend()._where(expr)
-    assert where == "vec @@ %s::tsquery"
-    assert params == ["('phuong') & ('cai_cach') & ('=hành') & ('^chinh') & '§p3'"]
+    # The ward also as a column, checked first (migration 0005; docs/search.md).
+    assert where == "root_id = ANY(%s::bigint[]) AND vec @@ %s::tsquery"
+    assert params == [[3], "('phuong') & ('cai_cach') & ('=hành') & ('^chinh') & '§p3'"]
     # Checked with word positions on candidates: the phrase is kept as a phrase.
     _where, params = PostgresBackend()._where(replace(expr, keys=(1,)))
     assert params == ["('phuong') & ('cai' <-> 'cach') & ('=hành') & ('^chinh') & '§p3'"]

@@ -123,7 +123,7 @@ def _require_redis():
 
 @pytest.mark.parametrize("page", ["home", "article", "feed", "sitemap"])
 def test_a_hit_is_answered_as_django_would(fast, django_app, any_page_cache, category, article, page):
-    path = {"home": "/", "article": article.url, "feed": f"{category.url}rss/", "sitemap": "/sitemap.xml"}[page]
+    path = {"home": "/", "article": article.url, "feed": f"{category.url}rss/", "sitemap": "/sitemap-trang.xml"}[page]
     first = call(fast, environ(path))
     assert first["X-Page-Cache"] == "miss" and django_app.calls == 1
     by_django = call(django_app, environ(path))

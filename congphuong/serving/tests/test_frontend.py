@@ -36,4 +36,4 @@ def test_publish_purges_the_page_its_lists_the_feed_and_the_sitemap(cdn, page_ca
     assert f"http://testserver{article.url}" in urls
     assert f"http://testserver{category.url}" in urls
     assert "http://testserver/" in urls
-    assert {"http://testserver/sitemap.xml", "http://testserver/rss/"} <= urls
+    assert {"http://testserver/sitemap.xml", "http://testserver/sitemap-trang.xml", "http://testserver/rss/"} <= urls

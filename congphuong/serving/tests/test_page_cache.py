@@ -31,7 +31,12 @@ def test_second_anonymous_get_is_a_hit_without_queries(client, page_cache, artic
 
 @pytest.mark.parametrize("path", ["article", "category", "feed", "sitemap"])
 def test_every_public_page_type_is_cached(client, page_cache, article, category, path):
-    url = {"article": article.url, "category": category.url, "feed": f"{category.url}rss/", "sitemap": "/sitemap.xml"}
+    url = {
+        "article": article.url,
+        "category": category.url,
+        "feed": f"{category.url}rss/",
+        "sitemap": "/sitemap-trang.xml",
+    }
     assert client.get(url[path]).status_code == 200
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url[path])
