@@ -56,11 +56,15 @@ def pages(site_id):
     from bench.province.measure import _ward
 
     site, category, article = _ward(site_id)
-    return site, category, {
-        "dashboard": reverse("wagtailadmin_home"),
-        "explorer": reverse("wagtailadmin_explore", args=[category.pk]),
-        "editor": reverse("wagtailadmin_pages:edit", args=[article.pk]),
-    }
+    return (
+        site,
+        category,
+        {
+            "dashboard": reverse("wagtailadmin_home"),
+            "explorer": reverse("wagtailadmin_explore", args=[category.pk]),
+            "editor": reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        },
+    )
 
 
 def one_get(client, path):
@@ -107,6 +111,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--only", action="append", help="dashboard, explorer or editor (repeatable)")
     parser.add_argument("--profile", help="print cProfile's top functions of one GET of this page")
+    parser.add_argument("--sort", default="cumulative", help="cProfile sort key (cumulative, tottime)")
     parser.add_argument("--queries", help="print the SQL of one GET of this page, grouped")
     args = parser.parse_args()
     django.setup()
@@ -119,7 +124,7 @@ def main() -> None:
         one_get(client, paths[args.profile])
         profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(60)
+        pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(60)
         print(out.getvalue())
         return
     if args.queries:
@@ -129,7 +134,8 @@ def main() -> None:
         times = Counter()
         for q in captured:
             times[shape(q["sql"])] += float(q["time"]) * 1000
-        for sql, n in counts.most_common():
+        print(f"{len(captured)} queries, {sum(times.values()):.1f} ms")
+        for sql, n in sorted(counts.items(), key=lambda item: -times[item[0]]):
             print(f"{n:4d} × {times[sql]:7.1f} ms  {sql}")
         return
     out = {"children": category.numchild}
