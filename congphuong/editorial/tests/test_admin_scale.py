@@ -54,6 +54,18 @@ def test_explorer_query_count_does_not_grow_with_children(client, newsroom):
     assert at_5 == at_40, f"explorer: {at_5} queries at 5 children, {at_40} at 40"
 
 
+def test_section_explorer_query_count_does_not_grow_with_categories(client, newsroom, ward):
+    """A section lists live pages with children: their delete check needs no query either."""
+    client.force_login(newsroom["editor"])
+    url = reverse("wagtailadmin_explore", args=[ward.root_page_id])
+    counts = []
+    for size in (3, 9):
+        while ward.root_page.get_children().count() < size:
+            _add_articles(CategoryPageFactory(parent=ward.root_page), 1)
+        counts.append(_queries(client, url)[0])
+    assert counts[0] == counts[1], f"section explorer: {counts[0]} queries at 3 categories, {counts[1]} at 9"
+
+
 def test_page_editor_query_count_does_not_grow_with_siblings(client, newsroom):
     client.force_login(newsroom["editor"])
     article = _add_articles(newsroom["category"], 1)[0]
