@@ -58,10 +58,11 @@ class RequestRootPathsMiddleware:
 
 
 def _share_request_root_paths(page, request) -> None:
-    """Give `page` the request's copy of the root paths (Wagtail's memo: ``_get_site_root_paths``)."""
-    holder = request if request is not None else _current_request.get()
-    if holder is not None and holder is not page and "_wagtail_cached_site_root_paths" not in page.__dict__:
-        page._wagtail_cached_site_root_paths = page._get_site_root_paths(holder)
+    """A link made without the request: Wagtail would read the root paths from the cache and keep them
+    on `page` (``_get_site_root_paths``); keep the request's copy there instead."""
+    current = _current_request.get() if request is None else None
+    if current is not None and "_wagtail_cached_site_root_paths" not in page.__dict__:
+        page._wagtail_cached_site_root_paths = page._get_site_root_paths(current)
 
 
 @lru_cache(maxsize=64)
