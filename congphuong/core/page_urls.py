@@ -8,7 +8,13 @@ prefix) followed by the path itself, so the prefix is reversed once per language
 configuration and each link is that prefix plus the path, quoted as ``reverse()`` quotes it.
 
 Everything else is Wagtail's: the site root paths (read once per request), the choice of site and
-of the language variant. A path the serve pattern would not match, a page under several sites, or
+of the language variant. Wagtail reads them once per request only for links made with the request;
+``page.url`` (no request: the admin explorer's "view live" link on every row, Wagtail's own hook)
+read them from the cache once per page, i.e. the whole province's list unpickled fifty times a
+screen. ``RequestRootPathsMiddleware`` names the request being answered, so those links share its
+copy too (bench/RESULTS.md, "Province", "Admin at 2,000 children").
+
+A path the serve pattern would not match, a page under several sites, or
 a configuration without ``wagtail_serve`` goes through Wagtail's own method. Installed on Wagtail's
 ``Page`` in ``CoreConfig.ready`` (``install_page_urls``), like core/image_filters.py: most links are
 made from plain ``Page`` rows (the menu, breadcrumbs, the routed path), not from a portal page type.
@@ -18,6 +24,7 @@ made from plain ``Page`` rows (the menu, breadcrumbs, the routed path), not from
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -31,6 +38,31 @@ from wagtail.models import Page
 # wagtail/urls.py's serve pattern with WAGTAIL_APPEND_SLASH (the portal's setting).
 _SERVE_PATH = re.compile(r"(?:[\w\-]+/)*")
 _SAFE = RFC3986_SUBDELIMS + "/~:@"  # what django.urls.reverse() leaves unquoted
+
+# The request being answered, where Wagtail keeps its copy of the site root paths.
+_current_request: ContextVar = ContextVar("page_urls_current_request", default=None)
+
+
+class RequestRootPathsMiddleware:
+    """Links made without the request (``page.url``) read the site root paths once per request too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
+
+
+def _share_request_root_paths(page, request) -> None:
+    """A link made without the request: Wagtail would read the root paths from the cache and keep them
+    on `page` (``_get_site_root_paths``); keep the request's copy there instead."""
+    current = _current_request.get() if request is None else None
+    if current is not None and "_wagtail_cached_site_root_paths" not in page.__dict__:
+        page._wagtail_cached_site_root_paths = page._get_site_root_paths(current)
 
 
 @lru_cache(maxsize=64)
@@ -46,6 +78,7 @@ def _serve_prefix(language_code: str, script_prefix: str, urlconf: str) -> str |
 def url_parts(page, request=None, default=None):
     """``(site_id, root_url, path)`` as ``Page.get_url_parts`` answers it; ``default()`` (Wagtail's
     own method) for what this shortcut does not cover."""
+    _share_request_root_paths(page, request)
     possible = page._get_relevant_site_root_paths(request)
     if not possible:
         return None

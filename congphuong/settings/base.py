@@ -107,6 +107,9 @@ MIDDLEWARE = [
     # The language comes from the path only (/en/… English, everything else Vietnamese): never from
     # Accept-Language or a cookie, so the page cache's key (the path) also fixes the language.
     "congphuong.core.language.PathLanguageMiddleware",
+    # `page.url` (no request) reads the site root paths once per request, as links made with the
+    # request do (core/page_urls.py): the admin explorer makes one such link per row.
+    "congphuong.core.page_urls.RequestRootPathsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

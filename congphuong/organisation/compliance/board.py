@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldError
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
@@ -206,8 +206,9 @@ def build_row(category, site, today, calendar) -> Row:
             row.available = False
             return row
         items = resolved.items
-        summary = items.filter(board_live=True).aggregate(last=Max("board_updated"))
-        row.live_count = items.filter(board_live=True).count()
+        # One query for both (a dashboard shows the board: two per category were a third of its queries).
+        summary = items.filter(board_live=True).aggregate(last=Max("board_updated"), live=Count("pk", distinct=True))
+        row.live_count = summary["live"]
         row.last_updated = summary["last"]
         row.note = resolved.note
         finder = AdminURLFinder()
