@@ -27,6 +27,13 @@ def test_each_demo_ward_has_its_english_section(demo_world, db, client):
         assert other not in organisation  # no cross-ward leak
         contact = _get(client, site, "/en/about/contact/").content.decode()
         assert "Office hours:" in contact and "Ho Chi Minh City" in contact and "See the map online" in contact
+        # The translation of «Liên hệ», with its contact points (phones, e-mails) in English.
+        assert 'href="/gioi-thieu/lien-he/" hreflang="vi"' in contact
+        vietnamese = _get(client, site, "/gioi-thieu/lien-he/").content.decode()
+        assert 'href="/en/about/contact/" hreflang="en"' in vietnamese
+        for text in ("Public Administration Service Centre", "028 3800 1111", "Citizen reception", "028 3800 2222"):
+            assert text in contact, text
+        assert "Tiếp công dân" not in contact and "Trung tâm Phục vụ" not in contact
         item = next(
             item
             for group in checks.assess(site).groups
