@@ -302,7 +302,10 @@ def build_english_section(home, site):
         contact = AboutPage(locale=english_index.locale, **fields)
         english_index.add_child(instance=contact)
         contact.save_revision().publish()
-    # In the English menu (the Vietnamese home's children shown in menus were copied with it).
+    # In the English menu (the Vietnamese home's children shown in menus were copied with it). Read again
+    # first: its children were added through other copies of it, and a stale one would write back a wrong
+    # count of children (Wagtail's tree would then give two pages one path).
+    english_index = type(english_index).objects.get(pk=english_index.pk)
     english_index.show_in_menus = True
     english_index.save_revision().publish()
     return english_home
