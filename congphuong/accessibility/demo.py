@@ -35,10 +35,63 @@ HOW_CHECKED = (
 )
 
 
+# The English statement of a ward with an English section (docs/english-section.md): our own text.
+BARRIERS_EN = [
+    (
+        "Some older documents are published as scanned images (PDF), which screen readers cannot read.",
+        "Documents issued before 2022, in the Documents section (Vietnamese)",
+        "Call or e-mail the ward: it sends the text of the document within 3 working days.",
+        "Q2 2027",
+    ),
+    (
+        "News videos have no Vietnamese subtitles yet.",
+        "Media news",
+        "Each video's main points are in its article.",
+        "Q4 2027",
+    ),
+]
+HOW_CHECKED_EN = (
+    "<p>Each software update is checked automatically with axe-core and HTML_CodeSniffer (WCAG 2.1 level "
+    "AA) on the main pages, and by hand: keyboard only, text enlarged to 200 % and zoom to 400 % at 1280 "
+    "pixels, and the NVDA and TalkBack screen readers.</p>"
+)
+
+
 def build_demo(home, site):
     page = AccessibilityStatementPage.objects.child_of(home).first()
-    if page is not None:
-        return page
+    if page is None:
+        page = _statement(home, site)
+    _english_statement(page, home)
+    return page
+
+
+def _english_statement(page, home):
+    """The statement's English translation, when the ward has an English section (idempotent)."""
+    from wagtail.models import Locale
+
+    from congphuong.core.localisation import translate_page
+
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or home.get_translation_or_none(english) is None:
+        return
+    if page.get_translation_or_none(english) is not None:
+        return
+    translate_page(
+        page,
+        title="Accessibility statement",
+        slug="accessibility",
+        standard="WCAG 2.1, level AA (Circular 26/2020/TT-BTTTT)",
+        intro="The ward wants everyone, including people with disabilities, older people and users of low-end "
+        "phones, to be able to read and use its web portal.",
+        how_checked=HOW_CHECKED_EN,
+        known_barriers=[
+            KnownBarrier(description=text, where=where, workaround=workaround, planned_fix=fix, sort_order=order)
+            for order, (text, where, workaround, fix) in enumerate(BARRIERS_EN)
+        ],
+    )
+
+
+def _statement(home, site):
     topic, _ = Topic.objects.get_or_create(site=site, name=REPORT_TOPIC, defaults={"sort_order": 90})
     page = AccessibilityStatementPage(
         title="Tuyên bố hỗ trợ tiếp cận",

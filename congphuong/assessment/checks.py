@@ -108,6 +108,20 @@ def _home(site):
     return site.root_page.specific
 
 
+def _content_advice(row) -> str:
+    """What to do for a mandatory category that fails: publish what is missing, or close the overdue
+    questions and requests (their codes), which no publishing fixes."""
+    board = "(xem bảng theo dõi công khai thông tin)"
+    if row.status == "overdue":
+        titles = ", ".join(finding.title for finding in row.overdue[:3]) + ("…" if len(row.overdue) > 3 else "")
+        if row.is_questions:
+            return f"Trả lời hoặc giải quyết xong các mục đã quá hạn: {titles} {board}."
+        return f"Đăng các mục đã quá hạn: {titles} {board}."
+    if row.status == "missing":
+        return f"Đăng nội dung cho hạng mục này {board}."
+    return f"Kiểm tra hạng mục này {board}: {row.status_label}."
+
+
 def _content_group(site) -> Group:
     from congphuong.accessibility.models import AccessibilityStatementPage
     from congphuong.information_access.models import InformationAccessPage
@@ -130,7 +144,7 @@ def _content_group(site) -> Group:
             f"Hạng mục bắt buộc: {row.category.name}",
             _verdict(ok),
             f"{row.status_label}{updated}",
-            "" if ok else "Đăng nội dung còn thiếu hoặc quá hạn (xem bảng theo dõi công khai thông tin).",
+            "" if ok else _content_advice(row),
             "Bảng theo dõi công khai thông tin",
         )
     home = _home(site)

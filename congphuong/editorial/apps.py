@@ -7,8 +7,9 @@ class EditorialConfig(AppConfig):
     verbose_name = "Quy trình biên tập"
 
     def ready(self):
-        from . import filters, notifications, publishing
+        from . import filters, notifications, publishing, translation
 
         notifications.connect()
         publishing.connect()
+        translation.connect()
         filters.install_ward_filters()

@@ -17,10 +17,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail import hooks
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.models import Page, Site
 from wagtail.models.audit_log import ModelLogEntryManager
 from wagtail.permissions import policy_registry
 
@@ -92,3 +94,47 @@ def ward_viewable_by_user(self, user):
 
 # Every use of the model log (site history, its filters) goes through this manager method.
 ModelLogEntryManager.viewable_by_user = ward_viewable_by_user
+
+
+class WardPagesSummaryItem(PagesSummaryItem):
+    """The dashboard's page count of the user's own wards.
+
+    Wagtail counts the pages below the common ancestor of the pages a user may edit. A ward's groups edit
+    its Vietnamese home and its English home (siblings under the tree root, docs/english-section.md), so
+    that ancestor is the root, and the count would take in every ward's pages."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        allowed = ward_ids(self.request.user)
+        if allowed is not None:
+            context["total_pages"] = Page.objects.filter(pages_in(allowed)).count()
+            home = _first_ward(allowed)
+            if home is not None:
+                context["root_page"] = home.root_page
+        return context
+
+
+def _first_ward(allowed):
+    return Site.objects.filter(pk__in=allowed).select_related("root_page").order_by("pk").first()
+
+
+def _named_after_the_ward(item, site):
+    """Wagtail names the site of the common ancestor (the root: the install's name); say the ward's."""
+    original = item.get_context_data
+
+    def get_context_data(parent_context):
+        context = original(parent_context)
+        if "site_name" in context:
+            context["site_name"] = site.site_name
+        return context
+
+    item.get_context_data = get_context_data
+    return item
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's own, which adds the items
+def ward_summary(request, summary_items):
+    allowed = ward_ids(request.user)
+    site = _first_ward(allowed) if allowed else None
+    items = [WardPagesSummaryItem(request) if type(item) is PagesSummaryItem else item for item in summary_items]
+    summary_items[:] = [_named_after_the_ward(item, site) for item in items] if site is not None else items

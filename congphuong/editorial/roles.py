@@ -73,15 +73,20 @@ class Role:
     model_permissions: tuple[str, ...] = field(default=())
 
 
+# «Dịch» (wagtail.contrib.simple_translation): copy a page of one's ward into its English section
+# (docs/english-section.md). Wagtail lets it only for a page the user may edit, and the copy lands in
+# that ward's own English tree, where the same page permissions hold (`language_roots`).
+TRANSLATE = "simple_translation.submit_translation"
+
 ROLES = (
-    Role(ROLE_KEYS[EDITOR], EDITOR, ("add_page", "change_page"), MEDIA_EDIT),
+    Role(ROLE_KEYS[EDITOR], EDITOR, ("add_page", "change_page"), MEDIA_EDIT, (TRANSLATE,)),
     Role(
         ROLE_KEYS[APPROVER],
         APPROVER,
         ("add_page", "change_page", "publish_page", "lock_page"),
         MEDIA_EDIT,
         # The theme of the year goes through the leader's approval: the approver must see it.
-        ("wards.change_yeartheme", "wards.publish_yeartheme"),
+        ("wards.change_yeartheme", "wards.publish_yeartheme", TRANSLATE),
     ),
     Role(
         ROLE_KEYS[SITE_ADMIN],
@@ -103,18 +108,29 @@ ROLES = (
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
             "wagtailcore.view_logentry",  # not in Wagtail 8: skipped
+            TRANSLATE,
         ),
     ),
 )
 
 
 def ward_home_pages():
-    """Every ward's home page (a HomePage directly under the tree root)."""
+    """Every ward's home page (a HomePage directly under the tree root), not counting the translation of
+    a Site's home (its English home, which `language_roots` gives with it)."""
     from django.apps import apps
 
     HomePage = apps.get_model("home", "HomePage")  # noqa: N806 (by name: the home app imports editorial's neighbours)
 
-    return list(HomePage.objects.filter(depth=2).order_by("path"))
+    homes = list(HomePage.objects.filter(depth=2).order_by("path"))
+    site_roots = set(Site.objects.values_list("root_page_id", flat=True))
+    translated = {home.translation_key for home in homes if home.pk in site_roots}
+    return [home for home in homes if home.pk in site_roots or home.translation_key not in translated]
+
+
+def language_roots(home: Page) -> list[Page]:
+    """The ward's home and its translations (the English home at /en/, a sibling of the home in the
+    tree): the roots of the ward's pages in every language, which its roles work on alike."""
+    return list(Page.objects.filter(translation_key=home.translation_key).order_by("path"))
 
 
 def _permissions(qualified: list[str]) -> list[Permission]:
@@ -182,10 +198,17 @@ def _ensure_ward_group(role: Role, site: Site, home: Page, collection: Collectio
         WardRoleGroup.objects.create(group=group, site=site, role=role.key)
 
     page_perms = _permissions([f"wagtailcore.{codename}" for codename in role.page_permissions])
-    existing = set(GroupPagePermission.objects.filter(group=group, page=home).values_list("permission_id", flat=True))
-    GroupPagePermission.objects.bulk_create(
-        [GroupPagePermission(group=group, page=home, permission=perm) for perm in page_perms if perm.pk not in existing]
-    )
+    for root in language_roots(home):
+        existing = set(
+            GroupPagePermission.objects.filter(group=group, page=root).values_list("permission_id", flat=True)
+        )
+        GroupPagePermission.objects.bulk_create(
+            [
+                GroupPagePermission(group=group, page=root, permission=perm)
+                for perm in page_perms
+                if perm.pk not in existing
+            ]
+        )
 
     media_perms = _permissions(
         [f"wagtailimages.{action}_image" for action in role.media_actions]
@@ -291,7 +314,7 @@ def ensure_roles(homes=None) -> RoleGroups:
         ward_groups = [groups[role.name] for groups in result.by_site.values()]
         result.unplaced += _retire_template_rights(result.templates[role.name], ward_groups)
     approvers = [groups[APPROVER] for groups in result.by_site.values()]
-    _ensure_workflow(approvers, [home for home, _ in wards])
+    _ensure_workflow(approvers, [root for home, _ in wards for root in language_roots(home)])
     for hook in APP_ROLE_HOOKS:
         import_string(hook)()
     _copy_template_permissions(result)

@@ -43,6 +43,7 @@ def section(site, category, today=None):
     kind=KIND_QUESTIONS,
     app_label="information_access",
     help="Yêu cầu chưa kết thúc so với hạn giải quyết của từng yêu cầu (kể cả khi đã gia hạn).",
+    wording=("Chưa giải quyết xong", "Kết thúc"),
 )
 def requests(site, category, today=None):
     from .models import InformationRequest

@@ -148,6 +148,42 @@ def _leaders(site):
         Leader.objects.filter(pk=leader.pk).update(position_en=english[0], duties_en=f"<p>{english[1]}</p>")
 
 
+# The Vietnamese «Liên hệ» page's contact points (organisation/demo.py) → (English unit, English note).
+CONTACTS_EN = {
+    "Trung tâm Phục vụ hành chính công": (
+        "Public Administration Service Centre (single window)",
+        "Applications and results of administrative procedures, during office hours",
+    ),
+    "Tiếp công dân": ("Citizen reception", "Every Thursday morning"),
+    "Cổng thông tin điện tử (ban biên tập)": ("Web portal (editorial board)", ""),
+    "Công an phường (trực 24/24)": ("Ward Police (24 hours)", ""),
+}
+
+
+def _contacts_en(index):
+    """The contact points of the Vietnamese «Liên hệ» page in English: the same people, phones and
+    e-mails, the units and notes translated (a point without an English name is left out)."""
+    contacts = []
+    for page in AboutPage.objects.child_of(index).filter(slug="lien-he"):
+        for block in page.body:
+            if block.block_type != "contacts":
+                continue
+            for point in block.value["contacts"]:
+                english = CONTACTS_EN.get(point["unit"])
+                if english is not None:
+                    unit, note = english
+                    contacts.append(
+                        {
+                            "unit": unit,
+                            "person": point["person"],
+                            "phone": point["phone"],
+                            "email": point["email"],
+                            "note": note,
+                        }
+                    )
+    return contacts
+
+
 def _map_block(index):
     """The Vietnamese "Bản đồ" block's image, with an English description."""
     for page in AboutPage.objects.child_of(index):
@@ -246,41 +282,30 @@ def build_english_section(home, site):
     contact_body = [
         {
             "type": "contacts",
-            "value": {
-                "heading": "Official contacts",
-                "show_ward_details": True,
-                "contacts": [
-                    {
-                        "unit": "Public Administration Service Centre (single window)",
-                        "person": "",
-                        "phone": "",
-                        "email": "",
-                        "note": "Applications and results of administrative procedures",
-                    },
-                    {
-                        "unit": "Ward Police (24 hours)",
-                        "person": "",
-                        "phone": "028 3800 3333",
-                        "email": "",
-                        "note": "",
-                    },
-                ],
-            },
+            "value": {"heading": "Official contacts", "show_ward_details": True, "contacts": _contacts_en(index)},
         },
     ]
     map_block = _map_block(index)
     if map_block is not None:
         contact_body.append(map_block)
-    contact = AboutPage(
-        title="Contact us",
-        slug="contact",
-        summary="Address, phone, email, office hours and map.",
-        body=contact_body,
-        locale=english_index.locale,
-    )
-    english_index.add_child(instance=contact)
-    contact.save_revision().publish()
-    # In the English menu (the Vietnamese home's children shown in menus were copied with it).
+    fields = {
+        "title": "Contact us",
+        "slug": "contact",
+        "summary": "Address, phone, email, office hours and map.",
+        "body": contact_body,
+    }
+    vietnamese_contact = AboutPage.objects.child_of(index).filter(slug="lien-he").first()
+    if vietnamese_contact is not None:
+        # The translation of «Liên hệ»: the switch and hreflang pair the two pages.
+        translate_page(vietnamese_contact, **fields)
+    else:
+        contact = AboutPage(locale=english_index.locale, **fields)
+        english_index.add_child(instance=contact)
+        contact.save_revision().publish()
+    # In the English menu (the Vietnamese home's children shown in menus were copied with it). Read again
+    # first: its children were added through other copies of it, and a stale one would write back a wrong
+    # count of children (Wagtail's tree would then give two pages one path).
+    english_index = type(english_index).objects.get(pk=english_index.pk)
     english_index.show_in_menus = True
     english_index.save_revision().publish()
     return english_home

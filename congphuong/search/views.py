@@ -299,6 +299,8 @@ def autocomplete(request):
         if results is None:
             results = engine.autocomplete(raw_query, root.pk)
             cache.set(cache_key, results, AUTOCOMPLETE_TTL)
+        # The kinds are Vietnamese msgids of the public catalogue ("Trang" → "Page" under /en/).
+        results = [{**result, "kind": _(result["kind"])} for result in results]
     response = JsonResponse({"q": raw_query, "results": results}, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = f"public, max-age={AUTOCOMPLETE_TTL}"
     return response

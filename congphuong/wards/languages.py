@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.urls import reverse
+from django.http import Http404
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from congphuong.core.origin import request_site
+from congphuong.serving.params import cleaned
 
 REQUEST_ATTR = "_congphuong_languages"
 # The switch's label, in the language it leads to (WCAG 3.1.2: marked with lang).
@@ -81,12 +83,50 @@ def _compute(request, page) -> Languages:
             urls[language] = url
     if len(homes) < 2:
         return Languages()
-    # A view that is not a page (the search) has no alternates; its switch leads to the other home.
+    # A sub-page of a routable page (the leaders' list, a form, the print version) is the same sub-page
+    # of the page's translation.
+    route = _route_below(request, page, urls.get(current))
     ordered = sorted(urls.items(), key=lambda item: item[0] != "vi")  # Vietnamese first
-    alternates = [Alternate(language, url, LABELS.get(language, language)) for language, url in ordered]
+    alternates = [Alternate(language, url + route, LABELS.get(language, language)) for language, url in ordered]
     other_language = next((language for language in homes if language != current), None)
     switch = None
     if other_language is not None:
-        target = urls.get(other_language) or homes[other_language]
+        if other_language in urls:
+            target = urls[other_language] + route
+        else:
+            # A view that is not a page (the search) leads to the same view in the other language,
+            # else the other home.
+            target = _same_view(request, other_language) or homes[other_language]
         switch = Alternate(other_language, target, LABELS.get(other_language, other_language))
     return Languages(alternates=alternates if len(alternates) > 1 else [], switch=switch)
+
+
+def _route_below(request, page, page_url: str | None) -> str:
+    """The part of the request's path below the page's own URL ("lanh-dao/") when it is one of the
+    page's routes that takes no argument; "" otherwise (a route naming a record of one language, such
+    as a question, leads to the page itself)."""
+    resolve_subpage = getattr(page, "resolve_subpage", None)
+    if resolve_subpage is None or page_url is None or not request.path.startswith(page_url):
+        return ""
+    route = request.path[len(page_url) :]
+    if not route:
+        return ""
+    try:
+        _view, args, kwargs = resolve_subpage("/" + route)
+    except Http404:
+        return ""
+    return "" if args or kwargs else route
+
+
+def _same_view(request, language: str) -> str | None:
+    """The same non-page view (its URL name and arguments) in `language`, with the query string."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.url_name or match.url_name == "wagtail_serve":
+        return None
+    try:
+        with translation.override(language):
+            url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return None
+    query = cleaned(request.GET).urlencode()  # the known parameters only: no junk copied into the link
+    return f"{url}?{query}" if query else url

@@ -177,9 +177,19 @@ def administered_ward_ids(user) -> set[int] | None:
 
 
 def ward_roots() -> list[tuple[int, str]]:
-    """(Site id, tree path of its home page), deepest first: a site nested in another is its own ward."""
-    rows = Site.objects.values_list("id", "root_page__path")
-    return sorted(rows, key=lambda row: (-len(row[1]), row[0]))
+    """(Site id, tree path of its home page or of a translation of it), deepest first: a site nested in
+    another is its own ward; the English home at /en/ (a sibling of the home) is the ward's too."""
+    rows = list(Site.objects.values_list("id", "root_page__path", "root_page__translation_key"))
+    site_of_key = {key: site_id for site_id, _path, key in rows}
+    homes = {path for _site_id, path, _key in rows}
+    translations = (
+        Page.objects.filter(translation_key__in=site_of_key)
+        .exclude(path__in=homes)
+        .values_list("translation_key", "path")
+    )
+    roots = [(site_id, path) for site_id, path, _key in rows]
+    roots += [(site_of_key[key], path) for key, path in translations]
+    return sorted(roots, key=lambda row: (-len(row[1]), row[0]))
 
 
 def ward_of_path(path: str, roots=None) -> int | None:
@@ -197,8 +207,10 @@ def pages_in(site_ids, lookup: str = "") -> Q:
     """A condition on pages (or on the page `lookup` of a record) in the trees of the wards `site_ids`."""
     field = f"{lookup}__path__startswith" if lookup else "path__startswith"
     condition = Q(pk__in=[])
-    for root in Site.objects.filter(pk__in=site_ids).values_list("root_page__path", flat=True):
-        condition |= Q(**{field: root})
+    wanted = set(site_ids)
+    for site_id, root in ward_roots():
+        if site_id in wanted:
+            condition |= Q(**{field: root})
     return condition
 
 

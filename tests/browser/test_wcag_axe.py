@@ -104,7 +104,8 @@ ZOOM_PROBLEMS = """
 """
 ZOOM_PAGES = (
     "trang chủ", "chuyên mục", "bài viết", "kết quả tìm kiếm", "danh sách văn bản", "văn bản",
-    "thủ tục", "gửi câu hỏi", "yêu cầu cung cấp thông tin", "tuyên bố hỗ trợ tiếp cận",
+    "thủ tục", "gửi câu hỏi", "tiếp cận thông tin", "yêu cầu cung cấp thông tin", "tuyên bố hỗ trợ tiếp cận",
+    "trang chủ tiếng Anh",
 )  # fmt: skip
 
 
@@ -128,7 +129,7 @@ def _zoom_report(chromium, base: str, urls: dict[str, str]) -> list[str]:
 
 def _demo_urls(port: int) -> dict[str, str]:
     """One URL of each public page type of ward A, taken from the loaded demo."""
-    from wagtail.models import Site
+    from wagtail.models import Locale, Site
 
     from congphuong.accessibility.models import AccessibilityStatementPage
     from congphuong.documents.models import DocumentIndexPage, LegalDocumentPage
@@ -137,10 +138,13 @@ def _demo_urls(port: int) -> dict[str, str]:
     from congphuong.learning.models.pages import LearningSocietyPage
     from congphuong.media.models import MediaStoryPage
     from congphuong.news.models import ArticlePage, CategoryPage
+    from congphuong.organisation.models import OrganisationPage
     from congphuong.procedures.models import ProcedureIndexPage, ProcedurePage
 
     call_command("load_demo", "--port", str(port), stdout=StringIO())
     home = Site.objects.get(is_default_site=True).root_page
+    # Nghị định 42/2022 Điều 7: the ward's English section (organisation/demo_english.py).
+    english_home = home.get_translation(Locale.objects.get(language_code="en"))
 
     def first(model):
         page = model.objects.live().descendant_of(home).order_by("path").first()
@@ -161,10 +165,15 @@ def _demo_urls(port: int) -> dict[str, str]:
         "danh sách thủ tục": first(ProcedureIndexPage),
         "thủ tục": first(ProcedurePage),
         "gửi câu hỏi": urlsplit(feedback.url).path + feedback.reverse_subpage("ask"),
+        "tiếp cận thông tin": urlsplit(information.url).path,
         "yêu cầu cung cấp thông tin": urlsplit(information.url).path + information.reverse_subpage("request"),
         "tuyên bố hỗ trợ tiếp cận": first(AccessibilityStatementPage),
         "xã hội học tập": first(LearningSocietyPage),
         "trang 404": "/trang-khong-ton-tai/",
+        "trang chủ tiếng Anh": urlsplit(english_home.url).path,
+        "cơ cấu tổ chức tiếng Anh": urlsplit(
+            OrganisationPage.objects.live().descendant_of(english_home).get().url
+        ).path,
     }
 
 

@@ -32,6 +32,23 @@ def test_a_ward_without_an_english_section_sees_that_gap(ward, article):
     assert ("Chuyên mục và thông tin bắt buộc", english) in assessment.to_do
 
 
+def test_an_overdue_request_is_advised_to_be_settled_not_published(ward, home):
+    """The advice of a failing category fits it: an overdue request for information is named by its
+    code, to be settled; a category with nothing in it, to be published."""
+    from congphuong.information_access import handling
+    from congphuong.information_access.tests.factories import InformationAccessPageFactory, InformationRequestFactory
+
+    ensure_default_categories(ward)
+    page = InformationAccessPageFactory(parent=home)
+    late = handling.receive(InformationRequestFactory.build(site=ward, page=page, received_at=timezone.now()))
+    type(late).objects.filter(pk=late.pk).update(due_date=timezone.localdate() - datetime.timedelta(days=30))
+    requests = _item(checks.assess(ward), "Chuyên mục", "Hạng mục bắt buộc: Yêu cầu cung cấp thông tin")
+    assert requests.status == checks.FAIL
+    assert requests.advice.startswith(f"Trả lời hoặc giải quyết xong các mục đã quá hạn: {late.code} ")
+    legal = _item(checks.assess(ward), "Chuyên mục", "Hạng mục bắt buộc: Phổ biến, giáo dục pháp luật")
+    assert legal.status == checks.FAIL and legal.advice.startswith("Đăng nội dung cho hạng mục này")
+
+
 def test_accessibility_statement_passes_once_published(ward, home):
     assert _item(checks.assess(ward), "Chuyên mục", "Tuyên bố hỗ trợ tiếp cận").status == checks.FAIL
     AccessibilityStatementPageFactory(parent=home)

@@ -376,3 +376,31 @@ def test_the_preview_of_an_english_week_is_english(ward, home, english_home, rf)
     assert '<html lang="en">' in english and "schedule is not approved for publication yet." in english
     assert "Monday, 28 December 2026" in english and "Bản xem trước" not in english
     assert '<html lang="vi">' in vietnamese and "Bản xem trước: lịch tuần này chưa được duyệt đăng." in vietnamese
+
+
+def test_the_about_pages_facts_and_quarters_in_english(client, ward, home, english_home):
+    """A «Giới thiệu» page with the facts table and the khu phố list, translated: the tables' headers,
+    scroll-region names and notes are English; the ward's data (names, figures) stays as written."""
+    from congphuong.organisation.models import AboutIndexPage, AboutPage, Quarter
+
+    Quarter.objects.create(site=ward, name="Khu phố 1", head_name="Lê Văn Tư", households=420, live=True)
+    index = AboutIndexPage(title="Giới thiệu", slug="gioi-thieu", intro="Về phường.")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    body = [
+        {"type": "facts", "value": {"heading": "", "facts": [{"label": "Area", "value": "1,2 km²", "note": ""}]}},
+        {"type": "quarters", "value": {"heading": "", "intro": ""}},
+    ]
+    page = AboutPage(title="Điều kiện tự nhiên", slug="dieu-kien", summary="Số liệu.", body=body)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    translate_page(index, title="About the ward", slug="about", intro="About.")
+    translate_page(page, title="Facts and quarters", slug="facts", summary="Figures.")
+    vi, en = _both(client, page.url, "/en/about/facts/")
+    main = en[en.index("<main") : en.index("</main>")]
+    assert ">Indicator</th>" in main and ">Figures</th>" in main and 'aria-label="Figures (scrolls sideways)"' in main
+    assert ">Head of quarter/hamlet</th>" in main and "420 households" in main
+    assert 'aria-label="Quarters (scrolls sideways)"' in main
+    assert _vietnamese_words(en, data=("Khu phố 1", "Lê Văn Tư", "1,2 km²")) == []
+    assert ">Chỉ tiêu</th>" in vi and "420 hộ" in vi and 'aria-label="Số liệu (có thể cuộn ngang)"' in vi
+    assert ">Trưởng khu phố/ấp</th>" in vi and "households" not in vi

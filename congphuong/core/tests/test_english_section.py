@@ -150,6 +150,29 @@ def test_the_switch_leads_to_the_translation_else_the_other_home(client, english
     assert _hreflangs(untranslated) == {}
 
 
+def test_a_sub_page_pairs_with_the_same_sub_page_of_the_translation(client, english, ward):
+    """The leaders' list is a route of the organisation page: its switch and hreflang name the other
+    language's leaders' list, not the organisation page."""
+    en = client.get("/en/about/organisation/lanh-dao/")
+    vi = client.get("/gioi-thieu/co-cau-to-chuc/lanh-dao/")
+    assert _switch(en) == ("/gioi-thieu/co-cau-to-chuc/lanh-dao/", "vi", "Tiếng Việt")
+    assert _switch(vi) == ("/en/about/organisation/lanh-dao/", "en", "English")
+    assert (
+        _hreflangs(en)
+        == _hreflangs(vi)
+        == {
+            "vi": "http://testserver/gioi-thieu/co-cau-to-chuc/lanh-dao/",
+            "en": "http://testserver/en/about/organisation/lanh-dao/",
+        }
+    )
+    # A route naming one record (a leader's profile) leads to the page itself.
+    from congphuong.organisation.models import Leader
+
+    Leader.objects.create(site=ward, full_name="Nguyễn Văn An", position="Chủ tịch", slug="nguyen-van-an", live=True)
+    profile = client.get("/en/about/organisation/lanh-dao/nguyen-van-an/")
+    assert profile.status_code == 200 and _switch(profile) == ("/gioi-thieu/co-cau-to-chuc/", "vi", "Tiếng Việt")
+
+
 def test_a_ward_without_an_english_section_shows_no_switch(client, home):
     response = client.get("/")
     assert _switch(response) is None and _hreflangs(response) == {}
@@ -180,11 +203,18 @@ def test_search_on_en_searches_the_english_pages_only(client, english):
     from django.core.management import call_command
 
     call_command("rebuild_search_index", verbosity=0)
-    response = client.get("/en/search/", {"q": "organisation"})
-    assert _html_lang(response) == "en" and _switch(response) == ("/", "vi", "Tiếng Việt")
+    response = client.get("/en/search/", {"q": "organisation", "junk": "x" * 50})
+    # The switch leads to the Vietnamese search for the same words (the known parameters only).
+    assert _html_lang(response) == "en" and _switch(response) == ("/tim-kiem/?q=organisation", "vi", "Tiếng Việt")
     assert _hreflangs(response) == {}
     english_hits = response.content.decode()
     assert "/en/about/organisation/" in english_hits
+    assert 'data-goi-y-nhan="Title suggestions"' in english_hits
+    suggestions = client.get("/en/search/suggest/", {"q": "organisation"}).json()["results"]
+    assert [(item["url"], item["kind"]) for item in suggestions] == [("/en/about/organisation/", "Page")]
+    vietnamese_suggestions = client.get("/tim-kiem/goi-y/", {"q": "co cau"}).json()["results"]
+    assert {item["kind"] for item in vietnamese_suggestions} == {"Trang"}
+    assert _switch(client.get("/tim-kiem/", {"q": "cơ cấu"}))[0] == "/en/search/?q=c%C6%A1+c%E1%BA%A5u"
     vietnamese = client.get("/tim-kiem/", {"q": "cơ cấu tổ chức"}).content.decode()
     assert "/gioi-thieu/co-cau-to-chuc/" in vietnamese and "/en/about/" not in vietnamese
     assert "/gioi-thieu/" not in client.get("/en/search/", {"q": "co cau to chuc"}).content.decode()

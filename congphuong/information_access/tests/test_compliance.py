@@ -42,5 +42,7 @@ def test_overdue_and_extended_requests_on_the_board(ward, access_page):
     overdue = {finding.title: finding for finding in row.overdue}
     assert set(overdue) == {late.code}  # the extended one is not late: its own due date counts
     assert overdue[late.code].due_date == datetime.date(2026, 3, 3) and overdue[late.code].working_days == 5
+    # A request is settled, not answered or published: the board says so of it.
+    assert overdue[late.code].description == "Chưa giải quyết xong, quá hạn 5 ngày làm việc (hạn 03/03/2026)"
     assert extended.due_date > TODAY
     assert all(late.full_name not in finding.title for finding in row.findings)

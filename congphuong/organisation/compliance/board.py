@@ -47,10 +47,11 @@ class Finding:
     public_date: datetime.date | None
     working_days: int  # overdue by / late by / left
     is_question: bool = False
+    wording: tuple[str, str] | tuple[()] = ()  # the source's own (pending, done), see sources.Source
 
     @property
     def description(self) -> str:
-        pending, done = ("Chưa trả lời", "Trả lời") if self.is_question else ("Chưa đăng", "Đăng")
+        pending, done = self.wording or (("Chưa trả lời", "Trả lời") if self.is_question else ("Chưa đăng", "Đăng"))
         if self.state == OVERDUE:
             return f"{pending}, quá hạn {self.working_days} ngày làm việc (hạn {self.due_date:%d/%m/%Y})"
         if self.state == DUE_SOON:
@@ -231,7 +232,17 @@ def build_row(category, site, today, calendar) -> Row:
             url = finder.get_edit_url(items.model(pk=item["pk"])) or ""
             public_date = _local_date(item["board_public"])
             row.findings.append(
-                Finding(state, item["board_title"], url, item["board_ref"], due, public_date, days, is_question)
+                Finding(
+                    state,
+                    item["board_title"],
+                    url,
+                    item["board_ref"],
+                    due,
+                    public_date,
+                    days,
+                    is_question,
+                    source.wording,
+                )
             )
         for title, ref in resolved.missing:
             result = evaluate(ref, None, None, deadline or 0, warn, today, calendar, since)

@@ -50,16 +50,27 @@ class Source:
     kind: str = KIND_CONTENT
     app_label: str = "organisation"
     help: str = ""
+    # What a finding of this source says of an item not yet done / done: (pending, done). Empty: the
+    # kind's own words ("Chưa đăng"/"Đăng", or "Chưa trả lời"/"Trả lời" for questions).
+    wording: tuple[str, str] | tuple[()] = ()
 
 
 SOURCES: dict[str, Source] = {}
 
 
 def register(
-    key, label, *, default_deadline=None, legal_basis="", kind=KIND_CONTENT, app_label="organisation", help=""
-):  # noqa: A002
+    key,
+    label,
+    *,
+    default_deadline=None,
+    legal_basis="",
+    kind=KIND_CONTENT,
+    app_label="organisation",
+    help="",  # noqa: A002
+    wording=(),
+):
     def decorator(fn):
-        SOURCES[key] = Source(key, label, fn, default_deadline, legal_basis, kind, app_label, help)
+        SOURCES[key] = Source(key, label, fn, default_deadline, legal_basis, kind, app_label, help, wording)
         return fn
 
     return decorator

@@ -11,7 +11,8 @@
     list.id = listId;
     list.className = "suggest-list";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Gợi ý tiêu đề");
+    // The page gives the label in its own language (English under /en/).
+    list.setAttribute("aria-label", input.getAttribute("data-goi-y-nhan") || "Gợi ý tiêu đề");
     list.hidden = true;
     input.parentNode.appendChild(list);
     input.setAttribute("role", "combobox");
