@@ -29,6 +29,8 @@ COV=(--cov=congphuong --cov-report=term:skip-covered)
 # run 19 min.
 # `--cpu-durations` (congphuong/core/tests/cpu_durations.py) prints what each test and module cost in
 # CPU, which the shared machine's load does not move, to weigh a change of these shares.
+# Each run first migrates its fresh test database: 25–28 s of CPU since `learning`'s migrations were
+# squashed (0001_squashed_0019_decision_outcome; 32–37 s before).
 SQLITE_SHARE=()
 POSTGRES_SHARE=()
 
