@@ -119,12 +119,17 @@ def _may_hold_references(model, fields) -> bool:
     return False
 
 
+def _is_database_backend(backend) -> bool:
+    """One of Wagtail's database backends, or ours built on one (core/search_backend.py)."""
+    return any(klass.__module__.startswith("modelsearch.backends.database") for klass in type(backend).__mro__)
+
+
 def _may_change_search_index(model, fields) -> bool:
     from modelsearch import index as search_index
     from modelsearch.backends import get_search_backends
 
     backends = list(get_search_backends(with_auto_update=True))
-    if any(not type(backend).__module__.startswith("modelsearch.backends.database") for backend in backends):
+    if not all(_is_database_backend(backend) for backend in backends):
         return True  # an Elasticsearch-like index stores the filter fields too
     searched = set()
     for indexed in search_index.get_indexed_models():
